@@ -1,0 +1,134 @@
+/**
+ * `desk-pilkada`: init, serve, start, contests list.
+ * Expected failures print an Indonesian message and exit 1; no stack traces.
+ */
+import { Command } from 'commander';
+import { dataDirFromEnv, openDatabase, type Database } from '../server/db/connection.ts';
+import { buildApp } from '../server/app.ts';
+import { initRegency, type InitSummary } from '../server/setup/setup.service.ts';
+import { DEMO_REGENCY } from '../server/setup/demo-data.ts';
+import { getRegencySetting } from '../server/settings/settings.service.ts';
+import { listContests } from '../server/contests/contests.service.ts';
+import { CONTEST_KIND_LABEL } from '../domain/contests/contest.rules.ts';
+import { formatAngka, formatTanggal } from '../domain/common/format.ts';
+
+async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
+  const database = await openDatabase({ url: process.env.DATABASE_URL, dataDir: dataDirFromEnv() });
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+function fail(message: string): never {
+  process.stderr.write(`Galat: ${message}\n`);
+  process.exit(1);
+}
+
+function printSummary(s: InitSummary, engine: string): void {
+  const lines = s.alreadyInitialised
+    ? [`${s.regencyName} (${s.regencyCode}) sudah diinisialisasi sebelumnya; tidak ada yang diubah.`]
+    : [
+        `Inisialisasi ${s.regencyName} (${s.regencyCode}) selesai [${engine}]:`,
+        `  ${formatAngka(s.kecamatan)} kecamatan, ${formatAngka(s.desa)} desa/kelurahan`,
+        ...(s.tps > 0
+          ? [
+              `  ${formatAngka(s.korwil)} Korwil, ${formatAngka(s.tps)} TPS, ${formatAngka(s.voters)} pemilih`,
+              `  ${formatAngka(s.contests)} pemilihan, ${formatAngka(s.stages)} tahapan`,
+            ]
+          : []),
+      ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+async function runInit(regencyCode: string, demo: boolean): Promise<void> {
+  await withDatabase(async (database) => {
+    const result = await initRegency(database.db, { regencyCode, demo });
+    if (!result.ok) fail(result.error.message);
+    printSummary(result.value, database.engine);
+  });
+}
+
+function port(): number {
+  const raw = process.env.PORT ?? '3000';
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) fail(`PORT "${raw}" bukan nomor port yang sah.`);
+  return n;
+}
+
+async function serve(initDemoIfEmpty: boolean): Promise<void> {
+  const database = await openDatabase({ url: process.env.DATABASE_URL, dataDir: dataDirFromEnv() });
+  if (initDemoIfEmpty && (await getRegencySetting(database.db)) === null) {
+    const result = await initRegency(database.db, { regencyCode: DEMO_REGENCY, demo: true });
+    if (!result.ok) fail(result.error.message);
+    printSummary(result.value, database.engine);
+  }
+  const app = await buildApp({ database, logger: process.env.LOG_LEVEL !== undefined });
+  const address = await app.listen({ port: port(), host: process.env.HOST ?? '0.0.0.0' });
+  process.stdout.write(`Desk Pilkada berjalan di ${address} (basis data: ${database.engine})\n`);
+  const stop = () => {
+    void app.close().then(() => database.close()).then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+const program = new Command()
+  .name('desk-pilkada')
+  .description('Desk Pilkada: registri wilayah, pemilihan, tahapan, dan lapor cepat')
+  .showHelpAfterError();
+
+program
+  .command('init')
+  .description('Muat kabupaten/kota beserta kecamatan dan desanya (dan data demo Probolinggo)')
+  .option('--regency <kode>', 'kode kabupaten/kota Kemendagri, mis. 35.13')
+  .option('--demo', `tambahkan data demo Kabupaten Probolinggo (${DEMO_REGENCY})`, false)
+  .action(async (opts: { regency?: string; demo: boolean }) => {
+    const code = opts.regency ?? (opts.demo ? DEMO_REGENCY : undefined);
+    if (code === undefined) fail('Sebutkan kode kabupaten/kota: desk-pilkada init --regency 35.13');
+    await runInit(code, opts.demo);
+  });
+
+program
+  .command('serve')
+  .description('Jalankan server (port dari PORT, bawaan 3000)')
+  .action(() => serve(false));
+
+program
+  .command('start')
+  .description('Inisialisasi data demo bila basis data masih kosong, lalu jalankan server')
+  .action(() => serve(true));
+
+program
+  .command('contests')
+  .description('Pemilihan (kontestasi)')
+  .command('list')
+  .description('Daftar pemilihan beserta id-nya')
+  .option('--json', 'keluaran JSON', false)
+  .action(async (opts: { json: boolean }) => {
+    await withDatabase(async ({ db }) => {
+      const contests = await listContests(db);
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify(contests, null, 2)}\n`);
+        return;
+      }
+      if (contests.length === 0) {
+        process.stdout.write('Belum ada pemilihan.\n');
+        return;
+      }
+      for (const c of contests) {
+        process.stdout.write(
+          `${String(c.id)}\t${c.name}\t${CONTEST_KIND_LABEL[c.kind]}\t${formatTanggal(c.votingDay)}\t${String(c.pairs.length)} pilihan\n`,
+        );
+      }
+    });
+  });
+
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  process.stderr.write(
+    `Galat tak terduga: ${e instanceof Error ? e.message : String(e)}\nJalankan ulang dengan LOG_LEVEL=debug untuk rincian.\n`,
+  );
+  process.exit(1);
+});

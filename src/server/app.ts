@@ -1,0 +1,107 @@
+/**
+ * Assembles the Fastify server: zod validation and serialization, the one
+ * error shape, OpenAPI from the same schemas, the feature routes, and the
+ * built web pages.
+ */
+import '../domain/common/zod-id.ts';
+import { existsSync } from 'node:fs';
+import { resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { z } from 'zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Database } from './db/connection.ts';
+import { errorBody, installErrorHandlers } from './http/errors.ts';
+import type { ZodApp } from './http/reply.ts';
+import { contestsRoutes } from './contests/contests.routes.ts';
+import { korwilRoutes } from './korwil/korwil.routes.ts';
+import { regionsRoutes } from './regions/regions.routes.ts';
+import { Settings, getSettings } from './settings/settings.service.ts';
+import { stagesRoutes } from './stages/stages.routes.ts';
+import { tpsRoutes } from './tps/tps.routes.ts';
+
+export const DEFAULT_WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export interface AppOptions {
+  readonly database: Database;
+  /** Built web pages; served at `/` when the folder exists. */
+  readonly webDir?: string;
+  readonly logger?: boolean;
+}
+
+export async function buildApp(options: AppOptions): Promise<ZodApp> {
+  const { database } = options;
+  const db = database.db;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandlers(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Desk Pilkada API',
+        description:
+          'Region registry, contests and stage calendar of a regency\'s Pilkada. Every failure answers `{"error":{"code","message","field?"}}` with the message in Bahasa Indonesia.',
+        version: '0.1.0',
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['Sistem'],
+        summary: 'Liveness and the database engine in use',
+        response: { 200: z.object({ ok: z.literal(true), db: z.enum(['pglite', 'postgres']) }) },
+      },
+    },
+    () => ({ ok: true as const, db: database.engine }),
+  );
+  app.get(
+    '/api/settings',
+    { schema: { tags: ['Sistem'], summary: 'Installation settings', response: { 200: Settings } } },
+    () => getSettings(db),
+  );
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  regionsRoutes(app, db);
+  korwilRoutes(app, db);
+  tpsRoutes(app, db);
+  contestsRoutes(app, db);
+  stagesRoutes(app, db);
+
+  const webDir = options.webDir ?? DEFAULT_WEB_DIR;
+  if (existsSync(resolve(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false });
+    // The web app routes on the client: any other page path gets index.html.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) {
+        return reply.type('text/html; charset=utf-8').sendFile('index.html');
+      }
+      return reply.status(404).send(
+        errorBody({
+          code: 'route.not_found',
+          message: `Alamat ${request.method} ${request.url.split('?')[0] ?? ''} tidak ditemukan.`,
+        }),
+      );
+    });
+  }
+  return app;
+}

@@ -1,0 +1,70 @@
+/**
+ * Opens the database: PGlite under the data directory by default, a
+ * PostgreSQL server when a URL is given. Both get the same Drizzle schema and
+ * the same migrations, applied on open.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+/** The query builder both engines share; transactions have the same type. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Engine = 'pglite' | 'postgres';
+
+export interface Database {
+  readonly db: Db;
+  readonly engine: Engine;
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_FOLDER = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../../drizzle',
+);
+
+export interface OpenOptions {
+  /** PostgreSQL URL; when absent, PGlite is used. */
+  readonly url?: string | undefined;
+  /** Data directory for PGlite (its files go to `<dataDir>/pglite`); absent = in memory. */
+  readonly dataDir?: string | undefined;
+  /** A PGlite instance to wrap (tests clone a migrated template). */
+  readonly pglite?: PGlite | undefined;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.url !== undefined && options.url !== '') {
+    const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    // Dates stay `YYYY-MM-DD` strings; never shifted through a JS Date.
+    const db = drizzlePg(pool, { schema, casing: 'snake_case' });
+    await migratePg(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    return { db, engine: 'postgres', close: () => pool.end() };
+  }
+  let client = options.pglite;
+  if (client === undefined) {
+    if (options.dataDir !== undefined) {
+      const dir = join(options.dataDir, 'pglite');
+      mkdirSync(dir, { recursive: true });
+      client = await PGlite.create(dir);
+    } else {
+      client = await PGlite.create();
+    }
+  }
+  const db = drizzlePglite(client, { schema, casing: 'snake_case' });
+  await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  const owned = client;
+  return { db, engine: 'pglite', close: () => owned.close() };
+}
+
+/** Where the data lives: `DATA_DIR`, else `./data`. */
+export function dataDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env.DATA_DIR ?? 'data');
+}

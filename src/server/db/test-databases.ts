@@ -1,0 +1,57 @@
+/**
+ * Test databases on both engines. Each call gives a fresh, migrated database:
+ * PGlite in memory, or a new database on the PostgreSQL server (dropped on
+ * close). Which engines run is decided once by `test/global-setup.ts`.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { openDatabase, type Database, type Engine } from './connection.ts';
+import { initRegency } from '../setup/setup.service.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** PostgreSQL server URL for tests, or '' when none is reachable (outside CI). */
+    postgresUrl: string;
+  }
+}
+
+/** The engines this run tests against: PGlite always, PostgreSQL when reachable. */
+export function testEngines(): Engine[] {
+  return inject('postgresUrl') === '' ? ['pglite'] : ['pglite', 'postgres'];
+}
+
+function withDatabaseName(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export async function createTestDatabase(engine: Engine): Promise<Database> {
+  if (engine === 'pglite') return openDatabase({});
+  const serverUrl = inject('postgresUrl');
+  const name = `dp_test_${String(process.pid)}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const database = await openDatabase({ url: withDatabaseName(serverUrl, name) });
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      const dropper = new pg.Client({ connectionString: serverUrl });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    },
+  };
+}
+
+/** A fresh database holding the Probolinggo demo. */
+export async function createDemoDatabase(engine: Engine): Promise<Database> {
+  const database = await createTestDatabase(engine);
+  const result = await initRegency(database.db, { regencyCode: '35.13', demo: true });
+  if (!result.ok) throw new Error(`demo init failed: ${result.error.message}`);
+  return database;
+}
