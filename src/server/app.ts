@@ -20,7 +20,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Database } from './db/connection.ts';
-import { errorBody, installErrorHandlers } from './http/errors.ts';
+import { installErrorHandlers } from './http/errors.ts';
 import type { ZodApp } from './http/reply.ts';
 import { contestsRoutes } from './contests/contests.routes.ts';
 import { korwilRoutes } from './korwil/korwil.routes.ts';
@@ -47,7 +47,9 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandlers(app);
+  const webDir = options.webDir ?? DEFAULT_WEB_DIR;
+  const hasWeb = existsSync(resolve(webDir, 'index.html'));
+  installErrorHandlers(app, { spaIndex: hasWeb });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -87,21 +89,9 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   contestsRoutes(app, db);
   stagesRoutes(app, db);
 
-  const webDir = options.webDir ?? DEFAULT_WEB_DIR;
-  if (existsSync(resolve(webDir, 'index.html'))) {
+  if (hasWeb) {
+    // Built pages; the web app routes on the client (see the not-found handler).
     await app.register(fastifyStatic, { root: webDir, wildcard: false });
-    // The web app routes on the client: any other page path gets index.html.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) {
-        return reply.type('text/html; charset=utf-8').sendFile('index.html');
-      }
-      return reply.status(404).send(
-        errorBody({
-          code: 'route.not_found',
-          message: `Alamat ${request.method} ${request.url.split('?')[0] ?? ''} tidak ditemukan.`,
-        }),
-      );
-    });
   }
   return app;
 }

@@ -35,7 +35,12 @@ const CONTEXT_LABEL: Record<string, string> = {
   headers: 'Header',
 };
 
-export function installErrorHandlers(app: FastifyInstance): void {
+export interface ErrorHandlerOptions {
+  /** Serve the web app's index.html for unknown non-API GETs (client-side routes). */
+  readonly spaIndex: boolean;
+}
+
+export function installErrorHandlers(app: FastifyInstance, options: ErrorHandlerOptions): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const first = error.validation[0];
@@ -95,12 +100,15 @@ export function installErrorHandlers(app: FastifyInstance): void {
     );
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send(
+  app.setNotFoundHandler((request, reply) => {
+    if (options.spaIndex && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return reply.status(404).send(
       errorBody({
         code: 'route.not_found',
         message: `Alamat ${request.method} ${request.url.split('?')[0] ?? ''} tidak ditemukan.`,
       }),
-    ),
-  );
+    );
+  });
 }
