@@ -28,7 +28,9 @@ function fail(message: string): never {
 
 function printSummary(s: InitSummary, engine: string): void {
   const lines = s.alreadyInitialised
-    ? [`${s.regencyName} (${s.regencyCode}) sudah diinisialisasi sebelumnya; tidak ada yang diubah.`]
+    ? [
+        `${s.regencyName} (${s.regencyCode}) sudah diinisialisasi sebelumnya; tidak ada yang diubah.`,
+      ]
     : [
         `Inisialisasi ${s.regencyName} (${s.regencyCode}) selesai [${engine}]:`,
         `  ${formatAngka(s.kecamatan)} kecamatan, ${formatAngka(s.desa)} desa/kelurahan`,
@@ -68,7 +70,10 @@ async function serve(initDemoIfEmpty: boolean): Promise<void> {
   const address = await app.listen({ port: port(), host: process.env.HOST ?? '0.0.0.0' });
   process.stdout.write(`Desk Pilkada berjalan di ${address} (basis data: ${database.engine})\n`);
   const stop = () => {
-    void app.close().then(() => database.close()).then(() => process.exit(0));
+    void app
+      .close()
+      .then(() => database.close())
+      .then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -124,7 +129,6 @@ program
       }
     });
   });
-
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   process.stderr.write(

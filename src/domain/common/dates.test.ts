@@ -11,7 +11,9 @@ describe('todayWib', () => {
 });
 
 describe('isIsoDate', () => {
-  it.each(['2024-11-27', '2024-02-29', '2000-02-29'])('accepts %s', (d) => expect(isIsoDate(d)).toBe(true));
+  it.each(['2024-11-27', '2024-02-29', '2000-02-29'])('accepts %s', (d) =>
+    expect(isIsoDate(d)).toBe(true),
+  );
   it.each(['2023-02-29', '1900-02-29', '2024-00-10', '2024-04-31', '2024-1-1', 'kemarin', ''])(
     'refuses %s',
     (d) => expect(isIsoDate(d)).toBe(false),

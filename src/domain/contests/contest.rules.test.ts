@@ -5,7 +5,8 @@ const pair = (n: number) => ({ ballotNumber: n, isKolomKosong: false });
 const kolomKosong = { ballotNumber: null, isKolomKosong: true };
 
 describe('validateBallotNumber', () => {
-  it('accepts a free number', () => expect(validateBallotNumber(3, [1, 2])).toEqual({ ok: true, value: 3 }));
+  it('accepts a free number', () =>
+    expect(validateBallotNumber(3, [1, 2])).toEqual({ ok: true, value: 3 }));
   it('refuses a number already used in the contest', () => {
     expect(validateBallotNumber(2, [1, 2])).toMatchObject({
       ok: false,
@@ -13,7 +14,10 @@ describe('validateBallotNumber', () => {
     });
   });
   it.each([0, -1, 100, 1.5])('refuses %s', (n) =>
-    expect(validateBallotNumber(n, [])).toMatchObject({ ok: false, error: { code: 'pair.invalid_ballot_number' } }),
+    expect(validateBallotNumber(n, [])).toMatchObject({
+      ok: false,
+      error: { code: 'pair.invalid_ballot_number' },
+    }),
   );
 });
 

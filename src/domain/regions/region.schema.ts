@@ -59,7 +59,9 @@ export const RegionSearchHit = z
     code: z.string(),
     name: z.string(),
     level: RegionLevel,
-    path: z.string().meta({ description: 'Names from the kecamatan down, e.g. "Sukapura › Ngadisari"' }),
+    path: z
+      .string()
+      .meta({ description: 'Names from the kecamatan down, e.g. "Sukapura › Ngadisari"' }),
   })
   .meta({ id: 'RegionSearchHit' });
 export type RegionSearchHit = z.infer<typeof RegionSearchHit>;

@@ -11,8 +11,7 @@ describe('validateStageDates', () => {
         kind: 'invalid',
         code: 'stage.end_before_start',
         field: 'endsOn',
-        message:
-          'Tanggal selesai (24 Juni 2024) tidak boleh sebelum tanggal mulai (24 Juli 2024).',
+        message: 'Tanggal selesai (24 Juni 2024) tidak boleh sebelum tanggal mulai (24 Juli 2024).',
       },
     });
   });
@@ -39,7 +38,11 @@ describe('validateStageDates', () => {
 
   it('accepts exactly the pairs whose end is not before the start (property)', () => {
     const day = fc
-      .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
+      .date({
+        min: new Date('2000-01-01T00:00:00Z'),
+        max: new Date('2099-12-31T00:00:00Z'),
+        noInvalidDate: true,
+      })
       .map((d) => d.toISOString().slice(0, 10));
     fc.assert(
       fc.property(day, day, (a, b) => {

@@ -33,12 +33,22 @@ export interface StageDates {
 export function validateStageDates(dates: StageDates): Result<StageDates> {
   if (!isIsoDate(dates.startsOn)) {
     return err(
-      domainError('invalid', 'stage.invalid_date', 'Tanggal mulai bukan tanggal yang sah.', 'startsOn'),
+      domainError(
+        'invalid',
+        'stage.invalid_date',
+        'Tanggal mulai bukan tanggal yang sah.',
+        'startsOn',
+      ),
     );
   }
   if (!isIsoDate(dates.endsOn)) {
     return err(
-      domainError('invalid', 'stage.invalid_date', 'Tanggal selesai bukan tanggal yang sah.', 'endsOn'),
+      domainError(
+        'invalid',
+        'stage.invalid_date',
+        'Tanggal selesai bukan tanggal yang sah.',
+        'endsOn',
+      ),
     );
   }
   if (daysBetween(dates.startsOn, dates.endsOn) < 0) {

@@ -10,18 +10,31 @@ describe('validateTps', () => {
     const r = validateTps({ number: 3, voters: 601 });
     expect(r).toMatchObject({
       ok: false,
-      error: { code: 'tps.voters_above_max', field: 'voters', message: 'Jumlah pemilih 601 melebihi batas 600 pemilih per TPS.' },
+      error: {
+        code: 'tps.voters_above_max',
+        field: 'voters',
+        message: 'Jumlah pemilih 601 melebihi batas 600 pemilih per TPS.',
+      },
     });
   });
   it('uses a configured limit', () => {
-    expect(validateTps({ number: 1, voters: 550 }, 500)).toMatchObject({ ok: false, error: { code: 'tps.voters_above_max' } });
+    expect(validateTps({ number: 1, voters: 550 }, 500)).toMatchObject({
+      ok: false,
+      error: { code: 'tps.voters_above_max' },
+    });
     expect(validateTps({ number: 1, voters: 800 }, 800).ok).toBe(true);
   });
   it.each([0, -1, 1000, 1.5, Number.NaN])('refuses TPS number %s', (number) => {
-    expect(validateTps({ number, voters: 10 })).toMatchObject({ ok: false, error: { code: 'tps.invalid_number', field: 'number' } });
+    expect(validateTps({ number, voters: 10 })).toMatchObject({
+      ok: false,
+      error: { code: 'tps.invalid_number', field: 'number' },
+    });
   });
   it.each([-1, 2.5])('refuses voter count %s', (voters) => {
-    expect(validateTps({ number: 1, voters })).toMatchObject({ ok: false, error: { code: 'tps.invalid_voters', field: 'voters' } });
+    expect(validateTps({ number: 1, voters })).toMatchObject({
+      ok: false,
+      error: { code: 'tps.invalid_voters', field: 'voters' },
+    });
   });
 });
 

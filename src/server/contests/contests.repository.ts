@@ -14,7 +14,10 @@ export async function findContest(db: Db, id: number): Promise<ContestRow | unde
 }
 
 export async function allPairs(db: Db): Promise<PairRow[]> {
-  return db.select().from(candidatePair).orderBy(asc(candidatePair.contestId), asc(candidatePair.id));
+  return db
+    .select()
+    .from(candidatePair)
+    .orderBy(asc(candidatePair.contestId), asc(candidatePair.id));
 }
 
 export async function pairsOf(db: Db, contestId: number): Promise<PairRow[]> {
@@ -29,10 +32,7 @@ export async function findPair(db: Db, id: number): Promise<PairRow | undefined>
   return (await db.select().from(candidatePair).where(eq(candidatePair.id, id)))[0];
 }
 
-export async function insertContest(
-  db: Db,
-  values: Omit<ContestRow, 'id'>,
-): Promise<ContestRow> {
+export async function insertContest(db: Db, values: Omit<ContestRow, 'id'>): Promise<ContestRow> {
   const row = (await db.insert(contest).values(values).returning())[0];
   if (row === undefined) throw new Error('insert into contest returned no row');
   return row;

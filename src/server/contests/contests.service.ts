@@ -62,28 +62,53 @@ async function toContest(db: Db, row: ContestRow, pairs: readonly PairRow[]): Pr
 }
 
 const contestNotFound = (id: number) =>
-  err(domainError('not_found', 'contest.not_found', `Pemilihan dengan id ${String(id)} tidak ditemukan.`));
+  err(
+    domainError(
+      'not_found',
+      'contest.not_found',
+      `Pemilihan dengan id ${String(id)} tidak ditemukan.`,
+    ),
+  );
 
 export async function listContests(db: Db): Promise<Contest[]> {
   const [contests, pairs] = await Promise.all([allContests(db), allPairs(db)]);
-  return Promise.all(contests.map((c) => toContest(db, c, pairs.filter((p) => p.contestId === c.id))));
+  return Promise.all(
+    contests.map((c) =>
+      toContest(
+        db,
+        c,
+        pairs.filter((p) => p.contestId === c.id),
+      ),
+    ),
+  );
 }
 
 export async function getContest(db: Db, id: number): Promise<Result<Contest>> {
   const row = await findContest(db, id);
-  return row === undefined ? contestNotFound(id) : ok(await toContest(db, row, await pairsOf(db, id)));
+  return row === undefined
+    ? contestNotFound(id)
+    : ok(await toContest(db, row, await pairsOf(db, id)));
 }
 
 export async function createContest(db: Db, input: ContestInput): Promise<Result<Contest>> {
   if (!isIsoDate(input.votingDay)) {
     return err(
-      domainError('invalid', 'contest.invalid_date', 'Hari pemungutan suara bukan tanggal yang sah.', 'votingDay'),
+      domainError(
+        'invalid',
+        'contest.invalid_date',
+        'Hari pemungutan suara bukan tanggal yang sah.',
+        'votingDay',
+      ),
     );
   }
   const regency = await getRegencySetting(db);
   // A governor race covers the regency's province; a regent/mayor race the regency itself.
   const expected = input.kind === 'gubernur' ? regency?.provinceCode : regency?.code;
-  if (regency === null || expected !== input.regionCode || !isWithin(regency.code, input.regionCode)) {
+  if (
+    regency === null ||
+    expected !== input.regionCode ||
+    !isWithin(regency.code, input.regionCode)
+  ) {
     return err(
       domainError(
         'invalid',
@@ -100,7 +125,11 @@ export async function createContest(db: Db, input: ContestInput): Promise<Result
 }
 
 /** Adds a pair; with exactly one pair the contest gets its kolom kosong, in the same transaction. */
-export async function addPair(db: Db, contestId: number, input: PairInput): Promise<Result<Contest>> {
+export async function addPair(
+  db: Db,
+  contestId: number,
+  input: PairInput,
+): Promise<Result<Contest>> {
   const done = await inTransaction(db, async (tx) => {
     if ((await findContest(tx, contestId)) === undefined) return contestNotFound(contestId);
     const existing = await pairsOf(tx, contestId);
@@ -125,7 +154,11 @@ export async function removePair(db: Db, pairId: number): Promise<Result<Contest
     const pair = await findPair(tx, pairId);
     if (pair === undefined) {
       return err(
-        domainError('not_found', 'pair.not_found', `Pasangan calon dengan id ${String(pairId)} tidak ditemukan.`),
+        domainError(
+          'not_found',
+          'pair.not_found',
+          `Pasangan calon dengan id ${String(pairId)} tidak ditemukan.`,
+        ),
       );
     }
     if (pair.isKolomKosong) {

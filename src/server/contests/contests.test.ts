@@ -29,7 +29,12 @@ describe.each(testEngines())('contests and candidate pairs on %s', (engine) => {
     const created = await t.app.inject({
       method: 'POST',
       url: '/api/contests',
-      payload: { kind: 'bupati', name: 'Pemilihan Ulang Bupati Probolinggo', regionCode: '35.13', votingDay: '2025-08-27' },
+      payload: {
+        kind: 'bupati',
+        name: 'Pemilihan Ulang Bupati Probolinggo',
+        regionCode: '35.13',
+        votingDay: '2025-08-27',
+      },
     });
     expect(created.statusCode).toBe(201);
     const id = created.json<Contest>().id;
@@ -39,7 +44,9 @@ describe.each(testEngines())('contests and candidate pairs on %s', (engine) => {
       payload: { ballotNumber: 1, headName: 'Calon Tunggal', deputyName: 'Wakil Tunggal' },
     });
     expect(one.statusCode).toBe(201);
-    expect(one.json<Contest>().pairs.map((p) => [p.ballotNumber, p.isKolomKosong, p.label])).toEqual([
+    expect(
+      one.json<Contest>().pairs.map((p) => [p.ballotNumber, p.isKolomKosong, p.label]),
+    ).toEqual([
       [1, false, '1. Calon Tunggal – Wakil Tunggal'],
       [null, true, 'Kolom Kosong'],
     ]);
@@ -49,7 +56,9 @@ describe.each(testEngines())('contests and candidate pairs on %s', (engine) => {
       payload: { ballotNumber: 1, headName: 'Lain', deputyName: 'Lain' },
     });
     expect(dup.statusCode).toBe(409);
-    expect(dup.json()).toMatchObject({ error: { code: 'pair.ballot_number_taken', field: 'ballotNumber' } });
+    expect(dup.json()).toMatchObject({
+      error: { code: 'pair.ballot_number_taken', field: 'ballotNumber' },
+    });
     const two = await t.app.inject({
       method: 'POST',
       url: `/api/contests/${String(id)}/pairs`,
@@ -58,8 +67,14 @@ describe.each(testEngines())('contests and candidate pairs on %s', (engine) => {
     const pairs = two.json<Contest>().pairs;
     expect(pairs.map((p) => p.isKolomKosong)).toEqual([false, false]);
     // Removing the second pair brings the kolom kosong back.
-    const removed = await t.app.inject({ method: 'DELETE', url: `/api/pairs/${String(pairs[1]?.id)}` });
-    expect(removed.json<Contest>().pairs.map((p) => p.label)).toEqual(['1. Calon Tunggal – Wakil Tunggal', 'Kolom Kosong']);
+    const removed = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/pairs/${String(pairs[1]?.id)}`,
+    });
+    expect(removed.json<Contest>().pairs.map((p) => p.label)).toEqual([
+      '1. Calon Tunggal – Wakil Tunggal',
+      'Kolom Kosong',
+    ]);
     const kk = removed.json<Contest>().pairs[1]?.id ?? 0;
     const removeKk = await t.app.inject({ method: 'DELETE', url: `/api/pairs/${String(kk)}` });
     expect(removeKk.statusCode).toBe(409);
@@ -69,16 +84,25 @@ describe.each(testEngines())('contests and candidate pairs on %s', (engine) => {
     const other = await t.app.inject({
       method: 'POST',
       url: '/api/contests',
-      payload: { kind: 'bupati', name: 'Pilbup Pasuruan', regionCode: '35.14', votingDay: '2024-11-27' },
+      payload: {
+        kind: 'bupati',
+        name: 'Pilbup Pasuruan',
+        regionCode: '35.14',
+        votingDay: '2024-11-27',
+      },
     });
     expect(other.statusCode).toBe(422);
-    expect(other.json()).toMatchObject({ error: { code: 'contest.region_mismatch', field: 'regionCode' } });
+    expect(other.json()).toMatchObject({
+      error: { code: 'contest.region_mismatch', field: 'regionCode' },
+    });
     const badDate = await t.app.inject({
       method: 'POST',
       url: '/api/contests',
       payload: { kind: 'gubernur', name: 'Pilgub', regionCode: '35', votingDay: '2024-02-30' },
     });
-    expect(badDate.json()).toMatchObject({ error: { code: 'contest.invalid_date', field: 'votingDay' } });
+    expect(badDate.json()).toMatchObject({
+      error: { code: 'contest.invalid_date', field: 'votingDay' },
+    });
     expect((await t.app.inject({ url: '/api/contests' })).json<Contest[]>()).toHaveLength(3);
   });
 });

@@ -61,7 +61,9 @@ export const tps = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('tps_active_number_uq').on(t.desaCode, t.number).where(sql`${t.status} = 'aktif'`),
+    uniqueIndex('tps_active_number_uq')
+      .on(t.desaCode, t.number)
+      .where(sql`${t.status} = 'aktif'`),
     check('tps_voters_nonnegative', sql`${t.voters} >= 0`),
     check('tps_number_positive', sql`${t.number} > 0`),
   ],

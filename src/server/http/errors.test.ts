@@ -17,11 +17,18 @@ describe.each(testEngines())('API conventions on %s', (engine) => {
       payload: '{"name": "Coklit",',
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toEqual({ error: { code: 'request.malformed_json', message: 'Isi permintaan bukan JSON yang sah.' } });
+    expect(res.json()).toEqual({
+      error: { code: 'request.malformed_json', message: 'Isi permintaan bukan JSON yang sah.' },
+    });
   });
 
   it('answers a non-JSON body with 415', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/stages', headers: { 'content-type': 'application/xml' }, payload: '<tahapan/>' });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/stages',
+      headers: { 'content-type': 'application/xml' },
+      payload: '<tahapan/>',
+    });
     expect(res.statusCode).toBe(415);
     expect(res.json()).toMatchObject({ error: { code: 'request.unsupported_media_type' } });
   });
@@ -29,11 +36,17 @@ describe.each(testEngines())('API conventions on %s', (engine) => {
   it('answers unknown API routes with 404 in the error shape', async () => {
     const res = await t.app.inject({ url: '/api/tidak-ada' });
     expect(res.statusCode).toBe(404);
-    expect(res.json()).toEqual({ error: { code: 'route.not_found', message: 'Alamat GET /api/tidak-ada tidak ditemukan.' } });
+    expect(res.json()).toEqual({
+      error: { code: 'route.not_found', message: 'Alamat GET /api/tidak-ada tidak ditemukan.' },
+    });
   });
 
   it('names the field and speaks Indonesian on wrong types', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/stages', payload: { name: 42, startsOn: '2024-01-01', endsOn: '2024-01-02' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/stages',
+      payload: { name: 42, startsOn: '2024-01-01', endsOn: '2024-01-02' },
+    });
     expect(res.statusCode).toBe(400);
     const body = res.json<{ error: { code: string; field: string; message: string } }>();
     expect(body.error.field).toBe('name');
@@ -54,10 +67,19 @@ describe.each(testEngines())('API conventions on %s', (engine) => {
       components: { schemas: Record<string, unknown> };
     }>();
     expect(doc.openapi).toMatch(/^3\./);
-    for (const path of ['/api/regions/{code}', '/api/tps', '/api/stages', '/api/contests', '/api/health', '/api/korwil']) {
+    for (const path of [
+      '/api/regions/{code}',
+      '/api/tps',
+      '/api/stages',
+      '/api/contests',
+      '/api/health',
+      '/api/korwil',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
-    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Error', 'RegionDetail', 'StageBody', 'Tps']));
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(['Error', 'RegionDetail', 'StageBody', 'Tps']),
+    );
     const page = await t.app.inject({ url: '/api/docs/' });
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toMatch(/text\/html/);

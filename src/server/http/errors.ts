@@ -62,7 +62,10 @@ export function installErrorHandlers(app: FastifyInstance, options: ErrorHandler
       return reply
         .status(400)
         .send(
-          errorBody({ code: 'request.malformed_json', message: 'Isi permintaan bukan JSON yang sah.' }),
+          errorBody({
+            code: 'request.malformed_json',
+            message: 'Isi permintaan bukan JSON yang sah.',
+          }),
         );
     }
     if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {

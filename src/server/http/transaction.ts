@@ -24,7 +24,7 @@ export async function inTransaction<T>(
 
 /** PostgreSQL unique-violation (23505) from either driver, with its constraint name. */
 export function uniqueViolation(e: unknown): string | null {
-  const cause = e instanceof Error && 'cause' in e ? (e.cause as unknown) : e;
+  const cause: unknown = e instanceof Error && 'cause' in e ? e.cause : e;
   for (const candidate of [e, cause]) {
     if (typeof candidate === 'object' && candidate !== null && 'code' in candidate) {
       const c = candidate as { code?: unknown; constraint?: unknown };

@@ -8,13 +8,24 @@ import { createKorwil, listKorwil, patchKorwil } from './korwil.service.ts';
 export function korwilRoutes(app: ZodApp, db: Db): void {
   app.get(
     '/api/korwil',
-    { schema: { tags: ['Korwil'], summary: 'The Korwil with their kecamatan', response: { 200: z.array(Korwil) } } },
+    {
+      schema: {
+        tags: ['Korwil'],
+        summary: 'The Korwil with their kecamatan',
+        response: { 200: z.array(Korwil) },
+      },
+    },
     async () => listKorwil(db),
   );
   app.post(
     '/api/korwil',
     {
-      schema: { tags: ['Korwil'], summary: 'Create a Korwil', body: KorwilInput, response: { 201: Korwil, ...ERRORS } },
+      schema: {
+        tags: ['Korwil'],
+        summary: 'Create a Korwil',
+        body: KorwilInput,
+        response: { 201: Korwil, ...ERRORS },
+      },
     },
     async (req, reply) => sendResult(reply, await createKorwil(db, req.body), 201),
   );

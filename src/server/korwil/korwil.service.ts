@@ -15,7 +15,12 @@ import {
 
 const notFound = (id: number, field?: string) =>
   err(
-    domainError('not_found', 'korwil.not_found', `Korwil dengan id ${String(id)} tidak ditemukan.`, field),
+    domainError(
+      'not_found',
+      'korwil.not_found',
+      `Korwil dengan id ${String(id)} tidak ditemukan.`,
+      field,
+    ),
   );
 
 const nameTaken = (name: string) =>

@@ -37,7 +37,13 @@ export async function findRegion(db: Db, code: string): Promise<RegionRow | unde
   const r = rows[0];
   return r === undefined
     ? undefined
-    : { code: r.code, level: r.level, parentCode: r.parentCode, name: r.name, korwilId: r.korwilId };
+    : {
+        code: r.code,
+        level: r.level,
+        parentCode: r.parentCode,
+        name: r.name,
+        korwilId: r.korwilId,
+      };
 }
 
 export async function searchRegions(db: Db, q: string, limit: number): Promise<RegionRow[]> {

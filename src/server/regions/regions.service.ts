@@ -89,7 +89,15 @@ export async function getRegion(db: Db, code: string): Promise<Result<RegionDeta
     children: tree.childrenOf(code).map((c) => tree.summary(c)),
     tps:
       row.level === 'desa'
-        ? (await listTpsOfDesa(db, code)).map(({ desaCode: _omit, ...t }) => t)
+        ? (await listTpsOfDesa(db, code)).map((t) => ({
+            id: t.id,
+            number: t.number,
+            label: t.label,
+            voters: t.voters,
+            address: t.address,
+            status: t.status,
+            retiredReason: t.retiredReason,
+          }))
         : [],
   });
 }

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../db/test-databases.ts';
 import { createTestApp, type TestApp } from '../testing/app-harness.ts';
-import type { Korwil, Regency, RegionDetail, RegionSearchHit } from '../../domain/regions/region.schema.ts';
+import type {
+  Korwil,
+  Regency,
+  RegionDetail,
+  RegionSearchHit,
+} from '../../domain/regions/region.schema.ts';
 
 describe.each(testEngines())('region registry on %s', (engine) => {
   let t: TestApp;
@@ -10,7 +15,7 @@ describe.each(testEngines())('region registry on %s', (engine) => {
   });
   afterAll(() => t.close());
 
-  const get = async <T>(url: string) => {
+  const get = async <T = unknown>(url: string): Promise<{ status: number; body: T }> => {
     const res = await t.app.inject({ method: 'GET', url });
     return { status: res.statusCode, body: res.json<T>() };
   };
@@ -44,7 +49,11 @@ describe.each(testEngines())('region registry on %s', (engine) => {
     expect(regency.body.children.reduce((a, c) => a + c.counts.tps, 0)).toBe(1749);
 
     const kec = await get<RegionDetail>('/api/regions/35.13.01');
-    expect(kec.body).toMatchObject({ name: 'Sukapura', level: 'kecamatan', korwil: { name: 'Korwil I' } });
+    expect(kec.body).toMatchObject({
+      name: 'Sukapura',
+      level: 'kecamatan',
+      korwil: { name: 'Korwil I' },
+    });
     expect(kec.body.path.map((p) => p.code)).toEqual(['35', '35.13']);
     expect(kec.body.children.every((c) => c.level === 'desa')).toBe(true);
     expect(kec.body.children.reduce((a, c) => a + c.counts.voters, 0)).toBe(kec.body.counts.voters);
@@ -62,7 +71,9 @@ describe.each(testEngines())('region registry on %s', (engine) => {
   it('refuses malformed and unknown codes in the error shape', async () => {
     expect(await get('/api/regions/35.99')).toEqual({
       status: 404,
-      body: { error: { code: 'region.not_found', message: 'Wilayah dengan kode 35.99 tidak ditemukan.' } },
+      body: {
+        error: { code: 'region.not_found', message: 'Wilayah dengan kode 35.99 tidak ditemukan.' },
+      },
     });
     const bad = await get<{ error: { code: string; field: string } }>('/api/regions/abc');
     expect(bad.status).toBe(422);
@@ -95,14 +106,34 @@ describe.each(testEngines())('region registry on %s', (engine) => {
     expect(moved.statusCode).toBe(204);
     const after = (await get<Korwil[]>('/api/korwil')).body;
     expect(after.map((k) => k.kecamatan.length)).toEqual([7, 8, 9]);
-    expect(after.flatMap((k) => k.kecamatan.map((c) => c.code)).filter((c) => c === '35.13.01')).toHaveLength(1);
+    expect(
+      after.flatMap((k) => k.kecamatan.map((c) => c.code)).filter((c) => c === '35.13.01'),
+    ).toHaveLength(1);
     // Move it back; unknown Korwil and non-kecamatan codes are refused.
     const back = before[0]?.id ?? 0;
-    expect((await t.app.inject({ method: 'PUT', url: '/api/regions/35.13.01/korwil', payload: { korwilId: back } })).statusCode).toBe(204);
-    const unknown = await t.app.inject({ method: 'PUT', url: '/api/regions/35.13.01/korwil', payload: { korwilId: 999 } });
+    expect(
+      (
+        await t.app.inject({
+          method: 'PUT',
+          url: '/api/regions/35.13.01/korwil',
+          payload: { korwilId: back },
+        })
+      ).statusCode,
+    ).toBe(204);
+    const unknown = await t.app.inject({
+      method: 'PUT',
+      url: '/api/regions/35.13.01/korwil',
+      payload: { korwilId: 999 },
+    });
     expect(unknown.statusCode).toBe(404);
-    expect(unknown.json()).toMatchObject({ error: { code: 'korwil.not_found', field: 'korwilId' } });
-    const notKec = await t.app.inject({ method: 'PUT', url: '/api/regions/35.13.01.2001/korwil', payload: { korwilId: back } });
+    expect(unknown.json()).toMatchObject({
+      error: { code: 'korwil.not_found', field: 'korwilId' },
+    });
+    const notKec = await t.app.inject({
+      method: 'PUT',
+      url: '/api/regions/35.13.01.2001/korwil',
+      payload: { korwilId: back },
+    });
     expect(notKec.statusCode).toBe(422);
   });
 
@@ -116,7 +147,11 @@ describe.each(testEngines())('region registry on %s', (engine) => {
     const k4 = created.json<Korwil>();
     expect(k4.kecamatan.map((k) => k.name)).toEqual(['Lumbang']);
     expect(k4.ordinal).toBe(4);
-    const dup = await t.app.inject({ method: 'POST', url: '/api/korwil', payload: { name: 'Korwil I', kecamatanCodes: [] } });
+    const dup = await t.app.inject({
+      method: 'POST',
+      url: '/api/korwil',
+      payload: { name: 'Korwil I', kecamatanCodes: [] },
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json()).toMatchObject({ error: { code: 'korwil.name_taken', field: 'name' } });
     // A bad kecamatan code rolls the whole creation back.
@@ -129,7 +164,11 @@ describe.each(testEngines())('region registry on %s', (engine) => {
     const list = (await get<Korwil[]>('/api/korwil')).body;
     expect(list.map((k) => k.name)).toEqual(['Korwil I', 'Korwil II', 'Korwil III', 'Korwil IV']);
     expect(list[0]?.kecamatan.some((k) => k.code === '35.13.02')).toBe(true);
-    const renamed = await t.app.inject({ method: 'PATCH', url: `/api/korwil/${String(k4.id)}`, payload: { chair: 'Asisten IV' } });
+    const renamed = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/korwil/${String(k4.id)}`,
+      payload: { chair: 'Asisten IV' },
+    });
     expect(renamed.json<Korwil>().chair).toBe('Asisten IV');
   });
 });

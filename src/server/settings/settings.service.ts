@@ -31,7 +31,11 @@ export async function setRegencySetting(db: Db, value: RegencySetting): Promise<
 }
 
 export async function getMaxVotersPerTps(db: Db): Promise<number> {
-  const parsed = z.number().int().positive().safeParse(await readSetting(db, 'max_voters_per_tps'));
+  const parsed = z
+    .number()
+    .int()
+    .positive()
+    .safeParse(await readSetting(db, 'max_voters_per_tps'));
   return parsed.success ? parsed.data : DEFAULT_MAX_VOTERS_PER_TPS;
 }
 

@@ -20,24 +20,30 @@ export function titleCase(name: string): string {
   return name
     .toLowerCase()
     .split(/(\s+|-|\/)/)
-    .map((w) => (ACRONYMS.has(w.toUpperCase()) ? w.toUpperCase() : w.charAt(0).toUpperCase() + w.slice(1)))
+    .map((w) =>
+      ACRONYMS.has(w.toUpperCase()) ? w.toUpperCase() : w.charAt(0).toUpperCase() + w.slice(1),
+    )
     .join('');
 }
 
+// The package's own row types are conditional generics; these are the plain CSV rows.
 interface AreaTables {
-  readonly provinces: Awaited<ReturnType<typeof getProvinces>>;
-  readonly regencies: Awaited<ReturnType<typeof getRegencies>>;
-  readonly districts: Awaited<ReturnType<typeof getDistricts>>;
-  readonly villages: Awaited<ReturnType<typeof getVillages>>;
+  readonly provinces: readonly { code: string; name: string }[];
+  readonly regencies: readonly { code: string; province_code: string; name: string }[];
+  readonly districts: readonly { code: string; regency_code: string; name: string }[];
+  readonly villages: readonly { code: string; district_code: string; name: string }[];
 }
 
 let tables: Promise<AreaTables> | undefined;
 
 /** The package's CSVs, parsed once per process. */
 function areaTables(): Promise<AreaTables> {
-  tables ??= Promise.all([getProvinces(), getRegencies(), getDistricts(), getVillages()]).then(
-    ([provinces, regencies, districts, villages]) => ({ provinces, regencies, districts, villages }),
-  );
+  tables ??= (async (): Promise<AreaTables> => ({
+    provinces: await getProvinces(),
+    regencies: await getRegencies(),
+    districts: await getDistricts(),
+    villages: await getVillages(),
+  }))();
   return tables;
 }
 

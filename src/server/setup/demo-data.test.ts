@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_KORWIL, DEMO_STAGES, spreadDemoTps } from './demo-data.ts';
 import { validateStageDates } from '../../domain/stages/stage.rules.ts';
 
-const desa = Array.from({ length: 330 }, (_, i) => `35.13.${String(1 + (i % 24)).padStart(2, '0')}.${String(2001 + i)}`);
+const desa = Array.from(
+  { length: 330 },
+  (_, i) => `35.13.${String(1 + (i % 24)).padStart(2, '0')}.${String(2001 + i)}`,
+);
 
 describe('spreadDemoTps', () => {
   const tps = spreadDemoTps(desa, { tpsTotal: 1749, votersTotal: 872_218, maxVoters: 600 });
@@ -22,28 +25,37 @@ describe('spreadDemoTps', () => {
   });
 
   it('is deterministic', () => {
-    expect(spreadDemoTps(desa, { tpsTotal: 1749, votersTotal: 872_218, maxVoters: 600 })).toEqual(tps);
+    expect(spreadDemoTps(desa, { tpsTotal: 1749, votersTotal: 872_218, maxVoters: 600 })).toEqual(
+      tps,
+    );
   });
 
   it('hits any reachable total exactly (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 60 }), fc.double({ min: 0, max: 1, noNaN: true }), (nDesa, extraTps, f) => {
-        const codes = desa.slice(0, nDesa);
-        const tpsTotal = nDesa + extraTps;
-        const min = Math.floor(600 * 0.55);
-        const votersTotal = Math.round(tpsTotal * (min + f * (600 - min)));
-        const out = spreadDemoTps(codes, { tpsTotal, votersTotal, maxVoters: 600 });
-        expect(out).toHaveLength(tpsTotal);
-        expect(out.reduce((a, t) => a + t.voters, 0)).toBe(votersTotal);
-        expect(out.every((t) => t.voters >= min && t.voters <= 600)).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (nDesa, extraTps, f) => {
+          const codes = desa.slice(0, nDesa);
+          const tpsTotal = nDesa + extraTps;
+          const min = Math.floor(600 * 0.55);
+          const votersTotal = Math.round(tpsTotal * (min + f * (600 - min)));
+          const out = spreadDemoTps(codes, { tpsTotal, votersTotal, maxVoters: 600 });
+          expect(out).toHaveLength(tpsTotal);
+          expect(out.reduce((a, t) => a + t.voters, 0)).toBe(votersTotal);
+          expect(out.every((t) => t.voters >= min && t.voters <= 600)).toBe(true);
+        },
+      ),
       { numRuns: 50 },
     );
   });
 
   it('refuses totals that cannot fit', () => {
     expect(() => spreadDemoTps(desa, { tpsTotal: 100, votersTotal: 1, maxVoters: 600 })).toThrow();
-    expect(() => spreadDemoTps(desa, { tpsTotal: 330, votersTotal: 330 * 601, maxVoters: 600 })).toThrow();
+    expect(() =>
+      spreadDemoTps(desa, { tpsTotal: 330, votersTotal: 330 * 601, maxVoters: 600 }),
+    ).toThrow();
   });
 });
 

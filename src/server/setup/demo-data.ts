@@ -10,23 +10,51 @@ export const DEMO_REGENCY = '35.13';
 export const DEMO_TPS_TOTAL = 1749;
 export const DEMO_VOTERS_TOTAL = 872_218;
 
-export const DEMO_KORWIL: readonly { name: string; chair: string; kecamatan: readonly string[] }[] = [
-  {
-    name: 'Korwil I',
-    chair: 'Asisten Administrasi Pemerintahan dan Kesra',
-    kecamatan: ['Sukapura', 'Lumbang', 'Tongas', 'Sumberasih', 'Wonomerto', 'Bantaran', 'Kuripan', 'Sumber'],
-  },
-  {
-    name: 'Korwil II',
-    chair: 'Asisten Administrasi Umum',
-    kecamatan: ['Dringu', 'Gending', 'Pajarakan', 'Krejengan', 'Maron', 'Banyuanyar', 'Tegalsiwalan', 'Leces'],
-  },
-  {
-    name: 'Korwil III',
-    chair: 'Asisten Administrasi Perekonomian dan Pembangunan',
-    kecamatan: ['Kraksaan', 'Paiton', 'Kotaanyar', 'Pakuniran', 'Gading', 'Besuk', 'Krucil', 'Tiris'],
-  },
-];
+export const DEMO_KORWIL: readonly { name: string; chair: string; kecamatan: readonly string[] }[] =
+  [
+    {
+      name: 'Korwil I',
+      chair: 'Asisten Administrasi Pemerintahan dan Kesra',
+      kecamatan: [
+        'Sukapura',
+        'Lumbang',
+        'Tongas',
+        'Sumberasih',
+        'Wonomerto',
+        'Bantaran',
+        'Kuripan',
+        'Sumber',
+      ],
+    },
+    {
+      name: 'Korwil II',
+      chair: 'Asisten Administrasi Umum',
+      kecamatan: [
+        'Dringu',
+        'Gending',
+        'Pajarakan',
+        'Krejengan',
+        'Maron',
+        'Banyuanyar',
+        'Tegalsiwalan',
+        'Leces',
+      ],
+    },
+    {
+      name: 'Korwil III',
+      chair: 'Asisten Administrasi Perekonomian dan Pembangunan',
+      kecamatan: [
+        'Kraksaan',
+        'Paiton',
+        'Kotaanyar',
+        'Pakuniran',
+        'Gading',
+        'Besuk',
+        'Krucil',
+        'Tiris',
+      ],
+    },
+  ];
 
 /** Spellings in seed 000 that differ from the Kemendagri names in idn-area-data. */
 export const KECAMATAN_ALIASES: Readonly<Record<string, string>> = { Pajarakan: 'Pejarakan' };
@@ -45,8 +73,16 @@ export const DEMO_CONTESTS: readonly {
     votingDay: '2024-11-27',
     pairs: [
       { ballotNumber: 1, headName: 'Luluk Nur Hamidah', deputyName: 'Lukmanul Khakim' },
-      { ballotNumber: 2, headName: 'Khofifah Indar Parawansa', deputyName: 'Emil Elestianto Dardak' },
-      { ballotNumber: 3, headName: 'Tri Rismaharini', deputyName: 'Zahrul Azhar Asumta (Gus Hans)' },
+      {
+        ballotNumber: 2,
+        headName: 'Khofifah Indar Parawansa',
+        deputyName: 'Emil Elestianto Dardak',
+      },
+      {
+        ballotNumber: 3,
+        headName: 'Tri Rismaharini',
+        deputyName: 'Zahrul Azhar Asumta (Gus Hans)',
+      },
     ],
   },
   {
@@ -65,20 +101,70 @@ export const DEMO_CONTESTS: readonly {
   },
 ];
 
-export const DEMO_STAGES: readonly { kind: StageKind; name: string; startsOn: string; endsOn: string }[] = [
-  { kind: 'pembentukan_badan_adhoc', name: 'Pembentukan PPK, PPS, dan KPPS', startsOn: '2024-04-17', endsOn: '2024-11-05' },
+export const DEMO_STAGES: readonly {
+  kind: StageKind;
+  name: string;
+  startsOn: string;
+  endsOn: string;
+}[] = [
+  {
+    kind: 'pembentukan_badan_adhoc',
+    name: 'Pembentukan PPK, PPS, dan KPPS',
+    startsOn: '2024-04-17',
+    endsOn: '2024-11-05',
+  },
   { kind: 'dp4', name: 'Penyerahan DP4', startsOn: '2024-04-24', endsOn: '2024-05-31' },
-  { kind: 'pemutakhiran_data_pemilih', name: 'Pemutakhiran dan penyusunan daftar pemilih', startsOn: '2024-05-31', endsOn: '2024-09-23' },
-  { kind: 'coklit', name: 'Pencocokan dan penelitian (coklit)', startsOn: '2024-06-24', endsOn: '2024-07-24' },
-  { kind: 'dps', name: 'Penyusunan dan pengumuman DPS', startsOn: '2024-07-25', endsOn: '2024-08-27' },
-  { kind: 'pendaftaran_paslon', name: 'Pendaftaran pasangan calon', startsOn: '2024-08-27', endsOn: '2024-08-29' },
+  {
+    kind: 'pemutakhiran_data_pemilih',
+    name: 'Pemutakhiran dan penyusunan daftar pemilih',
+    startsOn: '2024-05-31',
+    endsOn: '2024-09-23',
+  },
+  {
+    kind: 'coklit',
+    name: 'Pencocokan dan penelitian (coklit)',
+    startsOn: '2024-06-24',
+    endsOn: '2024-07-24',
+  },
+  {
+    kind: 'dps',
+    name: 'Penyusunan dan pengumuman DPS',
+    startsOn: '2024-07-25',
+    endsOn: '2024-08-27',
+  },
+  {
+    kind: 'pendaftaran_paslon',
+    name: 'Pendaftaran pasangan calon',
+    startsOn: '2024-08-27',
+    endsOn: '2024-08-29',
+  },
   { kind: 'dpt', name: 'Penetapan DPT kabupaten', startsOn: '2024-09-14', endsOn: '2024-09-21' },
-  { kind: 'penetapan_paslon', name: 'Penetapan pasangan calon', startsOn: '2024-09-22', endsOn: '2024-09-22' },
-  { kind: 'pengundian_nomor_urut', name: 'Pengundian nomor urut', startsOn: '2024-09-23', endsOn: '2024-09-23' },
+  {
+    kind: 'penetapan_paslon',
+    name: 'Penetapan pasangan calon',
+    startsOn: '2024-09-22',
+    endsOn: '2024-09-22',
+  },
+  {
+    kind: 'pengundian_nomor_urut',
+    name: 'Pengundian nomor urut',
+    startsOn: '2024-09-23',
+    endsOn: '2024-09-23',
+  },
   { kind: 'kampanye', name: 'Masa kampanye', startsOn: '2024-09-25', endsOn: '2024-11-23' },
   { kind: 'masa_tenang', name: 'Masa tenang', startsOn: '2024-11-24', endsOn: '2024-11-26' },
-  { kind: 'pemungutan_suara', name: 'Pemungutan suara', startsOn: '2024-11-27', endsOn: '2024-11-27' },
-  { kind: 'rekapitulasi', name: 'Penghitungan dan rekapitulasi suara', startsOn: '2024-11-27', endsOn: '2024-12-16' },
+  {
+    kind: 'pemungutan_suara',
+    name: 'Pemungutan suara',
+    startsOn: '2024-11-27',
+    endsOn: '2024-11-27',
+  },
+  {
+    kind: 'rekapitulasi',
+    name: 'Penghitungan dan rekapitulasi suara',
+    startsOn: '2024-11-27',
+    endsOn: '2024-12-16',
+  },
 ];
 
 /** Small seeded PRNG (mulberry32) so the demo is the same on every machine. */
@@ -106,7 +192,13 @@ export interface DemoTps {
  */
 export function spreadDemoTps(
   desaCodes: readonly string[],
-  options: { tpsTotal: number; votersTotal: number; maxVoters: number; minVoters?: number; seed?: number },
+  options: {
+    tpsTotal: number;
+    votersTotal: number;
+    maxVoters: number;
+    minVoters?: number;
+    seed?: number;
+  },
 ): DemoTps[] {
   const { tpsTotal, votersTotal, maxVoters } = options;
   const minVoters = options.minVoters ?? Math.floor(maxVoters * 0.55);

@@ -163,7 +163,9 @@ async function insertRegions(db: Db, area: AreaRegency): Promise<void> {
 async function insertDemo(
   db: Db,
   area: AreaRegency,
-): Promise<Result<{ tps: number; voters: number; korwil: number; contests: number; stages: number }>> {
+): Promise<
+  Result<{ tps: number; voters: number; korwil: number; contests: number; stages: number }>
+> {
   const kecByName = new Map(area.kecamatan.map((k) => [k.name.toLowerCase(), k.code]));
   let ordinal = 0;
   for (const k of DEMO_KORWIL) {
@@ -173,16 +175,21 @@ async function insertDemo(
       const code = kecByName.get((KECAMATAN_ALIASES[name] ?? name).toLowerCase());
       if (code === undefined) {
         return err(
-          domainError('invalid', 'init.demo_kecamatan_missing', `Kecamatan ${name} tidak ditemukan.`),
+          domainError(
+            'invalid',
+            'init.demo_kecamatan_missing',
+            `Kecamatan ${name} tidak ditemukan.`,
+          ),
         );
       }
       await setKecamatanKorwil(db, code, row.id);
     }
   }
-  const tps = spreadDemoTps(
-    area.desa.map((d) => d.code).sort(),
-    { tpsTotal: DEMO_TPS_TOTAL, votersTotal: DEMO_VOTERS_TOTAL, maxVoters: DEFAULT_MAX_VOTERS_PER_TPS },
-  );
+  const tps = spreadDemoTps(area.desa.map((d) => d.code).sort(), {
+    tpsTotal: DEMO_TPS_TOTAL,
+    votersTotal: DEMO_VOTERS_TOTAL,
+    maxVoters: DEFAULT_MAX_VOTERS_PER_TPS,
+  });
   await insertManyTps(db, tps);
   for (const c of DEMO_CONTESTS) {
     const row = await insertContest(db, {
@@ -195,7 +202,10 @@ async function insertDemo(
       await insertPair(db, { contestId: row.id, ...p, isKolomKosong: false });
     }
   }
-  await insertStages(db, DEMO_STAGES.map((s) => ({ ...s, notes: null })));
+  await insertStages(
+    db,
+    DEMO_STAGES.map((s) => ({ ...s, notes: null })),
+  );
   return ok({
     tps: tps.length,
     voters: tps.reduce((a, t) => a + t.voters, 0),

@@ -15,7 +15,10 @@ describe('area data', () => {
       const area = await loadRegency(r.code);
       expect(area?.kecamatan.length, r.code).toBeGreaterThan(0);
       expect(area?.desa.length, r.code).toBeGreaterThan(0);
-      expect(area?.desa.every((d) => d.code.startsWith(`${r.code}.`)), r.code).toBe(true);
+      expect(
+        area?.desa.every((d) => d.code.startsWith(`${r.code}.`)),
+        r.code,
+      ).toBe(true);
     }
   });
   it('title-cases names, keeping acronyms', () => {
@@ -43,14 +46,19 @@ describe.each(testEngines())('init on %s', (engine) => {
     const result = await initRegency(database.db, { regencyCode: code, demo: false });
     expect(result).toMatchObject({ ok: true, value: { regencyName: name, tps: 0 } });
     const area = await loadRegency(code);
-    expect(await regionCount(database)).toBe(2 + (area?.kecamatan.length ?? 0) + (area?.desa.length ?? 0));
+    expect(await regionCount(database)).toBe(
+      2 + (area?.kecamatan.length ?? 0) + (area?.desa.length ?? 0),
+    );
   });
 
   it('refuses unknown and malformed codes with a clear message', async () => {
     database = await createTestDatabase(engine);
     expect(await initRegency(database.db, { regencyCode: '35.99', demo: false })).toMatchObject({
       ok: false,
-      error: { code: 'init.unknown_regency', message: expect.stringContaining('35.99 tidak dikenal') as unknown },
+      error: {
+        code: 'init.unknown_regency',
+        message: expect.stringContaining('35.99 tidak dikenal') as unknown,
+      },
     });
     expect(await initRegency(database.db, { regencyCode: '3513', demo: false })).toMatchObject({
       ok: false,
@@ -79,7 +87,10 @@ describe.each(testEngines())('init on %s', (engine) => {
     expect(await getRegencySetting(database.db)).toBeNull();
     // And a retry then succeeds.
     const retry = await initRegency(database.db, { regencyCode: '35.13', demo: true });
-    expect(retry).toMatchObject({ ok: true, value: { kecamatan: 24, desa: 330, tps: 1749, voters: 872_218 } });
+    expect(retry).toMatchObject({
+      ok: true,
+      value: { kecamatan: 24, desa: 330, tps: 1749, voters: 872_218 },
+    });
   });
 
   it('is idempotent for the same regency and refuses another one', async () => {

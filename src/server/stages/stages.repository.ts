@@ -22,7 +22,11 @@ export async function insertStages(db: Db, values: readonly Omit<StageRow, 'id'>
   if (values.length > 0) await db.insert(stage).values([...values]);
 }
 
-export async function updateStage(db: Db, id: number, values: Omit<StageRow, 'id'>): Promise<StageRow> {
+export async function updateStage(
+  db: Db,
+  id: number,
+  values: Omit<StageRow, 'id'>,
+): Promise<StageRow> {
   const row = (await db.update(stage).set(values).where(eq(stage.id, id)).returning())[0];
   if (row === undefined) throw new Error(`update of stage ${String(id)} returned no row`);
   return row;

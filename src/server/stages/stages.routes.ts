@@ -19,19 +19,39 @@ export function stagesRoutes(app: ZodApp, db: Db): void {
   );
   app.post(
     '/api/stages',
-    { schema: { tags: ['Tahapan'], summary: 'Add a stage', body: StageInput, response: { 201: Stage, ...ERRORS } } },
+    {
+      schema: {
+        tags: ['Tahapan'],
+        summary: 'Add a stage',
+        body: StageInput,
+        response: { 201: Stage, ...ERRORS },
+      },
+    },
     async (req, reply) => sendResult(reply, await createStage(db, req.body), 201),
   );
   app.put(
     '/api/stages/:id',
     {
-      schema: { tags: ['Tahapan'], summary: 'Change a stage', params: IdParam, body: StageInput, response: { 200: Stage, ...ERRORS } },
+      schema: {
+        tags: ['Tahapan'],
+        summary: 'Change a stage',
+        params: IdParam,
+        body: StageInput,
+        response: { 200: Stage, ...ERRORS },
+      },
     },
     async (req, reply) => sendResult(reply, await editStage(db, req.params.id, req.body)),
   );
   app.delete(
     '/api/stages/:id',
-    { schema: { tags: ['Tahapan'], summary: 'Remove a stage', params: IdParam, response: { 204: z.null(), ...ERRORS } } },
+    {
+      schema: {
+        tags: ['Tahapan'],
+        summary: 'Remove a stage',
+        params: IdParam,
+        response: { 204: z.null(), ...ERRORS },
+      },
+    },
     async (req, reply) => {
       const result = await removeStage(db, req.params.id);
       return result.ok ? reply.status(204).send(null) : sendResult(reply, result);

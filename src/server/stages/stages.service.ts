@@ -26,7 +26,9 @@ function toStage(row: StageRow, today: string): Stage {
 }
 
 const notFound = (id: number) =>
-  err(domainError('not_found', 'stage.not_found', `Tahapan dengan id ${String(id)} tidak ditemukan.`));
+  err(
+    domainError('not_found', 'stage.not_found', `Tahapan dengan id ${String(id)} tidak ditemukan.`),
+  );
 
 export async function getCalendar(db: Db, now: Date = new Date()): Promise<StageCalendar> {
   const today = todayWib(now);
@@ -48,10 +50,16 @@ function values(input: StageInput): Omit<StageRow, 'id'> {
   };
 }
 
-export async function createStage(db: Db, input: StageInput, now = new Date()): Promise<Result<Stage>> {
+export async function createStage(
+  db: Db,
+  input: StageInput,
+  now = new Date(),
+): Promise<Result<Stage>> {
   const dates = validateStageDates(input);
   if (!dates.ok) return dates;
-  return inTransaction(db, async (tx) => ok(toStage(await insertStage(tx, values(input)), todayWib(now))));
+  return inTransaction(db, async (tx) =>
+    ok(toStage(await insertStage(tx, values(input)), todayWib(now))),
+  );
 }
 
 export async function editStage(

@@ -16,7 +16,11 @@ describe.each(testEngines())('stage calendar on %s', (engine) => {
     expect(cal.today).toBe('2024-07-01');
     expect(cal.stages).toHaveLength(13);
     const coklit = cal.stages.find((s) => s.kind === 'coklit');
-    expect(coklit).toMatchObject({ startsOn: '2024-06-24', endsOn: '2024-07-24', phase: 'berlangsung' });
+    expect(coklit).toMatchObject({
+      startsOn: '2024-06-24',
+      endsOn: '2024-07-24',
+      phase: 'berlangsung',
+    });
     expect(cal.stages.find((s) => s.kind === 'pemungutan_suara')?.phase).toBe('akan_datang');
     const starts = cal.stages.map((s) => s.startsOn);
     expect(starts).toEqual([...starts].sort());
@@ -26,7 +30,12 @@ describe.each(testEngines())('stage calendar on %s', (engine) => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/stages',
-      payload: { kind: 'coklit', name: 'Coklit (seed 004)', startsOn: '2024-07-24', endsOn: '2024-06-24' },
+      payload: {
+        kind: 'coklit',
+        name: 'Coklit (seed 004)',
+        startsOn: '2024-07-24',
+        endsOn: '2024-06-24',
+      },
     });
     expect(res.statusCode).toBe(422);
     expect(res.json()).toEqual({
@@ -58,11 +67,22 @@ describe.each(testEngines())('stage calendar on %s', (engine) => {
     const edited = await t.app.inject({
       method: 'PUT',
       url: `/api/stages/${String(stage.id)}`,
-      payload: { name: 'Rapat koordinasi desk (diundur)', startsOn: '2024-10-03', endsOn: '2024-10-04' },
+      payload: {
+        name: 'Rapat koordinasi desk (diundur)',
+        startsOn: '2024-10-03',
+        endsOn: '2024-10-04',
+      },
     });
-    expect(edited.json<Stage>()).toMatchObject({ name: 'Rapat koordinasi desk (diundur)', startsOn: '2024-10-03' });
-    expect((await t.app.inject({ method: 'DELETE', url: `/api/stages/${String(stage.id)}` })).statusCode).toBe(204);
-    expect((await t.app.inject({ method: 'DELETE', url: `/api/stages/${String(stage.id)}` })).statusCode).toBe(404);
+    expect(edited.json<Stage>()).toMatchObject({
+      name: 'Rapat koordinasi desk (diundur)',
+      startsOn: '2024-10-03',
+    });
+    expect(
+      (await t.app.inject({ method: 'DELETE', url: `/api/stages/${String(stage.id)}` })).statusCode,
+    ).toBe(204);
+    expect(
+      (await t.app.inject({ method: 'DELETE', url: `/api/stages/${String(stage.id)}` })).statusCode,
+    ).toBe(404);
   });
 
   it('refuses bad kinds, short names and non-dates', async () => {
@@ -72,6 +92,8 @@ describe.each(testEngines())('stage calendar on %s', (engine) => {
       payload: { kind: 'pesta', name: 'X', startsOn: '24/07/2024', endsOn: '2024-07-25' },
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json<{ error: { code: string; field: string; message: string } }>().error.field).toBeDefined();
+    expect(
+      res.json<{ error: { code: string; field: string; message: string } }>().error.field,
+    ).toBeDefined();
   });
 });

@@ -16,7 +16,9 @@ export interface TestApp {
 }
 
 export async function createTestApp(engine: Engine, options: { demo: boolean }): Promise<TestApp> {
-  const database = options.demo ? await createDemoDatabase(engine) : await createTestDatabase(engine);
+  const database = options.demo
+    ? await createDemoDatabase(engine)
+    : await createTestDatabase(engine);
   const app = await buildApp({ database });
   await app.ready();
   return {
@@ -31,7 +33,7 @@ export async function createTestApp(engine: Engine, options: { demo: boolean }):
 
 /** The demo on in-memory PGlite, served with the built web pages on a free port. */
 export async function startDemoServer(): Promise<{ url: string; close(): Promise<void> }> {
-  const { app, close } = await createTestApp('pglite', { demo: true });
-  const address = await app.listen({ port: 0, host: '127.0.0.1' });
-  return { url: address, close };
+  const testApp = await createTestApp('pglite', { demo: true });
+  const address = await testApp.app.listen({ port: 0, host: '127.0.0.1' });
+  return { url: address, close: () => testApp.close() };
 }

@@ -18,7 +18,11 @@ export async function findTps(db: Db, id: number): Promise<TpsRow | undefined> {
 }
 
 /** Numbers used by active TPS of the desa, optionally leaving one TPS out. */
-export async function activeNumbers(db: Db, desaCode: string, exceptId?: number): Promise<number[]> {
+export async function activeNumbers(
+  db: Db,
+  desaCode: string,
+  exceptId?: number,
+): Promise<number[]> {
   const rows = await db
     .select({ number: tps.number })
     .from(tps)

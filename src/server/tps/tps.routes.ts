@@ -7,12 +7,26 @@ import { createTps, editTps, getTps, retireTps } from './tps.service.ts';
 export function tpsRoutes(app: ZodApp, db: Db): void {
   app.get(
     '/api/tps/:id',
-    { schema: { tags: ['TPS'], summary: 'One TPS', params: IdParam, response: { 200: Tps, ...ERRORS } } },
+    {
+      schema: {
+        tags: ['TPS'],
+        summary: 'One TPS',
+        params: IdParam,
+        response: { 200: Tps, ...ERRORS },
+      },
+    },
     async (req, reply) => sendResult(reply, await getTps(db, req.params.id)),
   );
   app.post(
     '/api/tps',
-    { schema: { tags: ['TPS'], summary: 'Create a TPS in a desa', body: TpsInput, response: { 201: Tps, ...ERRORS } } },
+    {
+      schema: {
+        tags: ['TPS'],
+        summary: 'Create a TPS in a desa',
+        body: TpsInput,
+        response: { 201: Tps, ...ERRORS },
+      },
+    },
     async (req, reply) => sendResult(reply, await createTps(db, req.body), 201),
   );
   app.patch(

@@ -53,7 +53,8 @@ export async function getTps(db: Db, id: number): Promise<Result<Tps>> {
 
 export async function createTps(db: Db, input: TpsInput): Promise<Result<Tps>> {
   return inTransaction(db, async (tx) => {
-    const desa = regionLevel(input.desaCode) === 'desa' ? await findRegion(tx, input.desaCode) : undefined;
+    const desa =
+      regionLevel(input.desaCode) === 'desa' ? await findRegion(tx, input.desaCode) : undefined;
     if (desa === undefined) {
       return err(
         domainError(
@@ -105,7 +106,9 @@ export async function editTps(db: Db, id: number, patch: TpsUpdate): Promise<Res
     }
     const row = await updateTps(tx, id, {
       ...next,
-      ...(patch.address === undefined ? {} : { address: patch.address === '' ? null : patch.address }),
+      ...(patch.address === undefined
+        ? {}
+        : { address: patch.address === '' ? null : patch.address }),
     });
     return ok(toTps(row));
   });

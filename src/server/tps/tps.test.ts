@@ -13,16 +13,28 @@ describe.each(testEngines())('TPS on %s', (engine) => {
   });
   afterAll(() => t.close());
 
-  const desa = async () => (await t.app.inject({ url: `/api/regions/${DESA}` })).json<RegionDetail>();
-  const post = (url: string, payload: unknown) => t.app.inject({ method: 'POST', url, payload: payload as object });
+  const desa = async () =>
+    (await t.app.inject({ url: `/api/regions/${DESA}` })).json<RegionDetail>();
+  const post = (url: string, payload: unknown) =>
+    t.app.inject({ method: 'POST', url, payload: payload as object });
 
   it('creates a TPS with the next number and counts it in every level', async () => {
     const before = await desa();
     const regencyBefore = (await t.app.inject({ url: '/api/regions/35.13' })).json<RegionDetail>();
     const number = before.tps.length + 1;
-    const res = await post('/api/tps', { desaCode: DESA, number, voters: 250, address: 'Balai Desa' });
+    const res = await post('/api/tps', {
+      desaCode: DESA,
+      number,
+      voters: 250,
+      address: 'Balai Desa',
+    });
     expect(res.statusCode).toBe(201);
-    expect(res.json<Tps>()).toMatchObject({ number, voters: 250, status: 'aktif', address: 'Balai Desa' });
+    expect(res.json<Tps>()).toMatchObject({
+      number,
+      voters: 250,
+      status: 'aktif',
+      address: 'Balai Desa',
+    });
     const after = await desa();
     expect(after.counts.tps).toBe(before.counts.tps + 1);
     expect(after.counts.voters).toBe(before.counts.voters + 250);
@@ -55,40 +67,81 @@ describe.each(testEngines())('TPS on %s', (engine) => {
     expect(over.json()).toMatchObject({ error: { code: 'tps.voters_above_max', field: 'voters' } });
     const wrongType = await post('/api/tps', { desaCode: DESA, number: '1', voters: 10 });
     expect(wrongType.statusCode).toBe(400);
-    expect(wrongType.json()).toMatchObject({ error: { code: 'validation.invalid_type', field: 'number' } });
-    const unknownDesa = await post('/api/tps', { desaCode: '35.13.01.2999', number: 1, voters: 10 });
+    expect(wrongType.json()).toMatchObject({
+      error: { code: 'validation.invalid_type', field: 'number' },
+    });
+    const unknownDesa = await post('/api/tps', {
+      desaCode: '35.13.01.2999',
+      number: 1,
+      voters: 10,
+    });
     expect(unknownDesa.statusCode).toBe(422);
-    expect(unknownDesa.json()).toMatchObject({ error: { code: 'tps.unknown_desa', field: 'desaCode' } });
+    expect(unknownDesa.json()).toMatchObject({
+      error: { code: 'tps.unknown_desa', field: 'desaCode' },
+    });
     const kecamatan = await post('/api/tps', { desaCode: '35.13.01', number: 1, voters: 10 });
-    expect(kecamatan.json()).toMatchObject({ error: { code: 'tps.unknown_desa', field: 'desaCode' } });
+    expect(kecamatan.json()).toMatchObject({
+      error: { code: 'tps.unknown_desa', field: 'desaCode' },
+    });
   });
 
   it('edits a TPS, refusing a number taken by another', async () => {
-    const created = (await post('/api/tps', { desaCode: DESA, number: 70, voters: 300 })).json<Tps>();
-    const edited = await t.app.inject({ method: 'PATCH', url: `/api/tps/${String(created.id)}`, payload: { voters: 320, address: 'SDN 1' } });
+    const created = (
+      await post('/api/tps', { desaCode: DESA, number: 70, voters: 300 })
+    ).json<Tps>();
+    const edited = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/tps/${String(created.id)}`,
+      payload: { voters: 320, address: 'SDN 1' },
+    });
     expect(edited.json<Tps>()).toMatchObject({ number: 70, voters: 320, address: 'SDN 1' });
-    const clash = await t.app.inject({ method: 'PATCH', url: `/api/tps/${String(created.id)}`, payload: { number: 1 } });
+    const clash = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/tps/${String(created.id)}`,
+      payload: { number: 1 },
+    });
     expect(clash.statusCode).toBe(409);
-    const tooMany = await t.app.inject({ method: 'PATCH', url: `/api/tps/${String(created.id)}`, payload: { voters: 9000 } });
+    const tooMany = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/tps/${String(created.id)}`,
+      payload: { voters: 9000 },
+    });
     expect(tooMany.statusCode).toBe(422);
-    expect((await t.app.inject({ url: `/api/tps/${String(created.id)}` })).json<Tps>().voters).toBe(320);
+    expect((await t.app.inject({ url: `/api/tps/${String(created.id)}` })).json<Tps>().voters).toBe(
+      320,
+    );
   });
 
   it('retires a TPS: kept with its reason, out of the counts, its number free again', async () => {
-    const created = (await post('/api/tps', { desaCode: DESA, number: 60, voters: 200 })).json<Tps>();
+    const created = (
+      await post('/api/tps', { desaCode: DESA, number: 60, voters: 200 })
+    ).json<Tps>();
     const before = await desa();
     const noReason = await post(`/api/tps/${String(created.id)}/retire`, { reason: '' });
     expect(noReason.statusCode).toBe(400);
-    const retired = await post(`/api/tps/${String(created.id)}/retire`, { reason: 'Digabung dengan TPS 001' });
-    expect(retired.json<Tps>()).toMatchObject({ status: 'nonaktif', retiredReason: 'Digabung dengan TPS 001' });
+    const retired = await post(`/api/tps/${String(created.id)}/retire`, {
+      reason: 'Digabung dengan TPS 001',
+    });
+    expect(retired.json<Tps>()).toMatchObject({
+      status: 'nonaktif',
+      retiredReason: 'Digabung dengan TPS 001',
+    });
     const after = await desa();
     expect(after.counts.tps).toBe(before.counts.tps - 1);
     expect(after.counts.voters).toBe(before.counts.voters - 200);
     expect(after.tps.find((x) => x.id === created.id)?.status).toBe('nonaktif');
-    expect((await post(`/api/tps/${String(created.id)}/retire`, { reason: 'lagi' })).statusCode).toBe(409);
-    const editRetired = await t.app.inject({ method: 'PATCH', url: `/api/tps/${String(created.id)}`, payload: { voters: 1 } });
+    expect(
+      (await post(`/api/tps/${String(created.id)}/retire`, { reason: 'lagi' })).statusCode,
+    ).toBe(409);
+    const editRetired = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/tps/${String(created.id)}`,
+      payload: { voters: 1 },
+    });
     expect(editRetired.json()).toMatchObject({ error: { code: 'tps.retired' } });
-    expect((await post('/api/tps', { desaCode: DESA, number: 60, voters: 100 })).statusCode).toBe(201);
+    expect((await post('/api/tps', { desaCode: DESA, number: 60, voters: 100 })).statusCode).toBe(
+      201,
+    );
   });
 
   it('answers 404 for an unknown TPS', async () => {
