@@ -25,7 +25,8 @@ import type { ZodApp } from './http/reply.ts';
 import { contestsRoutes } from './contests/contests.routes.ts';
 import { korwilRoutes } from './korwil/korwil.routes.ts';
 import { regionsRoutes } from './regions/regions.routes.ts';
-import { Settings, getSettings } from './settings/settings.service.ts';
+import { getSettings } from './settings/settings.service.ts';
+import { Settings } from '../domain/settings/settings.schema.ts';
 import { stagesRoutes } from './stages/stages.routes.ts';
 import { tpsRoutes } from './tps/tps.routes.ts';
 

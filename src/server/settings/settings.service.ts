@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
 import { DEFAULT_MAX_VOTERS_PER_TPS } from '../../domain/tps/tps.rules.ts';
 import { readSetting, writeSetting } from './settings.repository.ts';
+import type { Settings } from '../../domain/settings/settings.schema.ts';
 
 export const RegencySetting = z.object({
   code: z.string(),
@@ -11,14 +12,6 @@ export const RegencySetting = z.object({
 });
 export type RegencySetting = z.infer<typeof RegencySetting>;
 
-export const Settings = z
-  .object({
-    regencyCode: z.string().nullable(),
-    regencyName: z.string().nullable(),
-    maxVotersPerTps: z.number().int(),
-  })
-  .meta({ id: 'Settings' });
-export type Settings = z.infer<typeof Settings>;
 
 /** The regency this installation serves, or null before `init`. */
 export async function getRegencySetting(db: Db): Promise<RegencySetting | null> {

@@ -1,0 +1,263 @@
+/** Small shared building blocks: loading and error states, form fields, dialogs. */
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { formatAngka } from '../domain/common/format.ts';
+import type { ApiError, ApiResult } from './api.ts';
+import { Link } from './router.tsx';
+
+export function Loading({ label = 'Memuat data…' }: { label?: string }) {
+  return (
+    <p className="loading" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" /> {label}
+    </p>
+  );
+}
+
+/** Failures that may pass by themselves (network, server trouble): worth a retry. */
+function isTransient(error: ApiError): boolean {
+  return ['network.', 'server.', 'http.5', 'response.'].some((p) => error.code.startsWith(p));
+}
+
+/**
+ * A failed load: the server's (or client's) Indonesian message, with a retry
+ * button when retrying can help, otherwise a way back to the home page.
+ */
+export function LoadError({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
+  return (
+    <div className="alert alert-error" role="alert">
+      <p>
+        <strong>Gagal memuat data.</strong> {error.message}
+      </p>
+      {onRetry !== undefined && isTransient(error) ? (
+        <button type="button" className="button" onClick={onRetry}>
+          Coba lagi
+        </button>
+      ) : (
+        <p>
+          <Link to="/">Kembali ke Beranda</Link>
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Shows loading, error or the content, depending on a `useApi` result. */
+export function Async<T>({
+  state,
+  children,
+}: {
+  state: { data: T | undefined; error: ApiError | undefined; loading: boolean; reload: () => void };
+  children: (data: T) => ReactNode;
+}) {
+  if (state.data !== undefined) {
+    return (
+      <>
+        {state.error !== undefined && <LoadError error={state.error} onRetry={state.reload} />}
+        {children(state.data)}
+      </>
+    );
+  }
+  if (state.error !== undefined) return <LoadError error={state.error} onRetry={state.reload} />;
+  return <Loading />;
+}
+
+export interface CountItem {
+  label: string;
+  value: number;
+}
+
+export function CountGrid({ items }: { items: readonly CountItem[] }) {
+  return (
+    <dl className="counts">
+      {items.map((item) => (
+        <div key={item.label} className="count">
+          <dt>{item.label}</dt>
+          <dd>{formatAngka(item.value)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+// ---------------------------------------------------------------------------
+// Forms
+
+export interface FormState<F extends string> {
+  /** Stable element id for a field (for labels and focusing). */
+  idOf: (field: F) => string;
+  /** The error message for this field, if the last failure named it. */
+  errorOf: (field: F) => string | undefined;
+  /** A failure not tied to one of this form's fields. */
+  generalError: ApiError | undefined;
+  busy: boolean;
+  /** Success message of the last submission. */
+  notice: string | undefined;
+  /** Reports a failure found before sending (same shape as the server's). */
+  fail: (field: F, message: string) => void;
+  clear: () => void;
+  /**
+   * Sends the request; on failure shows the message next to the field the
+   * server named (`error.field`) and focuses that field.
+   */
+  submit: <T>(
+    send: () => Promise<ApiResult<T>>,
+    onSuccess: (data: T) => string | undefined,
+  ) => Promise<boolean>;
+}
+
+/** Which of the form's fields an error belongs to (`"body.endsOn"` matches `endsOn`). */
+function matchField<F extends string>(error: ApiError, fields: readonly F[]): F | undefined {
+  const named = error.field;
+  if (named === undefined) return undefined;
+  return fields.find((f) => named === f || named.endsWith(`.${f}`) || named.startsWith(`${f}.`));
+}
+
+export function useForm<F extends string>(fields: readonly F[]): FormState<F> {
+  const baseId = useId();
+  const [error, setError] = useState<ApiError | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | undefined>(undefined);
+  const idOf = useCallback((field: F) => `${baseId}-${field}`, [baseId]);
+  const matched = error === undefined ? undefined : matchField(error, fields);
+
+  const focusField = useCallback(
+    (field: F | undefined) => {
+      if (field === undefined) return;
+      // After React has rendered the message, so screen readers announce it with the field.
+      requestAnimationFrame(() => document.getElementById(idOf(field))?.focus());
+    },
+    [idOf],
+  );
+
+  return {
+    idOf,
+    errorOf: (field) => (error !== undefined && matched === field ? error.message : undefined),
+    generalError: error !== undefined && matched === undefined ? error : undefined,
+    busy,
+    notice,
+    fail: (field, message) => {
+      setNotice(undefined);
+      setError({ code: 'form.invalid', message, field });
+      focusField(field);
+    },
+    clear: () => {
+      setError(undefined);
+      setNotice(undefined);
+    },
+    submit: async (send, onSuccess) => {
+      setBusy(true);
+      setNotice(undefined);
+      const result = await send();
+      setBusy(false);
+      if (result.ok) {
+        setError(undefined);
+        setNotice(onSuccess(result.data));
+        return true;
+      }
+      setError(result.error);
+      focusField(matchField(result.error, fields));
+      return false;
+    },
+  };
+}
+
+interface FieldProps {
+  id: string;
+  label: string;
+  error?: string | undefined;
+  hint?: string | undefined;
+  children: (a11y: {
+    id: string;
+    'aria-invalid': boolean;
+    'aria-describedby': string | undefined;
+  }) => ReactNode;
+}
+
+/** A labelled control with its hint and its error message underneath. */
+export function Field({ id, label, error, hint, children }: FieldProps) {
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [hint === undefined ? null : hintId, error === undefined ? null : errorId]
+    .filter((x) => x !== null)
+    .join(' ');
+  return (
+    <div className={error === undefined ? 'field' : 'field field-invalid'}>
+      <label htmlFor={id}>{label}</label>
+      {children({
+        id,
+        'aria-invalid': error !== undefined,
+        'aria-describedby': describedBy === '' ? undefined : describedBy,
+      })}
+      {hint !== undefined && (
+        <p className="hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+      {error !== undefined && (
+        <p className="field-error" id={errorId} role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Failure not tied to a field, and the success notice, at the bottom of a form. */
+export function FormStatus({ form }: { form: Pick<FormState<string>, 'generalError' | 'notice'> }) {
+  return (
+    <>
+      {form.generalError !== undefined && (
+        <p className="alert alert-error" role="alert">
+          {form.generalError.message}
+        </p>
+      )}
+      <p className="notice" role="status" aria-live="polite">
+        {form.notice}
+      </p>
+    </>
+  );
+}
+
+/** Parses a whole number typed by the user; undefined when empty or not a number. */
+export function parseWhole(text: string): number | undefined {
+  const t = text.trim().replace(/\./g, '');
+  if (!/^-?\d+$/.test(t)) return undefined;
+  return Number(t);
+}
+
+// ---------------------------------------------------------------------------
+// Dialog
+
+/** A modal dialog (native `<dialog>`): mounted = open; Esc or "Batal" closes. */
+export function Dialog({
+  title,
+  onClose,
+  children,
+}: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const onCloseRef = useRef(onClose);
+  useEffect(() => {
+    onCloseRef.current = onClose;
+  });
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog === null) return;
+    if (!dialog.open) dialog.showModal();
+    const handleClose = () => onCloseRef.current();
+    dialog.addEventListener('close', handleClose);
+    return () => {
+      dialog.removeEventListener('close', handleClose);
+      if (dialog.open) dialog.close();
+    };
+  }, []);
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby={titleId}>
+      <h2 id={titleId}>{title}</h2>
+      {children}
+    </dialog>
+  );
+}
