@@ -11,6 +11,7 @@ import { getRegencySetting } from '../server/settings/settings.service.ts';
 import { listContests } from '../server/contests/contests.service.ts';
 import { CONTEST_KIND_LABEL } from '../domain/contests/contest.rules.ts';
 import { formatAngka, formatTanggal } from '../domain/common/format.ts';
+import { registerAuditCommand } from './audit.command.ts';
 
 async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
   const database = await openDatabase({ url: process.env.DATABASE_URL, dataDir: dataDirFromEnv() });
@@ -66,7 +67,11 @@ async function serve(initDemoIfEmpty: boolean): Promise<void> {
     if (!result.ok) fail(result.error.message);
     printSummary(result.value, database.engine);
   }
-  const app = await buildApp({ database, logger: process.env.LOG_LEVEL !== undefined });
+  const app = await buildApp({
+    database,
+    logger: process.env.LOG_LEVEL !== undefined,
+    trustProxy: process.env.TRUST_PROXY === 'true',
+  });
   const address = await app.listen({ port: port(), host: process.env.HOST ?? '0.0.0.0' });
   process.stdout.write(`Desk Pilkada berjalan di ${address} (basis data: ${database.engine})\n`);
   const stop = () => {
@@ -129,6 +134,8 @@ program
       }
     });
   });
+
+registerAuditCommand(program, withDatabase);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   process.stderr.write(

@@ -110,3 +110,91 @@ export const stage = pgTable(
   },
   (t) => [check('stage_end_not_before_start', sql`${t.endsOn} >= ${t.startsOn}`)],
 );
+
+/** A person who signs in. Passwords are argon2id hashes; never stored in clear. */
+export const appUser = pgTable('app_user', {
+  id: serial('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  fullName: text('full_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  mustChangePassword: boolean('must_change_password').notNull().default(true),
+  disabled: boolean('disabled').notNull().default(false),
+  failedAttempts: integer('failed_attempts').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * A role held by a user over a scope: `regency` (code), `korwil` (id),
+ * `kecamatan` / `desa` (code) or `tps` (id). A person may hold several.
+ */
+export const userRole = pgTable(
+  'user_role',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => appUser.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    scopeKind: text('scope_kind', {
+      enum: ['regency', 'korwil', 'kecamatan', 'desa', 'tps'],
+    }).notNull(),
+    scopeRef: text('scope_ref').notNull(),
+  },
+  (t) => [uniqueIndex('user_role_uq').on(t.userId, t.role, t.scopeKind, t.scopeRef)],
+);
+
+/** Sign-in sessions; the cookie carries a random token, only its sha-256 is stored. */
+export const session = pgTable(
+  'session',
+  {
+    id: serial('id').primaryKey(),
+    tokenHash: text('token_hash').notNull().unique(),
+    csrfToken: text('csrf_token').notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => appUser.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    address: text('address'),
+  },
+  (t) => [index('session_user_idx').on(t.userId)],
+);
+
+/** Failed sign-ins per client address, for rate limiting. */
+export const signInThrottle = pgTable('sign_in_throttle', {
+  address: text('address').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  windowStart: timestamp('window_start', { withTimezone: true }).notNull().defaultNow(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+});
+
+/**
+ * Append-only audit trail, written in the same transaction as the change.
+ * Each row carries the hash of the previous one (`prev_hash`) and its own
+ * (`hash`, over its content and `prev_hash`), so an altered or removed row
+ * breaks the chain (`desk-pilkada audit verify`).
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: serial('id').primaryKey(),
+    at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull(),
+    actorUserId: integer('actor_user_id'),
+    actorUsername: text('actor_username'),
+    role: text('role'),
+    scope: text('scope'),
+    action: text('action').notNull(),
+    outcome: text('outcome', { enum: ['ok', 'denied'] }).notNull(),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    address: text('address'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('audit_action_idx').on(t.action), index('audit_actor_idx').on(t.actorUserId)],
+);

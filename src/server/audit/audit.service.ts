@@ -1,0 +1,325 @@
+/**
+ * The audit trail: append-only (a trigger refuses UPDATE and DELETE) and
+ * hash-chained, so a row changed or removed behind the application's back is
+ * found by `verifyAuditChain`.
+ *
+ * Each row stores `prevHash` (the previous row's `hash`, 64 zeros for the
+ * first) and `hash = sha256(prevHash + canonicalJson(content))`, where the
+ * content is every column except `id`, `prevHash` and `hash`. `at` is hashed
+ * as an ISO 8601 instant in UTC with milliseconds; it is stored in a
+ * timestamptz column and read back through `AT_ISO` (SQL), which gives the
+ * same string whatever the session's TimeZone or DateStyle, on both engines.
+ *
+ * What the chain cannot show: rows removed from the end (compare the row
+ * count or last hash with one noted earlier), or a whole tail rewritten by
+ * someone with write access to the database (there is no secret key).
+ */
+import { createHash } from 'node:crypto';
+import { and, asc, count, desc, eq, gt, gte, ilike, lt, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/connection.ts';
+import { auditLog } from '../db/schema.ts';
+import {
+  auditRangeEnd,
+  auditRangeStart,
+  type AuditPage,
+  type AuditQuery,
+  type AuditRow,
+} from '../../domain/audit/audit.schema.ts';
+
+export interface AuditEntry {
+  actor: {
+    userId: number | null;
+    username: string | null;
+    role: string | null;
+    scope: string | null;
+    address: string | null;
+  };
+  action: string;
+  outcome: 'ok' | 'denied';
+  targetType?: string;
+  targetId?: string | number;
+  before?: unknown;
+  after?: unknown;
+}
+
+export type VerifyResult =
+  { ok: true; rows: number } | { ok: false; rows: number; brokenAtId: number; reason: string };
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Key of the transaction-scoped advisory lock that keeps the chain linear ('AUDI'). */
+export const AUDIT_LOCK_KEY = 0x41_55_44_49;
+
+/** The hashed columns of a row. */
+export interface AuditContent {
+  at: string;
+  actorUserId: number | null;
+  actorUsername: string | null;
+  role: string | null;
+  scope: string | null;
+  action: string;
+  outcome: string;
+  targetType: string | null;
+  targetId: string | null;
+  before: unknown;
+  after: unknown;
+  address: string | null;
+}
+
+/**
+ * JSON with object keys sorted (by UTF-16 code units) at every level, no
+ * whitespace. Meant for values that came out of `JSON.parse`.
+ */
+export function canonicalJson(value: unknown): string {
+  if (typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? JSON.stringify(value) : 'null';
+  // null, and what JSON has no form for.
+  if (value === null || typeof value !== 'object') return 'null';
+  if (Array.isArray(value)) {
+    return `[${value.map((v: unknown) => canonicalJson(v)).join(',')}]`;
+  }
+  const record = value as Record<string, unknown>;
+  const members = Object.keys(record)
+    .filter((k) => record[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`);
+  return `{${members.join(',')}}`;
+}
+
+export function auditHash(prevHash: string, content: AuditContent): string {
+  const fields: Record<keyof AuditContent, unknown> = {
+    at: content.at,
+    actorUserId: content.actorUserId,
+    actorUsername: content.actorUsername,
+    role: content.role,
+    scope: content.scope,
+    action: content.action,
+    outcome: content.outcome,
+    targetType: content.targetType,
+    targetId: content.targetId,
+    before: content.before,
+    after: content.after,
+    address: content.address,
+  };
+  return createHash('sha256')
+    .update(prevHash + canonicalJson(fields))
+    .digest('hex');
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * The string PostgreSQL will keep: neither text nor jsonb can hold U+0000,
+ * and the drivers send lone UTF-16 surrogates as U+FFFD (jsonb refuses them
+ * outright). Both become U+FFFD here, so an odd input never makes the audit
+ * write fail, and what is hashed is what is stored.
+ */
+function storable(text: string): string {
+  return text.replaceAll('\0', '\ufffd').replace(LONE_SURROGATE, '\ufffd');
+}
+
+function storableOrNull(text: string | null): string | null {
+  return text === null ? null : storable(text);
+}
+
+function storableJson(value: unknown): unknown {
+  if (typeof value === 'string') return storable(value);
+  if (Array.isArray(value)) return value.map(storableJson);
+  if (value !== null && typeof value === 'object') {
+    // fromEntries defines own properties, so a "__proto__" key stays a key.
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [storable(k), storableJson(v)] as const),
+    );
+  }
+  return value;
+}
+
+/**
+ * A value as jsonb will keep it: `toJSON` applied, undefined members
+ * dropped, non-finite numbers as null, strings made storable.
+ */
+function asJson(value: unknown): unknown {
+  if (value === undefined) return null;
+  const text = JSON.stringify(value) as string | undefined;
+  return text === undefined ? null : storableJson(JSON.parse(text));
+}
+
+/**
+ * `at` as `YYYY-MM-DDTHH:MM:SS.mmmZ`, computed by the database so the
+ * drivers' timestamptz text (session zone, DateStyle) never matters.
+ * Microseconds are read too: a value with sub-millisecond digits (never
+ * written by `appendAudit`) keeps them and so fails its hash.
+ */
+const AT_ISO = sql<string>`to_char(${auditLog.at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
+
+function isoFromDatabase(text: string): string {
+  return `${text.endsWith('000') ? text.slice(0, -3) : text}Z`;
+}
+
+function rowsOf(result: unknown): Record<string, unknown>[] {
+  if (typeof result === 'object' && result !== null && 'rows' in result) {
+    const { rows } = result;
+    if (Array.isArray(rows)) return rows as Record<string, unknown>[];
+  }
+  throw new Error('unexpected result shape from the database driver');
+}
+
+/**
+ * Records one entry, inside the caller's transaction (so it commits or rolls
+ * back with the action it records). Appends are serialised by a
+ * transaction-scoped advisory lock, which needs READ COMMITTED (PostgreSQL's
+ * default): under a snapshot taken before the lock, the last hash read could
+ * be stale and the chain would fork.
+ */
+export async function appendAudit(
+  tx: Db,
+  entry: AuditEntry,
+  now: Date = new Date(),
+): Promise<void> {
+  const at = now.toISOString();
+  if (!/^\d{4}-/.test(at)) throw new RangeError(`audit time out of range: ${at}`);
+  const lock = rowsOf(
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(${sql.raw(String(AUDIT_LOCK_KEY))}) as locked, current_setting('transaction_isolation') as isolation`,
+    ),
+  );
+  const isolation = lock[0]?.isolation;
+  if (isolation !== 'read committed') {
+    throw new Error(
+      `appendAudit needs a READ COMMITTED transaction (got ${String(isolation)}); the hash chain would fork`,
+    );
+  }
+  const last = await tx
+    .select({ hash: auditLog.hash })
+    .from(auditLog)
+    .orderBy(desc(auditLog.id))
+    .limit(1);
+  const prevHash = last[0]?.hash ?? GENESIS_HASH;
+  const content: AuditContent = {
+    at,
+    actorUserId: entry.actor.userId,
+    actorUsername: storableOrNull(entry.actor.username),
+    role: storableOrNull(entry.actor.role),
+    scope: storableOrNull(entry.actor.scope),
+    action: storable(entry.action),
+    outcome: entry.outcome,
+    targetType: storableOrNull(entry.targetType ?? null),
+    targetId: entry.targetId === undefined ? null : storable(String(entry.targetId)),
+    before: asJson(entry.before),
+    after: asJson(entry.after),
+    address: storableOrNull(entry.actor.address),
+  };
+  await tx.insert(auditLog).values({
+    ...content,
+    outcome: entry.outcome,
+    prevHash,
+    hash: auditHash(prevHash, content),
+  });
+}
+
+const ROW_COLUMNS = {
+  id: auditLog.id,
+  at: AT_ISO,
+  actorUserId: auditLog.actorUserId,
+  actorUsername: auditLog.actorUsername,
+  role: auditLog.role,
+  scope: auditLog.scope,
+  action: auditLog.action,
+  outcome: auditLog.outcome,
+  targetType: auditLog.targetType,
+  targetId: auditLog.targetId,
+  before: auditLog.before,
+  after: auditLog.after,
+  address: auditLog.address,
+  prevHash: auditLog.prevHash,
+  hash: auditLog.hash,
+};
+
+type StoredRow = Omit<AuditRow, 'before' | 'after'> & { before: unknown; after: unknown };
+
+function toRow(r: StoredRow): AuditRow {
+  return { ...r, at: isoFromDatabase(r.at) };
+}
+
+export const VERIFY_PAGE_SIZE = 5_000;
+
+/**
+ * Walks the whole trail in id order, a page at a time (memory stays flat),
+ * recomputing each hash and checking each link to the row before.
+ */
+export async function verifyAuditChain(
+  db: Db,
+  pageSize: number = VERIFY_PAGE_SIZE,
+): Promise<VerifyResult> {
+  let rows = 0;
+  let prevHash = GENESIS_HASH;
+  let lastId: number | null = null;
+  for (;;) {
+    const page: StoredRow[] = await db
+      .select(ROW_COLUMNS)
+      .from(auditLog)
+      .where(lastId === null ? undefined : gt(auditLog.id, lastId))
+      .orderBy(asc(auditLog.id))
+      .limit(pageSize);
+    for (const stored of page) {
+      const row = toRow(stored);
+      rows += 1;
+      if (auditHash(row.prevHash, row) !== row.hash) {
+        return {
+          ok: false,
+          rows,
+          brokenAtId: row.id,
+          reason: `Baris ${String(row.id)} diubah: hash tidak cocok`,
+        };
+      }
+      if (row.prevHash !== prevHash) {
+        return {
+          ok: false,
+          rows,
+          brokenAtId: row.id,
+          reason: `Rantai putus sebelum baris ${String(row.id)}: ada baris yang dihapus atau disisipkan, atau baris sebelumnya diubah`,
+        };
+      }
+      prevHash = row.hash;
+      lastId = row.id;
+    }
+    if (page.length < pageSize) return { ok: true, rows };
+  }
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function filterCondition(filter: AuditQuery): SQL | undefined {
+  return and(
+    filter.action === undefined ? undefined : eq(auditLog.action, filter.action),
+    filter.actor === undefined
+      ? undefined
+      : ilike(auditLog.actorUsername, `%${escapeLike(filter.actor)}%`),
+    filter.outcome === undefined ? undefined : eq(auditLog.outcome, filter.outcome),
+    filter.targetType === undefined ? undefined : eq(auditLog.targetType, filter.targetType),
+    filter.targetId === undefined ? undefined : eq(auditLog.targetId, filter.targetId),
+    filter.from === undefined ? undefined : gte(auditLog.at, auditRangeStart(filter.from)),
+    filter.to === undefined ? undefined : lt(auditLog.at, auditRangeEnd(filter.to)),
+  );
+}
+
+/** One page of the trail, newest first, with the number of matching rows. */
+export async function listAudit(db: Db, filter: AuditQuery): Promise<AuditPage> {
+  const where = filterCondition(filter);
+  const stored: StoredRow[] = await db
+    .select(ROW_COLUMNS)
+    .from(auditLog)
+    .where(where)
+    .orderBy(desc(auditLog.id))
+    .limit(filter.limit)
+    .offset(filter.offset);
+  const [counted] = await db.select({ total: count() }).from(auditLog).where(where);
+  return {
+    rows: stored.map(toRow),
+    total: counted?.total ?? 0,
+    limit: filter.limit,
+    offset: filter.offset,
+  };
+}
