@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
+import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -22,6 +23,10 @@ import {
 import type { Database } from './db/connection.ts';
 import { installErrorHandlers } from './http/errors.ts';
 import type { ZodApp } from './http/reply.ts';
+import { accountsRoutes } from './accounts/accounts.routes.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
+import { installAuth } from './auth/auth.plugin.ts';
+import { authRoutes } from './auth/auth.routes.ts';
 import { contestsRoutes } from './contests/contests.routes.ts';
 import { korwilRoutes } from './korwil/korwil.routes.ts';
 import { regionsRoutes } from './regions/regions.routes.ts';
@@ -37,6 +42,8 @@ export interface AppOptions {
   /** Built web pages; served at `/` when the folder exists. */
   readonly webDir?: string;
   readonly logger?: boolean;
+  /** Behind a TLS-terminating proxy: trust X-Forwarded-* (client address, https → Secure cookies). */
+  readonly trustProxy?: boolean;
 }
 
 export async function buildApp(options: AppOptions): Promise<ZodApp> {
@@ -44,13 +51,16 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   const db = database.db;
   const app = Fastify({
     logger: options.logger ?? false,
-    bodyLimit: 1024 * 1024,
+    bodyLimit: 4 * 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const webDir = options.webDir ?? DEFAULT_WEB_DIR;
   const hasWeb = existsSync(resolve(webDir, 'index.html'));
   installErrorHandlers(app, { spaIndex: hasWeb });
+  await app.register(fastifyCookie);
+  installAuth(app, db);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -84,6 +94,9 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   );
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
+  authRoutes(app, db);
+  accountsRoutes(app, db);
+  auditRoutes(app, db);
   regionsRoutes(app, db);
   korwilRoutes(app, db);
   tpsRoutes(app, db);

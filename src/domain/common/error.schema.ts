@@ -24,4 +24,4 @@ export const RegionCode = z
   })
   .meta({ example: '35.13.01' });
 
-export const IdParam = z.object({ id: z.coerce.number().int().positive() });
+export const IdParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });

@@ -3,7 +3,8 @@
  * `kind` tells the HTTP edge which status to answer with; `code` is the
  * stable machine code; `message` is shown to the user, in Indonesian.
  */
-export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'unauthorized' | 'forbidden';
+export type ErrorKind =
+  'invalid' | 'not_found' | 'conflict' | 'unauthorized' | 'forbidden' | 'too_many';
 
 export interface DomainError {
   readonly kind: ErrorKind;

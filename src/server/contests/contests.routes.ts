@@ -45,7 +45,7 @@ export function contestsRoutes(app: ZodApp, db: Db): void {
         response: { 201: Contest, ...ERRORS },
       },
     },
-    async (req, reply) => sendResult(reply, await createContest(db, req.body), 201),
+    async (req, reply) => sendResult(reply, await createContest(db, req.actor, req.body), 201),
   );
   app.post(
     '/api/contests/:id/pairs',
@@ -58,7 +58,8 @@ export function contestsRoutes(app: ZodApp, db: Db): void {
         response: { 201: Contest, ...ERRORS },
       },
     },
-    async (req, reply) => sendResult(reply, await addPair(db, req.params.id, req.body), 201),
+    async (req, reply) =>
+      sendResult(reply, await addPair(db, req.actor, req.params.id, req.body), 201),
   );
   app.delete(
     '/api/pairs/:id',
@@ -70,6 +71,6 @@ export function contestsRoutes(app: ZodApp, db: Db): void {
         response: { 200: Contest, ...ERRORS },
       },
     },
-    async (req, reply) => sendResult(reply, await removePair(db, req.params.id)),
+    async (req, reply) => sendResult(reply, await removePair(db, req.actor, req.params.id)),
   );
 }

@@ -13,6 +13,8 @@ import type {
   PairInput,
 } from '../../domain/contests/contest.schema.ts';
 import type { Db } from '../db/connection.ts';
+import type { Actor } from '../auth/actor.ts';
+import { auditWrite, authorizeWrite } from '../auth/guard.ts';
 import { inTransaction } from '../http/transaction.ts';
 import { findRegion } from '../regions/regions.repository.ts';
 import { getRegencySetting } from '../settings/settings.service.ts';
@@ -90,7 +92,14 @@ export async function getContest(db: Db, id: number): Promise<Result<Contest>> {
     : ok(await toContest(db, row, await pairsOf(db, id)));
 }
 
-export async function createContest(db: Db, input: ContestInput): Promise<Result<Contest>> {
+export async function createContest(
+  db: Db,
+  actor: Actor,
+  input: ContestInput,
+): Promise<Result<Contest>> {
+  const what = { action: 'contest.create', targetType: 'contest' };
+  const access = await authorizeWrite(db, actor, 'contest.manage', undefined, what);
+  if (!access.ok) return access;
   if (!isIsoDate(input.votingDay)) {
     return err(
       domainError(
@@ -120,16 +129,24 @@ export async function createContest(db: Db, input: ContestInput): Promise<Result
       ),
     );
   }
-  const created = await inTransaction(db, async (tx) => ok(await insertContest(tx, input)));
+  const created = await inTransaction(db, async (tx) => {
+    const row = await insertContest(tx, input);
+    await auditWrite(tx, access.value, { ...what, targetId: row.id }, { after: row });
+    return ok(row);
+  });
   return created.ok ? getContest(db, created.value.id) : created;
 }
 
 /** Adds a pair; with exactly one pair the contest gets its kolom kosong, in the same transaction. */
 export async function addPair(
   db: Db,
+  actor: Actor,
   contestId: number,
   input: PairInput,
 ): Promise<Result<Contest>> {
+  const what = { action: 'pair.create', targetType: 'contest', targetId: contestId };
+  const access = await authorizeWrite(db, actor, 'contest.manage', undefined, what);
+  if (!access.ok) return access;
   const done = await inTransaction(db, async (tx) => {
     if ((await findContest(tx, contestId)) === undefined) return contestNotFound(contestId);
     const existing = await pairsOf(tx, contestId);
@@ -144,12 +161,19 @@ export async function addPair(
       isKolomKosong: false,
     });
     await reconcileKolomKosong(tx, contestId);
+    await auditWrite(tx, access.value, what, {
+      before: existing,
+      after: await pairsOf(tx, contestId),
+    });
     return ok(null);
   });
   return done.ok ? getContest(db, contestId) : done;
 }
 
-export async function removePair(db: Db, pairId: number): Promise<Result<Contest>> {
+export async function removePair(db: Db, actor: Actor, pairId: number): Promise<Result<Contest>> {
+  const what = { action: 'pair.delete', targetType: 'candidate_pair', targetId: pairId };
+  const access = await authorizeWrite(db, actor, 'contest.manage', undefined, what);
+  if (!access.ok) return access;
   const done = await inTransaction(db, async (tx) => {
     const pair = await findPair(tx, pairId);
     if (pair === undefined) {
@@ -172,6 +196,7 @@ export async function removePair(db: Db, pairId: number): Promise<Result<Contest
     }
     await deletePair(tx, pairId);
     await reconcileKolomKosong(tx, pair.contestId);
+    await auditWrite(tx, access.value, what, { before: pair });
     return ok(pair.contestId);
   });
   return done.ok ? getContest(db, done.value) : done;

@@ -6,12 +6,12 @@ import type { Contest } from '../../domain/contests/contest.schema.ts';
 describe.each(testEngines())('contests and candidate pairs on %s', (engine) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp(engine, { demo: true });
+    t = await createTestApp(engine, { demo: true, as: 'admin' });
   });
   afterAll(() => t.close());
 
   it('lists the two 2024 contests with their pairs in ballot order', async () => {
-    const contests = (await t.app.inject({ url: '/api/contests' })).json<Contest[]>();
+    const contests = (await t.inject({ url: '/api/contests' })).json<Contest[]>();
     expect(contests.map((c) => [c.kind, c.regionCode, c.votingDay, c.pairs.length])).toEqual([
       ['gubernur', '35', '2024-11-27', 3],
       ['bupati', '35.13', '2024-11-27', 2],
@@ -26,7 +26,7 @@ describe.each(testEngines())('contests and candidate pairs on %s', (engine) => {
   });
 
   it('gives a single-pair contest its kolom kosong, and takes it away with a second pair', async () => {
-    const created = await t.app.inject({
+    const created = await t.inject({
       method: 'POST',
       url: '/api/contests',
       payload: {
@@ -38,7 +38,7 @@ describe.each(testEngines())('contests and candidate pairs on %s', (engine) => {
     });
     expect(created.statusCode).toBe(201);
     const id = created.json<Contest>().id;
-    const one = await t.app.inject({
+    const one = await t.inject({
       method: 'POST',
       url: `/api/contests/${String(id)}/pairs`,
       payload: { ballotNumber: 1, headName: 'Calon Tunggal', deputyName: 'Wakil Tunggal' },
@@ -50,7 +50,7 @@ describe.each(testEngines())('contests and candidate pairs on %s', (engine) => {
       [1, false, '1. Calon Tunggal – Wakil Tunggal'],
       [null, true, 'Kolom Kosong'],
     ]);
-    const dup = await t.app.inject({
+    const dup = await t.inject({
       method: 'POST',
       url: `/api/contests/${String(id)}/pairs`,
       payload: { ballotNumber: 1, headName: 'Lain', deputyName: 'Lain' },
@@ -59,7 +59,7 @@ describe.each(testEngines())('contests and candidate pairs on %s', (engine) => {
     expect(dup.json()).toMatchObject({
       error: { code: 'pair.ballot_number_taken', field: 'ballotNumber' },
     });
-    const two = await t.app.inject({
+    const two = await t.inject({
       method: 'POST',
       url: `/api/contests/${String(id)}/pairs`,
       payload: { ballotNumber: 2, headName: 'Penantang', deputyName: 'Wakil Penantang' },
@@ -67,7 +67,7 @@ describe.each(testEngines())('contests and candidate pairs on %s', (engine) => {
     const pairs = two.json<Contest>().pairs;
     expect(pairs.map((p) => p.isKolomKosong)).toEqual([false, false]);
     // Removing the second pair brings the kolom kosong back.
-    const removed = await t.app.inject({
+    const removed = await t.inject({
       method: 'DELETE',
       url: `/api/pairs/${String(pairs[1]?.id)}`,
     });
@@ -76,12 +76,12 @@ describe.each(testEngines())('contests and candidate pairs on %s', (engine) => {
       'Kolom Kosong',
     ]);
     const kk = removed.json<Contest>().pairs[1]?.id ?? 0;
-    const removeKk = await t.app.inject({ method: 'DELETE', url: `/api/pairs/${String(kk)}` });
+    const removeKk = await t.inject({ method: 'DELETE', url: `/api/pairs/${String(kk)}` });
     expect(removeKk.statusCode).toBe(409);
   });
 
   it('refuses a contest outside the regency and impossible dates', async () => {
-    const other = await t.app.inject({
+    const other = await t.inject({
       method: 'POST',
       url: '/api/contests',
       payload: {
@@ -95,7 +95,7 @@ describe.each(testEngines())('contests and candidate pairs on %s', (engine) => {
     expect(other.json()).toMatchObject({
       error: { code: 'contest.region_mismatch', field: 'regionCode' },
     });
-    const badDate = await t.app.inject({
+    const badDate = await t.inject({
       method: 'POST',
       url: '/api/contests',
       payload: { kind: 'gubernur', name: 'Pilgub', regionCode: '35', votingDay: '2024-02-30' },
@@ -103,6 +103,6 @@ describe.each(testEngines())('contests and candidate pairs on %s', (engine) => {
     expect(badDate.json()).toMatchObject({
       error: { code: 'contest.invalid_date', field: 'votingDay' },
     });
-    expect((await t.app.inject({ url: '/api/contests' })).json<Contest[]>()).toHaveLength(3);
+    expect((await t.inject({ url: '/api/contests' })).json<Contest[]>()).toHaveLength(3);
   });
 });

@@ -13,6 +13,7 @@ const STATUS: Record<ErrorKind, number> = {
   conflict: 409,
   unauthorized: 401,
   forbidden: 403,
+  too_many: 429,
 };
 
 export function errorBody(error: Pick<DomainError, 'code' | 'message' | 'field'>): ErrorBody {
@@ -59,14 +60,12 @@ export function installErrorHandlers(app: FastifyInstance, options: ErrorHandler
       );
     }
     if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
-      return reply
-        .status(400)
-        .send(
-          errorBody({
-            code: 'request.malformed_json',
-            message: 'Isi permintaan bukan JSON yang sah.',
-          }),
-        );
+      return reply.status(400).send(
+        errorBody({
+          code: 'request.malformed_json',
+          message: 'Isi permintaan bukan JSON yang sah.',
+        }),
+      );
     }
     if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
       return reply

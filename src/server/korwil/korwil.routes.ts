@@ -12,10 +12,10 @@ export function korwilRoutes(app: ZodApp, db: Db): void {
       schema: {
         tags: ['Korwil'],
         summary: 'The Korwil with their kecamatan',
-        response: { 200: z.array(Korwil) },
+        response: { 200: z.array(Korwil), ...ERRORS },
       },
     },
-    async () => listKorwil(db),
+    async (req, reply) => sendResult(reply, await listKorwil(db, req.actor)),
   );
   app.post(
     '/api/korwil',
@@ -27,7 +27,7 @@ export function korwilRoutes(app: ZodApp, db: Db): void {
         response: { 201: Korwil, ...ERRORS },
       },
     },
-    async (req, reply) => sendResult(reply, await createKorwil(db, req.body), 201),
+    async (req, reply) => sendResult(reply, await createKorwil(db, req.actor, req.body), 201),
   );
   app.patch(
     '/api/korwil/:id',
@@ -40,6 +40,7 @@ export function korwilRoutes(app: ZodApp, db: Db): void {
         response: { 200: Korwil, ...ERRORS },
       },
     },
-    async (req, reply) => sendResult(reply, await patchKorwil(db, req.params.id, req.body)),
+    async (req, reply) =>
+      sendResult(reply, await patchKorwil(db, req.actor, req.params.id, req.body)),
   );
 }

@@ -23,7 +23,7 @@ export function regionsRoutes(app: ZodApp, db: Db): void {
         response: { 200: Regency, ...ERRORS },
       },
     },
-    async (_req, reply) => sendResult(reply, await getRegency(db)),
+    async (req, reply) => sendResult(reply, await getRegency(db, req.actor)),
   );
 
   app.get(
@@ -36,7 +36,7 @@ export function regionsRoutes(app: ZodApp, db: Db): void {
         response: { 200: z.array(RegionSearchHit), ...ERRORS },
       },
     },
-    async (req) => search(db, req.query.q),
+    async (req, reply) => sendResult(reply, await search(db, req.actor, req.query.q)),
   );
 
   app.get(
@@ -49,7 +49,7 @@ export function regionsRoutes(app: ZodApp, db: Db): void {
         response: { 200: RegionDetail, ...ERRORS },
       },
     },
-    async (req, reply) => sendResult(reply, await getRegion(db, req.params.code)),
+    async (req, reply) => sendResult(reply, await getRegion(db, req.actor, req.params.code)),
   );
 
   app.put(
@@ -64,7 +64,7 @@ export function regionsRoutes(app: ZodApp, db: Db): void {
       },
     },
     async (req, reply) => {
-      const result = await moveKecamatan(db, req.params.code, req.body.korwilId);
+      const result = await moveKecamatan(db, req.actor, req.params.code, req.body.korwilId);
       return result.ok ? reply.status(204).send(null) : sendResult(reply, result);
     },
   );

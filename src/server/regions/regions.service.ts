@@ -7,6 +7,8 @@ import type {
   RegionSearchHit,
 } from '../../domain/regions/region.schema.ts';
 import type { Db } from '../db/connection.ts';
+import type { Actor } from '../auth/actor.ts';
+import { canRead, regionTarget } from '../auth/guard.ts';
 import { getRegencySetting } from '../settings/settings.service.ts';
 import { listTpsOfDesa } from '../tps/tps.service.ts';
 import { RegionTree } from './region-tree.ts';
@@ -42,9 +44,11 @@ export function korwilOf(tree: RegionTree, regencyCode: string): Korwil[] {
     }));
 }
 
-export async function getRegency(db: Db): Promise<Result<Regency>> {
+export async function getRegency(db: Db, actor: Actor): Promise<Result<Regency>> {
   const regency = await getRegencySetting(db);
   if (regency === null) return notInitialised();
+  const allowed = canRead(actor, 'registry.read', await regionTarget(db, regency.code));
+  if (!allowed.ok) return allowed;
   const tree = await loadTree(db);
   return ok({
     code: regency.code,
@@ -60,7 +64,7 @@ export async function getRegency(db: Db): Promise<Result<Regency>> {
   });
 }
 
-export async function getRegion(db: Db, code: string): Promise<Result<RegionDetail>> {
+export async function getRegion(db: Db, actor: Actor, code: string): Promise<Result<RegionDetail>> {
   const notFound = err(
     domainError('not_found', 'region.not_found', `Wilayah dengan kode ${code} tidak ditemukan.`),
   );
@@ -74,6 +78,8 @@ export async function getRegion(db: Db, code: string): Promise<Result<RegionDeta
       ),
     );
   }
+  const allowed = canRead(actor, 'registry.read', await regionTarget(db, code));
+  if (!allowed.ok) return allowed;
   const tree = await loadTree(db);
   const row = tree.byCode.get(code);
   if (row === undefined) return notFound;
@@ -102,16 +108,26 @@ export async function getRegion(db: Db, code: string): Promise<Result<RegionDeta
   });
 }
 
-export async function search(db: Db, q: string): Promise<RegionSearchHit[]> {
-  const rows = await searchRegions(db, q, 30);
-  if (rows.length === 0) return [];
+export async function search(db: Db, actor: Actor, q: string): Promise<Result<RegionSearchHit[]>> {
+  const anything = canRead(actor, 'registry.read', undefined);
+  if (!anything.ok && anything.error.kind === 'unauthorized') return anything;
   const tree = await loadTree(db);
-  return rows.map((r) => ({
-    code: r.code,
-    name: r.name,
-    level: r.level,
-    path: [...tree.pathOf(r.code).filter((p) => p.level === 'kecamatan'), r]
-      .map((p) => p.name)
-      .join(' › '),
-  }));
+  // Only what the caller may read: a PPS finds its own desa, not the neighbours'.
+  const rows = (await searchRegions(db, q, 200))
+    .filter((r) => {
+      const kec = r.level === 'desa' ? r.parentCode : r.code;
+      const korwilId = kec === null ? null : (tree.byCode.get(kec)?.korwilId ?? null);
+      return canRead(actor, 'registry.read', { regionCode: r.code, korwilId }).ok;
+    })
+    .slice(0, 30);
+  return ok(
+    rows.map((r) => ({
+      code: r.code,
+      name: r.name,
+      level: r.level,
+      path: [...tree.pathOf(r.code).filter((p) => p.level === 'kecamatan'), r]
+        .map((p) => p.name)
+        .join(' › '),
+    })),
+  );
 }

@@ -11,12 +11,12 @@ import type {
 describe.each(testEngines())('region registry on %s', (engine) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp(engine, { demo: true });
+    t = await createTestApp(engine, { demo: true, as: 'admin' });
   });
   afterAll(() => t.close());
 
   const get = async <T = unknown>(url: string): Promise<{ status: number; body: T }> => {
-    const res = await t.app.inject({ method: 'GET', url });
+    const res = await t.inject({ method: 'GET', url });
     return { status: res.statusCode, body: res.json<T>() };
   };
 
@@ -98,7 +98,7 @@ describe.each(testEngines())('region registry on %s', (engine) => {
     const before = (await get<Korwil[]>('/api/korwil')).body;
     const k3 = before[2];
     if (k3 === undefined) throw new Error('demo has three Korwil');
-    const moved = await t.app.inject({
+    const moved = await t.inject({
       method: 'PUT',
       url: '/api/regions/35.13.01/korwil',
       payload: { korwilId: k3.id },
@@ -113,14 +113,14 @@ describe.each(testEngines())('region registry on %s', (engine) => {
     const back = before[0]?.id ?? 0;
     expect(
       (
-        await t.app.inject({
+        await t.inject({
           method: 'PUT',
           url: '/api/regions/35.13.01/korwil',
           payload: { korwilId: back },
         })
       ).statusCode,
     ).toBe(204);
-    const unknown = await t.app.inject({
+    const unknown = await t.inject({
       method: 'PUT',
       url: '/api/regions/35.13.01/korwil',
       payload: { korwilId: 999 },
@@ -129,7 +129,7 @@ describe.each(testEngines())('region registry on %s', (engine) => {
     expect(unknown.json()).toMatchObject({
       error: { code: 'korwil.not_found', field: 'korwilId' },
     });
-    const notKec = await t.app.inject({
+    const notKec = await t.inject({
       method: 'PUT',
       url: '/api/regions/35.13.01.2001/korwil',
       payload: { korwilId: back },
@@ -138,7 +138,7 @@ describe.each(testEngines())('region registry on %s', (engine) => {
   });
 
   it('creates and renames a Korwil; duplicate names are refused and nothing is stored', async () => {
-    const created = await t.app.inject({
+    const created = await t.inject({
       method: 'POST',
       url: '/api/korwil',
       payload: { name: 'Korwil IV', chair: 'Staf Ahli Bupati', kecamatanCodes: ['35.13.24'] },
@@ -147,7 +147,7 @@ describe.each(testEngines())('region registry on %s', (engine) => {
     const k4 = created.json<Korwil>();
     expect(k4.kecamatan.map((k) => k.name)).toEqual(['Lumbang']);
     expect(k4.ordinal).toBe(4);
-    const dup = await t.app.inject({
+    const dup = await t.inject({
       method: 'POST',
       url: '/api/korwil',
       payload: { name: 'Korwil I', kecamatanCodes: [] },
@@ -155,7 +155,7 @@ describe.each(testEngines())('region registry on %s', (engine) => {
     expect(dup.statusCode).toBe(409);
     expect(dup.json()).toMatchObject({ error: { code: 'korwil.name_taken', field: 'name' } });
     // A bad kecamatan code rolls the whole creation back.
-    const bad = await t.app.inject({
+    const bad = await t.inject({
       method: 'POST',
       url: '/api/korwil',
       payload: { name: 'Korwil V', kecamatanCodes: ['35.13.02', '35.13.77'] },
@@ -164,7 +164,7 @@ describe.each(testEngines())('region registry on %s', (engine) => {
     const list = (await get<Korwil[]>('/api/korwil')).body;
     expect(list.map((k) => k.name)).toEqual(['Korwil I', 'Korwil II', 'Korwil III', 'Korwil IV']);
     expect(list[0]?.kecamatan.some((k) => k.code === '35.13.02')).toBe(true);
-    const renamed = await t.app.inject({
+    const renamed = await t.inject({
       method: 'PATCH',
       url: `/api/korwil/${String(k4.id)}`,
       payload: { chair: 'Asisten IV' },

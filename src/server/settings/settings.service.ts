@@ -12,7 +12,6 @@ export const RegencySetting = z.object({
 });
 export type RegencySetting = z.infer<typeof RegencySetting>;
 
-
 /** The regency this installation serves, or null before `init`. */
 export async function getRegencySetting(db: Db): Promise<RegencySetting | null> {
   const parsed = RegencySetting.safeParse(await readSetting(db, 'regency'));

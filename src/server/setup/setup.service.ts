@@ -17,6 +17,9 @@ import { insertStages } from '../stages/stages.repository.ts';
 import { insertContest, insertPair } from '../contests/contests.repository.ts';
 import { insertManyTps } from '../tps/tps.repository.ts';
 import { loadRegency, type AreaRegency } from './area-data.ts';
+import { createDemoAccounts } from './demo-accounts.ts';
+import { SYSTEM_ACTOR } from '../auth/actor.ts';
+import { auditWrite } from '../auth/guard.ts';
 import {
   DEMO_CONTESTS,
   DEMO_KORWIL,
@@ -117,8 +120,19 @@ export async function initRegency(
       if (!demoResult.ok) return demoResult;
       extra = demoResult.value;
     }
+    const done = summary(area, extra, false);
+    await auditWrite(
+      tx,
+      { actor: SYSTEM_ACTOR, grant: { role: 'admin', scopeKind: 'regency', scopeRef: area.code } },
+      {
+        action: demo ? 'setup.init_demo' : 'setup.init',
+        targetType: 'regency',
+        targetId: area.code,
+      },
+      { after: done },
+    );
     if (hooks.beforeCommit !== undefined) await hooks.beforeCommit();
-    return ok(summary(area, extra, false));
+    return ok(done);
   });
 }
 
@@ -202,6 +216,7 @@ async function insertDemo(
       await insertPair(db, { contestId: row.id, ...p, isKolomKosong: false });
     }
   }
+  await createDemoAccounts(db);
   await insertStages(
     db,
     DEMO_STAGES.map((s) => ({ ...s, notes: null })),

@@ -106,3 +106,13 @@ describe.each(testEngines())('init on %s', (engine) => {
     });
   });
 });
+
+describe('README', () => {
+  it('lists every demo account with the demo password', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import('./demo-accounts.ts');
+    const readme = await readFile(new URL('../../../README.md', import.meta.url), 'utf8');
+    expect(readme).toContain(DEMO_PASSWORD);
+    for (const a of DEMO_ACCOUNTS) expect(readme).toContain(`| \`${a.username}\` |`);
+  });
+});

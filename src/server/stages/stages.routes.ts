@@ -27,7 +27,7 @@ export function stagesRoutes(app: ZodApp, db: Db): void {
         response: { 201: Stage, ...ERRORS },
       },
     },
-    async (req, reply) => sendResult(reply, await createStage(db, req.body), 201),
+    async (req, reply) => sendResult(reply, await createStage(db, req.actor, req.body), 201),
   );
   app.put(
     '/api/stages/:id',
@@ -40,7 +40,8 @@ export function stagesRoutes(app: ZodApp, db: Db): void {
         response: { 200: Stage, ...ERRORS },
       },
     },
-    async (req, reply) => sendResult(reply, await editStage(db, req.params.id, req.body)),
+    async (req, reply) =>
+      sendResult(reply, await editStage(db, req.actor, req.params.id, req.body)),
   );
   app.delete(
     '/api/stages/:id',
@@ -53,7 +54,7 @@ export function stagesRoutes(app: ZodApp, db: Db): void {
       },
     },
     async (req, reply) => {
-      const result = await removeStage(db, req.params.id);
+      const result = await removeStage(db, req.actor, req.params.id);
       return result.ok ? reply.status(204).send(null) : sendResult(reply, result);
     },
   );

@@ -3,6 +3,8 @@ import { domainError, err, ok, type Result } from '../../domain/common/result.ts
 import { stagePhase, validateStageDates, type StageKind } from '../../domain/stages/stage.rules.ts';
 import type { Stage, StageCalendar, StageInput } from '../../domain/stages/stage.schema.ts';
 import type { Db } from '../db/connection.ts';
+import type { Actor } from '../auth/actor.ts';
+import { auditWrite, authorizeWrite } from '../auth/guard.ts';
 import { inTransaction } from '../http/transaction.ts';
 import {
   allStages,
@@ -52,34 +54,52 @@ function values(input: StageInput): Omit<StageRow, 'id'> {
 
 export async function createStage(
   db: Db,
+  actor: Actor,
   input: StageInput,
   now = new Date(),
 ): Promise<Result<Stage>> {
+  const what = { action: 'stage.create', targetType: 'stage' };
+  const access = await authorizeWrite(db, actor, 'stage.manage', undefined, what);
+  if (!access.ok) return access;
   const dates = validateStageDates(input);
   if (!dates.ok) return dates;
-  return inTransaction(db, async (tx) =>
-    ok(toStage(await insertStage(tx, values(input)), todayWib(now))),
-  );
+  return inTransaction(db, async (tx) => {
+    const row = await insertStage(tx, values(input));
+    await auditWrite(tx, access.value, { ...what, targetId: row.id }, { after: row });
+    return ok(toStage(row, todayWib(now)));
+  });
 }
 
 export async function editStage(
   db: Db,
+  actor: Actor,
   id: number,
   input: StageInput,
   now = new Date(),
 ): Promise<Result<Stage>> {
+  const what = { action: 'stage.update', targetType: 'stage', targetId: id };
+  const access = await authorizeWrite(db, actor, 'stage.manage', undefined, what);
+  if (!access.ok) return access;
   const dates = validateStageDates(input);
   if (!dates.ok) return dates;
   return inTransaction(db, async (tx) => {
-    if ((await findStage(tx, id)) === undefined) return notFound(id);
-    return ok(toStage(await updateStage(tx, id, values(input)), todayWib(now)));
+    const before = await findStage(tx, id);
+    if (before === undefined) return notFound(id);
+    const row = await updateStage(tx, id, values(input));
+    await auditWrite(tx, access.value, what, { before, after: row });
+    return ok(toStage(row, todayWib(now)));
   });
 }
 
-export async function removeStage(db: Db, id: number): Promise<Result<null>> {
+export async function removeStage(db: Db, actor: Actor, id: number): Promise<Result<null>> {
+  const what = { action: 'stage.delete', targetType: 'stage', targetId: id };
+  const access = await authorizeWrite(db, actor, 'stage.manage', undefined, what);
+  if (!access.ok) return access;
   return inTransaction(db, async (tx) => {
-    if ((await findStage(tx, id)) === undefined) return notFound(id);
+    const before = await findStage(tx, id);
+    if (before === undefined) return notFound(id);
     await deleteStage(tx, id);
+    await auditWrite(tx, access.value, what, { before });
     return ok(null);
   });
 }

@@ -7,7 +7,7 @@ import type { Stage, StageCalendar } from '../../domain/stages/stage.schema.ts';
 describe.each(testEngines())('stage calendar on %s', (engine) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp(engine, { demo: true });
+    t = await createTestApp(engine, { demo: true, as: 'admin' });
   });
   afterAll(() => t.close());
 
@@ -27,7 +27,7 @@ describe.each(testEngines())('stage calendar on %s', (engine) => {
   });
 
   it('refuses seed 004 "24 Juli hingga 24 Juni 2024" with the field and stores nothing', async () => {
-    const res = await t.app.inject({
+    const res = await t.inject({
       method: 'POST',
       url: '/api/stages',
       payload: {
@@ -45,12 +45,12 @@ describe.each(testEngines())('stage calendar on %s', (engine) => {
         message: 'Tanggal selesai (24 Juni 2024) tidak boleh sebelum tanggal mulai (24 Juli 2024).',
       },
     });
-    const cal = (await t.app.inject({ url: '/api/stages' })).json<StageCalendar>();
+    const cal = (await t.inject({ url: '/api/stages' })).json<StageCalendar>();
     expect(cal.stages).toHaveLength(13);
   });
 
   it('adds, edits and removes a stage', async () => {
-    const added = await t.app.inject({
+    const added = await t.inject({
       method: 'POST',
       url: '/api/stages',
       payload: { name: 'Rapat koordinasi desk', startsOn: '2024-10-01', endsOn: '2024-10-02' },
@@ -58,13 +58,13 @@ describe.each(testEngines())('stage calendar on %s', (engine) => {
     expect(added.statusCode).toBe(201);
     const stage = added.json<Stage>();
     expect(stage).toMatchObject({ kind: 'lainnya', phase: 'selesai' });
-    const bad = await t.app.inject({
+    const bad = await t.inject({
       method: 'PUT',
       url: `/api/stages/${String(stage.id)}`,
       payload: { name: 'Rapat', startsOn: '2024-10-02', endsOn: '2024-10-01' },
     });
     expect(bad.statusCode).toBe(422);
-    const edited = await t.app.inject({
+    const edited = await t.inject({
       method: 'PUT',
       url: `/api/stages/${String(stage.id)}`,
       payload: {
@@ -78,15 +78,15 @@ describe.each(testEngines())('stage calendar on %s', (engine) => {
       startsOn: '2024-10-03',
     });
     expect(
-      (await t.app.inject({ method: 'DELETE', url: `/api/stages/${String(stage.id)}` })).statusCode,
+      (await t.inject({ method: 'DELETE', url: `/api/stages/${String(stage.id)}` })).statusCode,
     ).toBe(204);
     expect(
-      (await t.app.inject({ method: 'DELETE', url: `/api/stages/${String(stage.id)}` })).statusCode,
+      (await t.inject({ method: 'DELETE', url: `/api/stages/${String(stage.id)}` })).statusCode,
     ).toBe(404);
   });
 
   it('refuses bad kinds, short names and non-dates', async () => {
-    const res = await t.app.inject({
+    const res = await t.inject({
       method: 'POST',
       url: '/api/stages',
       payload: { kind: 'pesta', name: 'X', startsOn: '24/07/2024', endsOn: '2024-07-25' },

@@ -1,29 +1,77 @@
 /**
  * Test harness: the real app on a fresh database of either engine, for
- * `app.inject` integration tests, and a listening demo server for the
- * browser tests.
+ * `inject` integration tests (optionally signed in as a demo account), and a
+ * listening demo server for the browser tests.
  */
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Engine } from '../db/connection.ts';
 import { createDemoDatabase, createTestDatabase } from '../db/test-databases.ts';
 import { buildApp } from '../app.ts';
 import type { ZodApp } from '../http/reply.ts';
 import type { Database } from '../db/connection.ts';
+import { DEMO_PASSWORD } from '../setup/demo-accounts.ts';
+
+export interface SignedInSession {
+  readonly cookie: string;
+  readonly csrfToken: string;
+}
+
+export type Inject = (options: InjectOptions | string) => Promise<LightMyRequestResponse>;
 
 export interface TestApp {
   readonly app: ZodApp;
   readonly database: Database;
+  /** `app.inject` as the account given to `createTestApp` (or anonymous). */
+  readonly inject: Inject;
   close(): Promise<void>;
 }
 
-export async function createTestApp(engine: Engine, options: { demo: boolean }): Promise<TestApp> {
+/** Signs in through the API and returns the cookie and CSRF token to send. */
+export async function signIn(
+  app: ZodApp,
+  username: string,
+  password: string = DEMO_PASSWORD,
+): Promise<SignedInSession> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-in',
+    payload: { username, password },
+  });
+  if (res.statusCode !== 200) throw new Error(`sign-in as ${username} failed: ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'dp_session');
+  if (cookie === undefined) throw new Error('sign-in set no session cookie');
+  return {
+    cookie: `dp_session=${cookie.value}`,
+    csrfToken: res.json<{ csrfToken: string }>().csrfToken,
+  };
+}
+
+/** `inject` carrying a session's cookie and CSRF header. */
+export function injectAs(app: ZodApp, session: SignedInSession | null): Inject {
+  return (options) => {
+    const o: InjectOptions = typeof options === 'string' ? { url: options } : options;
+    if (session === null) return app.inject(o);
+    return app.inject({
+      ...o,
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, ...o.headers },
+    });
+  };
+}
+
+export async function createTestApp(
+  engine: Engine,
+  options: { demo: boolean; as?: string },
+): Promise<TestApp> {
   const database = options.demo
     ? await createDemoDatabase(engine)
     : await createTestDatabase(engine);
   const app = await buildApp({ database });
   await app.ready();
+  const session = options.as === undefined ? null : await signIn(app, options.as);
   return {
     app,
     database,
+    inject: injectAs(app, session),
     async close() {
       await app.close();
       await database.close();

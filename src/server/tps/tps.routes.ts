@@ -15,7 +15,7 @@ export function tpsRoutes(app: ZodApp, db: Db): void {
         response: { 200: Tps, ...ERRORS },
       },
     },
-    async (req, reply) => sendResult(reply, await getTps(db, req.params.id)),
+    async (req, reply) => sendResult(reply, await getTps(db, req.actor, req.params.id)),
   );
   app.post(
     '/api/tps',
@@ -27,7 +27,7 @@ export function tpsRoutes(app: ZodApp, db: Db): void {
         response: { 201: Tps, ...ERRORS },
       },
     },
-    async (req, reply) => sendResult(reply, await createTps(db, req.body), 201),
+    async (req, reply) => sendResult(reply, await createTps(db, req.actor, req.body), 201),
   );
   app.patch(
     '/api/tps/:id',
@@ -40,7 +40,7 @@ export function tpsRoutes(app: ZodApp, db: Db): void {
         response: { 200: Tps, ...ERRORS },
       },
     },
-    async (req, reply) => sendResult(reply, await editTps(db, req.params.id, req.body)),
+    async (req, reply) => sendResult(reply, await editTps(db, req.actor, req.params.id, req.body)),
   );
   app.post(
     '/api/tps/:id/retire',
@@ -53,6 +53,7 @@ export function tpsRoutes(app: ZodApp, db: Db): void {
         response: { 200: Tps, ...ERRORS },
       },
     },
-    async (req, reply) => sendResult(reply, await retireTps(db, req.params.id, req.body)),
+    async (req, reply) =>
+      sendResult(reply, await retireTps(db, req.actor, req.params.id, req.body)),
   );
 }

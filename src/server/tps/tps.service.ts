@@ -4,6 +4,8 @@ import { regionLevel } from '../../domain/common/region-code.ts';
 import type { Tps, TpsInput, TpsRetire, TpsUpdate } from '../../domain/tps/tps.schema.ts';
 import { validateTps } from '../../domain/tps/tps.rules.ts';
 import type { Db } from '../db/connection.ts';
+import type { Actor } from '../auth/actor.ts';
+import { auditWrite, authorizeWrite, canRead, regionTarget } from '../auth/guard.ts';
 import { inTransaction } from '../http/transaction.ts';
 import { findRegion } from '../regions/regions.repository.ts';
 import { getMaxVotersPerTps } from '../settings/settings.service.ts';
@@ -46,12 +48,22 @@ export async function listTpsOfDesa(db: Db, desaCode: string): Promise<Tps[]> {
   return (await tpsOfDesa(db, desaCode)).map(toTps);
 }
 
-export async function getTps(db: Db, id: number): Promise<Result<Tps>> {
+export async function getTps(db: Db, actor: Actor, id: number): Promise<Result<Tps>> {
   const row = await findTps(db, id);
-  return row === undefined ? notFound(id) : ok(toTps(row));
+  if (row === undefined) {
+    // Only callers who may read the whole regency learn that an id does not exist.
+    const anywhere = canRead(actor, 'registry.read', undefined);
+    return anywhere.ok ? notFound(id) : anywhere;
+  }
+  const allowed = canRead(actor, 'registry.read', await regionTarget(db, row.desaCode, row.id));
+  return allowed.ok ? ok(toTps(row)) : allowed;
 }
 
-export async function createTps(db: Db, input: TpsInput): Promise<Result<Tps>> {
+export async function createTps(db: Db, actor: Actor, input: TpsInput): Promise<Result<Tps>> {
+  const what = { action: 'tps.create', targetType: 'desa', targetId: input.desaCode };
+  const target = await regionTarget(db, input.desaCode);
+  const access = await authorizeWrite(db, actor, 'tps.manage', target, what);
+  if (!access.ok) return access;
   return inTransaction(db, async (tx) => {
     const desa =
       regionLevel(input.desaCode) === 'desa' ? await findRegion(tx, input.desaCode) : undefined;
@@ -76,11 +88,28 @@ export async function createTps(db: Db, input: TpsInput): Promise<Result<Tps>> {
       voters: input.voters,
       address: input.address ?? null,
     });
+    const created = { action: what.action, targetType: 'tps', targetId: row.id };
+    await auditWrite(tx, access.value, created, { after: toTps(row) });
     return ok(toTps(row));
   });
 }
 
-export async function editTps(db: Db, id: number, patch: TpsUpdate): Promise<Result<Tps>> {
+/** Authorizes a write on an existing TPS by where it lies. */
+async function authorizeTpsWrite(db: Db, actor: Actor, id: number, action: string) {
+  const what = { action, targetType: 'tps', targetId: id };
+  const row = await findTps(db, id);
+  const target = row === undefined ? undefined : await regionTarget(db, row.desaCode, row.id);
+  return { what, access: await authorizeWrite(db, actor, 'tps.manage', target, what) };
+}
+
+export async function editTps(
+  db: Db,
+  actor: Actor,
+  id: number,
+  patch: TpsUpdate,
+): Promise<Result<Tps>> {
+  const { what, access } = await authorizeTpsWrite(db, actor, id, 'tps.update');
+  if (!access.ok) return access;
   return inTransaction(db, async (tx) => {
     const current = await findTps(tx, id);
     if (current === undefined) return notFound(id);
@@ -110,11 +139,19 @@ export async function editTps(db: Db, id: number, patch: TpsUpdate): Promise<Res
         ? {}
         : { address: patch.address === '' ? null : patch.address }),
     });
+    await auditWrite(tx, access.value, what, { before: toTps(current), after: toTps(row) });
     return ok(toTps(row));
   });
 }
 
-export async function retireTps(db: Db, id: number, input: TpsRetire): Promise<Result<Tps>> {
+export async function retireTps(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: TpsRetire,
+): Promise<Result<Tps>> {
+  const { what, access } = await authorizeTpsWrite(db, actor, id, 'tps.retire');
+  if (!access.ok) return access;
   return inTransaction(db, async (tx) => {
     const current = await findTps(tx, id);
     if (current === undefined) return notFound(id);
@@ -128,6 +165,7 @@ export async function retireTps(db: Db, id: number, input: TpsRetire): Promise<R
       );
     }
     const row = await updateTps(tx, id, { status: 'nonaktif', retiredReason: input.reason });
+    await auditWrite(tx, access.value, what, { before: toTps(current), after: toTps(row) });
     return ok(toTps(row));
   });
 }

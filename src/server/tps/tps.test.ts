@@ -9,18 +9,17 @@ const DESA = '35.13.01.2001';
 describe.each(testEngines())('TPS on %s', (engine) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp(engine, { demo: true });
+    t = await createTestApp(engine, { demo: true, as: 'admin' });
   });
   afterAll(() => t.close());
 
-  const desa = async () =>
-    (await t.app.inject({ url: `/api/regions/${DESA}` })).json<RegionDetail>();
+  const desa = async () => (await t.inject({ url: `/api/regions/${DESA}` })).json<RegionDetail>();
   const post = (url: string, payload: unknown) =>
-    t.app.inject({ method: 'POST', url, payload: payload as object });
+    t.inject({ method: 'POST', url, payload: payload as object });
 
   it('creates a TPS with the next number and counts it in every level', async () => {
     const before = await desa();
-    const regencyBefore = (await t.app.inject({ url: '/api/regions/35.13' })).json<RegionDetail>();
+    const regencyBefore = (await t.inject({ url: '/api/regions/35.13' })).json<RegionDetail>();
     const number = before.tps.length + 1;
     const res = await post('/api/tps', {
       desaCode: DESA,
@@ -38,7 +37,7 @@ describe.each(testEngines())('TPS on %s', (engine) => {
     const after = await desa();
     expect(after.counts.tps).toBe(before.counts.tps + 1);
     expect(after.counts.voters).toBe(before.counts.voters + 250);
-    const regencyAfter = (await t.app.inject({ url: '/api/regions/35.13' })).json<RegionDetail>();
+    const regencyAfter = (await t.inject({ url: '/api/regions/35.13' })).json<RegionDetail>();
     expect(regencyAfter.counts.voters).toBe(regencyBefore.counts.voters + 250);
   });
 
@@ -89,25 +88,25 @@ describe.each(testEngines())('TPS on %s', (engine) => {
     const created = (
       await post('/api/tps', { desaCode: DESA, number: 70, voters: 300 })
     ).json<Tps>();
-    const edited = await t.app.inject({
+    const edited = await t.inject({
       method: 'PATCH',
       url: `/api/tps/${String(created.id)}`,
       payload: { voters: 320, address: 'SDN 1' },
     });
     expect(edited.json<Tps>()).toMatchObject({ number: 70, voters: 320, address: 'SDN 1' });
-    const clash = await t.app.inject({
+    const clash = await t.inject({
       method: 'PATCH',
       url: `/api/tps/${String(created.id)}`,
       payload: { number: 1 },
     });
     expect(clash.statusCode).toBe(409);
-    const tooMany = await t.app.inject({
+    const tooMany = await t.inject({
       method: 'PATCH',
       url: `/api/tps/${String(created.id)}`,
       payload: { voters: 9000 },
     });
     expect(tooMany.statusCode).toBe(422);
-    expect((await t.app.inject({ url: `/api/tps/${String(created.id)}` })).json<Tps>().voters).toBe(
+    expect((await t.inject({ url: `/api/tps/${String(created.id)}` })).json<Tps>().voters).toBe(
       320,
     );
   });
@@ -133,7 +132,7 @@ describe.each(testEngines())('TPS on %s', (engine) => {
     expect(
       (await post(`/api/tps/${String(created.id)}/retire`, { reason: 'lagi' })).statusCode,
     ).toBe(409);
-    const editRetired = await t.app.inject({
+    const editRetired = await t.inject({
       method: 'PATCH',
       url: `/api/tps/${String(created.id)}`,
       payload: { voters: 1 },
@@ -145,7 +144,7 @@ describe.each(testEngines())('TPS on %s', (engine) => {
   });
 
   it('answers 404 for an unknown TPS', async () => {
-    const res = await t.app.inject({ url: '/api/tps/999999' });
+    const res = await t.inject({ url: '/api/tps/999999' });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toMatchObject({ error: { code: 'tps.not_found' } });
   });

@@ -1,0 +1,114 @@
+/**
+ * Who may do what, and over which territory. This file is the one place the
+ * permissions are declared; it is meant to be read by a non-programmer.
+ *
+ * A role is held over a scope:
+ *   regency   – the whole kabupaten/kota
+ *   korwil    – the kecamatan of one Korwil
+ *   kecamatan – one kecamatan and its desa
+ *   desa      – one desa and its TPS
+ *   tps       – one TPS
+ * A permission marked "own scope" applies only inside the holder's scope;
+ * "everywhere" applies to the whole regency whatever the scope.
+ */
+export const ROLES = [
+  'admin',
+  'bupati',
+  'ketua_desk',
+  'sekretaris_desk',
+  'korwil',
+  'pembina_kecamatan',
+  'operator_kpu',
+  'ppk',
+  'pps',
+  'kpps',
+  'pantarlih',
+  'pengawas',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export type ScopeKind = 'regency' | 'korwil' | 'kecamatan' | 'desa' | 'tps';
+
+export const ROLE_LABEL: Record<Role, string> = {
+  admin: 'Admin sistem',
+  bupati: 'Bupati',
+  ketua_desk: 'Ketua Desk Pilkada',
+  sekretaris_desk: 'Sekretaris Desk Pilkada',
+  korwil: 'Korwil',
+  pembina_kecamatan: 'Pembina kecamatan',
+  operator_kpu: 'Operator KPU',
+  ppk: 'PPK',
+  pps: 'PPS',
+  kpps: 'KPPS',
+  pantarlih: 'Pantarlih',
+  pengawas: 'Pengawas (Bawaslu)',
+};
+
+/** The scope each role is held over. */
+export const ROLE_SCOPE: Record<Role, ScopeKind> = {
+  admin: 'regency',
+  bupati: 'regency',
+  ketua_desk: 'regency',
+  sekretaris_desk: 'regency',
+  korwil: 'korwil',
+  pembina_kecamatan: 'kecamatan',
+  operator_kpu: 'regency',
+  ppk: 'kecamatan',
+  pps: 'desa',
+  kpps: 'tps',
+  pantarlih: 'tps',
+  pengawas: 'regency',
+};
+
+export const PERMISSIONS = [
+  'registry.read',
+  'tps.manage',
+  'korwil.manage',
+  'contest.manage',
+  'stage.manage',
+  'account.manage',
+  'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const PERMISSION_LABEL: Record<Permission, string> = {
+  'registry.read': 'Melihat wilayah, TPS, dan jumlah pemilih',
+  'tps.manage': 'Menambah, mengubah, dan menonaktifkan TPS',
+  'korwil.manage': 'Mengatur Korwil dan kecamatannya',
+  'contest.manage': 'Mengatur pemilihan dan pasangan calon',
+  'stage.manage': 'Mengatur jadwal tahapan',
+  'account.manage': 'Mengelola akun pengguna',
+  'audit.read': 'Melihat jejak audit',
+};
+
+/**
+ * The table: for each role, its permissions and where they apply.
+ * Public (no sign-in) may read the stage calendar and the contests only.
+ */
+export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'everywhere'>>> = {
+  admin: {
+    'registry.read': 'everywhere',
+    'tps.manage': 'everywhere',
+    'korwil.manage': 'everywhere',
+    'contest.manage': 'everywhere',
+    'stage.manage': 'everywhere',
+    'account.manage': 'everywhere',
+    'audit.read': 'everywhere',
+  },
+  bupati: { 'registry.read': 'everywhere' },
+  ketua_desk: { 'registry.read': 'everywhere', 'korwil.manage': 'everywhere' },
+  sekretaris_desk: { 'registry.read': 'everywhere', 'korwil.manage': 'everywhere' },
+  korwil: { 'registry.read': 'own scope' },
+  pembina_kecamatan: { 'registry.read': 'own scope' },
+  operator_kpu: {
+    'registry.read': 'everywhere',
+    'tps.manage': 'everywhere',
+    'contest.manage': 'everywhere',
+    'stage.manage': 'everywhere',
+  },
+  ppk: { 'registry.read': 'own scope', 'tps.manage': 'own scope' },
+  pps: { 'registry.read': 'own scope', 'tps.manage': 'own scope' },
+  kpps: { 'registry.read': 'own scope' },
+  pantarlih: { 'registry.read': 'own scope' },
+  pengawas: { 'registry.read': 'everywhere' },
+};

@@ -1,0 +1,271 @@
+/**
+ * Sign-in, sessions and passwords. Sessions expire after an idle period and
+ * at an absolute limit; failed sign-ins lock the account and the address for
+ * a while; messages never tell which of username or password was wrong.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Grant } from '../../domain/auth/authorize.ts';
+import type { Role } from '../../domain/auth/roles.ts';
+import { domainError, err, ok, type Result } from '../../domain/common/result.ts';
+import type { Db } from '../db/connection.ts';
+import { inTransaction } from '../http/transaction.ts';
+import { appendAudit } from '../audit/audit.service.ts';
+import type { Actor } from './actor.ts';
+import {
+  findLiveSession,
+  findThrottle,
+  findUser,
+  findUserByUsername,
+  insertSession,
+  revokeOtherSessions,
+  revokeSession,
+  revokeSessionsOf,
+  rolesOf,
+  saveThrottle,
+  touchSession,
+  updateUser,
+  type UserRow,
+} from './auth.repository.ts';
+import { decoyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.ts';
+
+export const AUTH_POLICY = {
+  idleMs: 30 * 60_000,
+  absoluteMs: 12 * 60 * 60_000,
+  accountMaxFailures: 5,
+  addressMaxFailures: 20,
+  addressWindowMs: 15 * 60_000,
+  lockMs: 15 * 60_000,
+} as const;
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+const badCredentials = () =>
+  err(
+    domainError('unauthorized', 'auth.invalid_credentials', 'Nama pengguna atau kata sandi salah.'),
+  );
+const locked = () =>
+  err(
+    domainError(
+      'too_many',
+      'auth.locked',
+      'Terlalu banyak percobaan masuk yang gagal. Silakan coba lagi dalam 15 menit.',
+    ),
+  );
+
+export interface SignedIn {
+  readonly token: string;
+  readonly csrfToken: string;
+  readonly actor: Actor;
+}
+
+async function grantsOf(db: Db, userId: number): Promise<Grant[]> {
+  return (await rolesOf(db, userId)).map((r) => ({
+    role: r.role as Role,
+    scopeKind: r.scopeKind,
+    scopeRef: r.scopeRef,
+  }));
+}
+
+function actorOf(user: UserRow, grants: Grant[], sessionId: number, address: string | null): Actor {
+  return {
+    userId: user.id,
+    username: user.username,
+    fullName: user.fullName,
+    grants,
+    sessionId,
+    mustChangePassword: user.mustChangePassword,
+    address,
+    sessionExpired: false,
+  };
+}
+
+async function addressLocked(db: Db, address: string, now: Date): Promise<boolean> {
+  const t = await findThrottle(db, address);
+  return t?.lockedUntil != null && t.lockedUntil > now;
+}
+
+async function recordAddressFailure(db: Db, address: string, now: Date): Promise<void> {
+  const t = await findThrottle(db, address);
+  const fresh =
+    t === undefined || now.getTime() - t.windowStart.getTime() > AUTH_POLICY.addressWindowMs;
+  const failures = fresh ? 1 : t.failures + 1;
+  await saveThrottle(db, {
+    address,
+    failures: failures >= AUTH_POLICY.addressMaxFailures ? 0 : failures,
+    windowStart: fresh ? now : t.windowStart,
+    lockedUntil:
+      failures >= AUTH_POLICY.addressMaxFailures
+        ? new Date(now.getTime() + AUTH_POLICY.lockMs)
+        : null,
+  });
+}
+
+export async function signIn(
+  db: Db,
+  input: { username: string; password: string; address: string },
+  now: Date = new Date(),
+): Promise<Result<SignedIn>> {
+  const { address } = input;
+  const username = input.username.trim().toLowerCase();
+  if (await addressLocked(db, address, now)) return locked();
+  const user = await findUserByUsername(db, username);
+  if (user === undefined) {
+    await verifyPassword(await decoyHash(), input.password);
+    await inTransaction(db, async (tx) => {
+      await recordAddressFailure(tx, address, now);
+      return ok(null);
+    });
+    return badCredentials();
+  }
+  if (user.lockedUntil !== null && user.lockedUntil > now) return locked();
+  const valid = !user.disabled && (await verifyPassword(user.passwordHash, input.password));
+  if (!valid) {
+    await inTransaction(db, async (tx) => {
+      const failures = user.failedAttempts + 1;
+      const lock = failures >= AUTH_POLICY.accountMaxFailures;
+      await updateUser(tx, user.id, {
+        failedAttempts: lock ? 0 : failures,
+        lockedUntil: lock ? new Date(now.getTime() + AUTH_POLICY.lockMs) : user.lockedUntil,
+      });
+      await recordAddressFailure(tx, address, now);
+      await appendAudit(tx, {
+        actor: { userId: user.id, username: user.username, role: null, scope: null, address },
+        action: 'auth.sign_in',
+        outcome: 'denied',
+        targetType: 'user',
+        targetId: user.id,
+        after: lock ? { lockedForMinutes: AUTH_POLICY.lockMs / 60_000 } : undefined,
+      });
+      return ok(null);
+    });
+    return badCredentials();
+  }
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  return inTransaction(db, async (tx) => {
+    await updateUser(tx, user.id, { failedAttempts: 0, lockedUntil: null });
+    const s = await insertSession(tx, {
+      tokenHash: tokenHash(token),
+      csrfToken,
+      userId: user.id,
+      expiresAt: new Date(now.getTime() + AUTH_POLICY.absoluteMs),
+      address,
+    });
+    await appendAudit(tx, {
+      actor: { userId: user.id, username: user.username, role: null, scope: null, address },
+      action: 'auth.sign_in',
+      outcome: 'ok',
+      targetType: 'session',
+      targetId: s.id,
+    });
+    return ok({
+      token,
+      csrfToken,
+      actor: actorOf(user, await grantsOf(tx, user.id), s.id, address),
+    });
+  });
+}
+
+export interface ResolvedSession {
+  readonly actor: Actor;
+  readonly csrfToken: string;
+}
+
+/** The session behind a cookie token, or null when unknown, revoked or expired. */
+export async function resolveSession(
+  db: Db,
+  token: string,
+  address: string | null,
+  now: Date = new Date(),
+): Promise<ResolvedSession | null> {
+  const s = await findLiveSession(db, tokenHash(token));
+  if (s === undefined) return null;
+  if (s.expiresAt <= now || now.getTime() - s.lastSeenAt.getTime() > AUTH_POLICY.idleMs) {
+    await revokeSession(db, s.id, now);
+    return null;
+  }
+  const user = await findUser(db, s.userId);
+  if (user === undefined || user.disabled) return null;
+  // Sliding idle window; written at most once a minute.
+  if (now.getTime() - s.lastSeenAt.getTime() > 60_000) await touchSession(db, s.id, now);
+  return {
+    actor: actorOf(user, await grantsOf(db, user.id), s.id, address),
+    csrfToken: s.csrfToken,
+  };
+}
+
+export async function signOut(db: Db, actor: Actor, everywhere: boolean): Promise<Result<null>> {
+  const { userId, sessionId } = actor;
+  if (userId === null || sessionId === null) {
+    return err(domainError('unauthorized', 'auth.required', 'Silakan masuk terlebih dahulu.'));
+  }
+  return inTransaction(db, async (tx) => {
+    const now = new Date();
+    if (everywhere) await revokeSessionsOf(tx, userId, now);
+    else await revokeSession(tx, sessionId, now);
+    await appendAudit(tx, {
+      actor: { userId, username: actor.username, role: null, scope: null, address: actor.address },
+      action: everywhere ? 'auth.sign_out_everywhere' : 'auth.sign_out',
+      outcome: 'ok',
+      targetType: 'user',
+      targetId: userId,
+    });
+    return ok(null);
+  });
+}
+
+export async function changePassword(
+  db: Db,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string },
+): Promise<Result<null>> {
+  const { userId, sessionId } = actor;
+  if (userId === null || sessionId === null) {
+    return err(domainError('unauthorized', 'auth.required', 'Silakan masuk terlebih dahulu.'));
+  }
+  const user = await findUser(db, userId);
+  if (user === undefined || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    return err(
+      domainError(
+        'invalid',
+        'auth.wrong_current_password',
+        'Kata sandi lama salah.',
+        'currentPassword',
+      ),
+    );
+  }
+  if (input.newPassword.length < MIN_PASSWORD_LENGTH) {
+    return err(
+      domainError(
+        'invalid',
+        'auth.password_too_short',
+        `Kata sandi baru minimal ${String(MIN_PASSWORD_LENGTH)} karakter.`,
+        'newPassword',
+      ),
+    );
+  }
+  if (input.newPassword === input.currentPassword) {
+    return err(
+      domainError(
+        'invalid',
+        'auth.password_unchanged',
+        'Kata sandi baru harus berbeda dari yang lama.',
+        'newPassword',
+      ),
+    );
+  }
+  const hash = await hashPassword(input.newPassword);
+  return inTransaction(db, async (tx) => {
+    await updateUser(tx, userId, { passwordHash: hash, mustChangePassword: false });
+    // Every other session of this user ends; this one stays.
+    await revokeOtherSessions(tx, userId, sessionId, new Date());
+    await appendAudit(tx, {
+      actor: { userId, username: user.username, role: null, scope: null, address: actor.address },
+      action: 'auth.password_change',
+      outcome: 'ok',
+      targetType: 'user',
+      targetId: userId,
+    });
+    return ok(null);
+  });
+}

@@ -1,0 +1,239 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { desc, eq } from 'drizzle-orm';
+import { testEngines } from '../db/test-databases.ts';
+import { appUser, auditLog, session } from '../db/schema.ts';
+import { createTestApp, injectAs, signIn, type TestApp } from '../testing/app-harness.ts';
+import { DEMO_PASSWORD } from '../setup/demo-accounts.ts';
+import { AUTH_POLICY, resolveSession, signIn as signInService } from './auth.service.ts';
+import { hashPassword, oneTimePassword, verifyPassword } from './passwords.ts';
+import type { Me } from '../../domain/auth/auth.schema.ts';
+
+describe('passwords', () => {
+  it('hashes with argon2id and verifies', async () => {
+    const hash = await hashPassword('rahasia-panjang');
+    expect(hash).toMatch(/^\$argon2id\$/);
+    expect(await verifyPassword(hash, 'rahasia-panjang')).toBe(true);
+    expect(await verifyPassword(hash, 'rahasia-salah')).toBe(false);
+    expect(await verifyPassword('bukan-hash', 'x')).toBe(false);
+  });
+  it('makes readable one-time passwords without look-alike characters', () => {
+    const seen = new Set(Array.from({ length: 200 }, () => oneTimePassword()));
+    expect(seen.size).toBe(200);
+    for (const p of seen)
+      expect(p).toMatch(/^[a-hj-km-np-z2-9]{4}-[a-hj-km-np-z2-9]{4}-[a-hj-km-np-z2-9]{4}$/);
+  });
+});
+
+describe.each(testEngines())('sign-in and sessions on %s', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(engine, { demo: true });
+  });
+  afterAll(() => t.close());
+
+  const attempt = (username: string, password: string, ip = '10.0.0.1') =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { username, password },
+      remoteAddress: ip,
+    });
+
+  it('signs in with an httpOnly SameSite cookie and reports roles and scope', async () => {
+    const res = await attempt('pps.ngadisari', DEMO_PASSWORD);
+    expect(res.statusCode).toBe(200);
+    const cookie = res.cookies.find((c) => c.name === 'dp_session');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+    const me = res.json<Me>();
+    expect(me).toMatchObject({
+      signedIn: true,
+      username: 'pps.ngadisari',
+      mustChangePassword: false,
+    });
+    expect(me.grants).toEqual([
+      expect.objectContaining({
+        role: 'pps',
+        scopeKind: 'desa',
+        scopeRef: '35.13.01.2001',
+        scopeName: 'Ngadisari',
+        home: '/wilayah/35.13.01.2001',
+      }),
+    ]);
+    expect(me.permissions).toEqual(['registry.read', 'tps.manage']);
+  });
+
+  it('gives one generic message for an unknown user and a wrong password', async () => {
+    const unknown = await attempt('tidak.ada', 'apa-saja', '10.0.0.2');
+    const wrong = await attempt('bupati', 'salah-sandi', '10.0.0.2');
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.json()).toEqual(wrong.json());
+    expect(wrong.json()).toEqual({
+      error: { code: 'auth.invalid_credentials', message: 'Nama pengguna atau kata sandi salah.' },
+    });
+    const last = (
+      await t.database.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1)
+    )[0];
+    expect(last).toMatchObject({
+      action: 'auth.sign_in',
+      outcome: 'denied',
+      actorUsername: 'bupati',
+      address: '10.0.0.2',
+    });
+  });
+
+  it('locks an account after repeated failures, even with the right password, then frees it', async () => {
+    for (let i = 0; i < AUTH_POLICY.accountMaxFailures; i++) {
+      expect(
+        (await attempt('pengawas', `salah-${String(i)}`, `10.1.0.${String(i)}`)).statusCode,
+      ).toBe(401);
+    }
+    const locked = await attempt('pengawas', DEMO_PASSWORD, '10.1.0.99');
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json()).toMatchObject({ error: { code: 'auth.locked' } });
+    // Time passes: the lock ends.
+    const later = new Date(Date.now() + AUTH_POLICY.lockMs + 1000);
+    const result = await signInService(
+      t.database.db,
+      { username: 'pengawas', password: DEMO_PASSWORD, address: '10.1.0.99' },
+      later,
+    );
+    expect(result.ok).toBe(true);
+  });
+
+  it('locks an address after many failures across accounts', async () => {
+    for (let i = 0; i < AUTH_POLICY.addressMaxFailures; i++) {
+      await attempt(`tebakan${String(i)}`, 'x', '10.9.9.9');
+    }
+    expect((await attempt('bupati', DEMO_PASSWORD, '10.9.9.9')).statusCode).toBe(429);
+    expect((await attempt('bupati', DEMO_PASSWORD, '10.9.9.8')).statusCode).toBe(200);
+  });
+
+  it('ends a session after the idle period and at the absolute limit', async () => {
+    const s = await signInService(t.database.db, {
+      username: 'bupati',
+      password: DEMO_PASSWORD,
+      address: '10.2.0.1',
+    });
+    if (!s.ok) throw new Error('sign-in failed');
+    const token = s.value.token;
+    const now = Date.now();
+    expect(await resolveSession(t.database.db, token, null, new Date(now + 60_000))).not.toBeNull();
+    expect(
+      await resolveSession(
+        t.database.db,
+        token,
+        null,
+        new Date(now + 60_000 + AUTH_POLICY.idleMs + 1000),
+      ),
+    ).toBeNull();
+    // Once expired, it stays revoked.
+    expect(await resolveSession(t.database.db, token, null, new Date(now + 120_000))).toBeNull();
+    const s2 = await signInService(t.database.db, {
+      username: 'bupati',
+      password: DEMO_PASSWORD,
+      address: '10.2.0.1',
+    });
+    if (!s2.ok) throw new Error('sign-in failed');
+    // Active every 20 minutes, still cut at the absolute limit.
+    const start = Date.now();
+    let at = start;
+    while (at + 20 * 60_000 < start + AUTH_POLICY.absoluteMs) {
+      at += 20 * 60_000;
+      expect(
+        await resolveSession(t.database.db, s2.value.token, null, new Date(at)),
+      ).not.toBeNull();
+    }
+    expect(
+      await resolveSession(
+        t.database.db,
+        s2.value.token,
+        null,
+        new Date(start + AUTH_POLICY.absoluteMs + 1000),
+      ),
+    ).toBeNull();
+  });
+
+  it('answers an expired session with 401 auth.session_expired', async () => {
+    const session1 = await signIn(t.app, 'operator.kpu');
+    const id =
+      (await t.database.db.select().from(session).orderBy(desc(session.id)).limit(1))[0]?.id ?? 0;
+    await t.database.db
+      .update(session)
+      .set({ lastSeenAt: new Date(Date.now() - AUTH_POLICY.idleMs - 60_000) })
+      .where(eq(session.id, id));
+    const res = await injectAs(t.app, session1)('/api/regency');
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toMatchObject({ error: { code: 'auth.session_expired' } });
+  });
+
+  it('refuses a cookie-authenticated write without the CSRF token, audits it, and changes nothing', async () => {
+    const s = await signIn(t.app, 'operator.kpu');
+    const before = (await t.inject('/api/stages')).json<{ stages: unknown[] }>().stages.length;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/stages',
+      headers: { cookie: s.cookie },
+      payload: { name: 'Tahapan siluman', startsOn: '2024-10-01', endsOn: '2024-10-02' },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ error: { code: 'auth.csrf_invalid' } });
+    const wrongToken = await t.app.inject({
+      method: 'POST',
+      url: '/api/stages',
+      headers: { cookie: s.cookie, 'x-csrf-token': 'palsu' },
+      payload: { name: 'Tahapan siluman', startsOn: '2024-10-01', endsOn: '2024-10-02' },
+    });
+    expect(wrongToken.statusCode).toBe(403);
+    expect((await t.inject('/api/stages')).json<{ stages: unknown[] }>().stages.length).toBe(
+      before,
+    );
+    const last = (
+      await t.database.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1)
+    )[0];
+    expect(last).toMatchObject({
+      outcome: 'denied',
+      actorUsername: 'operator.kpu',
+      after: { reason: 'auth.csrf_invalid' },
+    });
+  });
+
+  it('changes a password: wrong current refused, short refused, then the old one no longer works', async () => {
+    const s = injectAs(t.app, await signIn(t.app, 'sekretaris.desk'));
+    const wrong = await s({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: 'salah', newPassword: 'sandi-baru-yang-panjang' },
+    });
+    expect(wrong.json()).toMatchObject({
+      error: { code: 'auth.wrong_current_password', field: 'currentPassword' },
+    });
+    const short = await s({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: DEMO_PASSWORD, newPassword: 'pendek' },
+    });
+    expect(short.json()).toMatchObject({
+      error: { code: 'auth.password_too_short', field: 'newPassword' },
+    });
+    const done = await s({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: DEMO_PASSWORD, newPassword: 'sandi-baru-yang-panjang' },
+    });
+    expect(done.statusCode).toBe(204);
+    expect((await attempt('sekretaris.desk', DEMO_PASSWORD, '10.3.0.1')).statusCode).toBe(401);
+    expect(
+      (await attempt('sekretaris.desk', 'sandi-baru-yang-panjang', '10.3.0.1')).statusCode,
+    ).toBe(200);
+    const user = (
+      await t.database.db.select().from(appUser).where(eq(appUser.username, 'sekretaris.desk'))
+    )[0];
+    expect(user?.passwordHash).toMatch(/^\$argon2id\$/);
+    const audit = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'auth.password_change'));
+    expect(JSON.stringify(audit)).not.toContain('sandi-baru-yang-panjang');
+  });
+});

@@ -1,0 +1,348 @@
+/**
+ * Every API route × every role (and the public), inside and outside the
+ * caller's region: allowed or refused as `domain/auth/roles.ts` declares.
+ *
+ * The route list comes from the OpenAPI document, so a new route without a
+ * row in POLICY below fails this test. Expectations are derived from the
+ * declared grant table and from where each request's target lies relative to
+ * the demo account's scope (labelled here by hand, not by the code under
+ * test). A refused write must leave an audit row with outcome `denied`.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, count, eq } from 'drizzle-orm';
+import type { InjectOptions } from 'fastify';
+import { testEngines } from '../db/test-databases.ts';
+import { auditLog, tps } from '../db/schema.ts';
+import {
+  createTestApp,
+  injectAs,
+  signIn,
+  type Inject,
+  type TestApp,
+} from '../testing/app-harness.ts';
+import { GRANTS, type Permission, type Role } from '../../domain/auth/roles.ts';
+import { DEMO_PASSWORD } from '../setup/demo-accounts.ts';
+
+/** Demo accounts and where their scope lies. */
+const ACCOUNTS: {
+  username: string;
+  role: Role;
+  scope: 'regency' | 'korwil' | 'kecamatan' | 'desa' | 'tps';
+}[] = [
+  { username: 'admin', role: 'admin', scope: 'regency' },
+  { username: 'bupati', role: 'bupati', scope: 'regency' },
+  { username: 'ketua.desk', role: 'ketua_desk', scope: 'regency' },
+  { username: 'sekretaris.desk', role: 'sekretaris_desk', scope: 'regency' },
+  { username: 'korwil1', role: 'korwil', scope: 'korwil' },
+  { username: 'pembina.sukapura', role: 'pembina_kecamatan', scope: 'kecamatan' },
+  { username: 'operator.kpu', role: 'operator_kpu', scope: 'regency' },
+  { username: 'ppk.sukapura', role: 'ppk', scope: 'kecamatan' },
+  { username: 'pps.ngadisari', role: 'pps', scope: 'desa' },
+  { username: 'kpps.ngadisari.1', role: 'kpps', scope: 'tps' },
+  { username: 'pantarlih.ngadisari.1', role: 'pantarlih', scope: 'tps' },
+  { username: 'pengawas', role: 'pengawas', scope: 'regency' },
+];
+
+// Ngadisari (35.13.01.2001) lies in Sukapura, Korwil I; Leces (35.13.05) in Korwil II.
+const OWN_DESA = '35.13.01.2001';
+const OTHER_DESA = '35.13.05.2001';
+
+interface Ids {
+  ownTps: number;
+  otherTps: number;
+}
+
+/** Who may call a route: the public, anyone signed in, or a permission (own scope / everywhere). */
+type Access =
+  | { kind: 'public' }
+  | { kind: 'signed-in' }
+  | { kind: 'permission'; permission: Permission; target: 'none' | 'regency' | 'region' | 'tps' };
+
+interface Policy {
+  readonly access: Access;
+  /** The request inside the caller's scope (`own`) and outside it (`other`). */
+  readonly request: (ids: Ids, variant: 'own' | 'other') => InjectOptions;
+}
+
+const get = (url: string): InjectOptions => ({ method: 'GET', url });
+const body = (
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  payload?: object,
+): InjectOptions => (payload === undefined ? { method, url } : { method, url, payload });
+const desa = (v: 'own' | 'other') => (v === 'own' ? OWN_DESA : OTHER_DESA);
+const tpsId = (ids: Ids, v: 'own' | 'other') => (v === 'own' ? ids.ownTps : ids.otherTps);
+const stage = { name: 'Rapat desk', startsOn: '2024-10-01', endsOn: '2024-10-02' };
+
+const POLICY: Record<string, Policy> = {
+  'GET /api/health': { access: { kind: 'public' }, request: () => get('/api/health') },
+  'GET /api/settings': { access: { kind: 'public' }, request: () => get('/api/settings') },
+  'GET /api/auth/me': { access: { kind: 'public' }, request: () => get('/api/auth/me') },
+  'POST /api/auth/sign-in': {
+    access: { kind: 'public' },
+    request: () =>
+      body('POST', '/api/auth/sign-in', { username: 'pengawas', password: DEMO_PASSWORD }),
+  },
+  'POST /api/auth/password': {
+    access: { kind: 'signed-in' },
+    request: () =>
+      body('POST', '/api/auth/password', { currentPassword: 'salah', newPassword: 'x' }),
+  },
+  'GET /api/regency': {
+    access: { kind: 'permission', permission: 'registry.read', target: 'regency' },
+    request: () => get('/api/regency'),
+  },
+  'GET /api/regions': {
+    access: { kind: 'signed-in' },
+    request: () => get('/api/regions?q=sukapura'),
+  },
+  'GET /api/regions/{code}': {
+    access: { kind: 'permission', permission: 'registry.read', target: 'region' },
+    request: (_ids, v) => get(`/api/regions/${desa(v)}`),
+  },
+  'PUT /api/regions/{code}/korwil': {
+    access: { kind: 'permission', permission: 'korwil.manage', target: 'none' },
+    request: () => body('PUT', '/api/regions/35.13.01/korwil', { korwilId: 1 }),
+  },
+  'GET /api/korwil': { access: { kind: 'signed-in' }, request: () => get('/api/korwil') },
+  'POST /api/korwil': {
+    access: { kind: 'permission', permission: 'korwil.manage', target: 'none' },
+    request: () =>
+      body('POST', '/api/korwil', {
+        name: `Korwil uji ${String(Math.random())}`,
+        kecamatanCodes: [],
+      }),
+  },
+  'PATCH /api/korwil/{id}': {
+    access: { kind: 'permission', permission: 'korwil.manage', target: 'none' },
+    request: () =>
+      body('PATCH', '/api/korwil/1', { chair: 'Asisten Administrasi Pemerintahan dan Kesra' }),
+  },
+  'GET /api/tps/{id}': {
+    access: { kind: 'permission', permission: 'registry.read', target: 'tps' },
+    request: (ids, v) => get(`/api/tps/${String(tpsId(ids, v))}`),
+  },
+  'POST /api/tps': {
+    access: { kind: 'permission', permission: 'tps.manage', target: 'region' },
+    request: (_ids, v) =>
+      body('POST', '/api/tps', {
+        desaCode: desa(v),
+        number: 900 + Math.floor(Math.random() * 99),
+        voters: 10,
+      }),
+  },
+  'PATCH /api/tps/{id}': {
+    access: { kind: 'permission', permission: 'tps.manage', target: 'tps' },
+    request: (ids, v) =>
+      body('PATCH', `/api/tps/${String(tpsId(ids, v))}`, { address: 'Balai desa' }),
+  },
+  'POST /api/tps/{id}/retire': {
+    access: { kind: 'permission', permission: 'tps.manage', target: 'tps' },
+    // Bodies are valid: validation runs before authorization, so only valid requests show the decision.
+    request: (ids, v) =>
+      body('POST', `/api/tps/${String(tpsId(ids, v))}/retire`, { reason: 'Uji wewenang' }),
+  },
+  'GET /api/contests': { access: { kind: 'public' }, request: () => get('/api/contests') },
+  'GET /api/contests/{id}': { access: { kind: 'public' }, request: () => get('/api/contests/1') },
+  'POST /api/contests': {
+    access: { kind: 'permission', permission: 'contest.manage', target: 'none' },
+    request: () =>
+      body('POST', '/api/contests', {
+        kind: 'bupati',
+        name: 'Pilbup uji',
+        regionCode: '35.13',
+        votingDay: '2024-11-27',
+      }),
+  },
+  'POST /api/contests/{id}/pairs': {
+    access: { kind: 'permission', permission: 'contest.manage', target: 'none' },
+    request: () =>
+      body('POST', '/api/contests/2/pairs', {
+        ballotNumber: 1,
+        headName: 'Duplikat',
+        deputyName: 'Duplikat',
+      }),
+  },
+  'DELETE /api/pairs/{id}': {
+    access: { kind: 'permission', permission: 'contest.manage', target: 'none' },
+    request: () => body('DELETE', '/api/pairs/999999'),
+  },
+  'GET /api/stages': { access: { kind: 'public' }, request: () => get('/api/stages') },
+  'POST /api/stages': {
+    access: { kind: 'permission', permission: 'stage.manage', target: 'none' },
+    request: () => body('POST', '/api/stages', stage),
+  },
+  'PUT /api/stages/{id}': {
+    access: { kind: 'permission', permission: 'stage.manage', target: 'none' },
+    request: () => body('PUT', '/api/stages/999999', stage),
+  },
+  'DELETE /api/stages/{id}': {
+    access: { kind: 'permission', permission: 'stage.manage', target: 'none' },
+    request: () => body('DELETE', '/api/stages/999999'),
+  },
+  'GET /api/accounts': {
+    access: { kind: 'permission', permission: 'account.manage', target: 'none' },
+    request: () => get('/api/accounts'),
+  },
+  'POST /api/accounts': {
+    access: { kind: 'permission', permission: 'account.manage', target: 'none' },
+    request: () =>
+      body('POST', '/api/accounts', {
+        username: `uji.${String(Math.floor(Math.random() * 1e9))}`,
+        fullName: 'Akun Uji',
+        roles: [{ role: 'pps', scope: OWN_DESA }],
+      }),
+  },
+  'POST /api/accounts/{id}/reset-password': {
+    access: { kind: 'permission', permission: 'account.manage', target: 'none' },
+    request: () => body('POST', '/api/accounts/999999/reset-password'),
+  },
+  'POST /api/accounts/{id}/disable': {
+    access: { kind: 'permission', permission: 'account.manage', target: 'none' },
+    request: () => body('POST', '/api/accounts/999999/disable'),
+  },
+  'POST /api/accounts/{id}/enable': {
+    access: { kind: 'permission', permission: 'account.manage', target: 'none' },
+    request: () => body('POST', '/api/accounts/999999/enable'),
+  },
+  'POST /api/accounts/import': {
+    access: { kind: 'permission', permission: 'account.manage', target: 'none' },
+    request: () =>
+      body('POST', '/api/accounts/import', { csv: 'username,nama,peran,wilayah\n', dryRun: true }),
+  },
+  'GET /api/audit': {
+    access: { kind: 'permission', permission: 'audit.read', target: 'none' },
+    request: () => get('/api/audit'),
+  },
+};
+
+/** Sign-out routes end the session they run in, so they are checked on their own below. */
+const SIGN_OUT = ['POST /api/auth/sign-out', 'POST /api/auth/sign-out-everywhere'];
+
+/** Does the target of this variant lie inside an account's scope? (labelled by hand) */
+function inside(
+  scope: (typeof ACCOUNTS)[number]['scope'],
+  target: 'regency' | 'region' | 'tps',
+  variant: 'own' | 'other',
+): boolean {
+  if (variant === 'other') return scope === 'regency';
+  switch (target) {
+    case 'regency':
+      return scope === 'regency';
+    case 'region':
+      // Ngadisari lies in every region-shaped scope of the demo accounts, not in a TPS scope.
+      return scope !== 'tps';
+    case 'tps':
+      return true; // TPS 001 of Ngadisari lies in every demo scope, the KPPS's own included.
+  }
+}
+
+function expectedAllowed(
+  account: (typeof ACCOUNTS)[number] | null,
+  policy: Policy,
+  variant: 'own' | 'other',
+): boolean {
+  const { access } = policy;
+  if (access.kind === 'public') return true;
+  if (account === null) return false;
+  if (access.kind === 'signed-in') return true;
+  const reach = GRANTS[account.role][access.permission];
+  if (reach === undefined) return false;
+  if (reach === 'everywhere') return true;
+  return access.target !== 'none' && inside(account.scope, access.target, variant);
+}
+
+describe.each(testEngines())('authorization matrix on %s', (engine) => {
+  let t: TestApp;
+  let ids: Ids;
+  const sessions = new Map<string, Inject>();
+
+  beforeAll(async () => {
+    t = await createTestApp(engine, { demo: true });
+    const tpsOf = async (desaCode: string) =>
+      (
+        await t.database.db
+          .select({ id: tps.id })
+          .from(tps)
+          .where(and(eq(tps.desaCode, desaCode), eq(tps.number, 1)))
+      )[0]?.id ?? 0;
+    ids = { ownTps: await tpsOf(OWN_DESA), otherTps: await tpsOf(OTHER_DESA) };
+    for (const a of ACCOUNTS)
+      sessions.set(a.username, injectAs(t.app, await signIn(t.app, a.username)));
+  });
+  afterAll(() => t.close());
+
+  it('has a policy row for every documented route, and no stale rows', async () => {
+    const doc = (await t.app.inject('/api/openapi.json')).json<{
+      paths: Record<string, Record<string, unknown>>;
+    }>();
+    const routes = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    expect(routes.filter((r) => POLICY[r] === undefined && !SIGN_OUT.includes(r))).toEqual([]);
+    expect(Object.keys(POLICY).filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  const deniedAudits = async () =>
+    (
+      await t.database.db
+        .select({ n: count() })
+        .from(auditLog)
+        .where(eq(auditLog.outcome, 'denied'))
+    )[0]?.n ?? 0;
+
+  for (const who of [null, ...ACCOUNTS]) {
+    it(`${who?.username ?? 'public (no sign-in)'}: every route, inside and outside its region`, async () => {
+      const inject = who === null ? injectAs(t.app, null) : sessions.get(who.username);
+      if (inject === undefined) throw new Error('no session');
+      const wrong: string[] = [];
+      for (const [route, policy] of Object.entries(POLICY)) {
+        for (const variant of ['own', 'other'] as const) {
+          const request = policy.request(ids, variant);
+          const before = await deniedAudits();
+          const res = await inject(request);
+          const allowed = expectedAllowed(who, policy, variant);
+          const refused = res.statusCode === 401 || res.statusCode === 403;
+          if (allowed === refused) {
+            wrong.push(
+              `${route} [${variant}] → ${String(res.statusCode)} ${res.body.slice(0, 120)}`,
+            );
+            continue;
+          }
+          if (refused) {
+            const code = res.json<{ error: { code: string } }>().error.code;
+            if (!['auth.required', 'auth.forbidden'].includes(code))
+              wrong.push(`${route} [${variant}] code ${code}`);
+            const write = request.method !== 'GET';
+            if (write && who !== null && (await deniedAudits()) !== before + 1) {
+              wrong.push(`${route} [${variant}] refused write without its audit row`);
+            }
+          }
+        }
+      }
+      expect(wrong).toEqual([]);
+    });
+  }
+
+  it('signs out (this session, then everywhere) only when signed in', async () => {
+    const anon = injectAs(t.app, null);
+    for (const r of SIGN_OUT) {
+      expect((await anon({ method: 'POST', url: r.split(' ')[1] ?? '' })).statusCode).toBe(401);
+    }
+    const a = await signIn(t.app, 'bupati');
+    const b = await signIn(t.app, 'bupati');
+    expect(
+      (await injectAs(t.app, a)({ method: 'POST', url: '/api/auth/sign-out' })).statusCode,
+    ).toBe(204);
+    expect((await injectAs(t.app, a)('/api/regency')).statusCode).toBe(401);
+    expect((await injectAs(t.app, b)('/api/regency')).statusCode).toBe(200);
+    const c = await signIn(t.app, 'bupati');
+    expect(
+      (await injectAs(t.app, c)({ method: 'POST', url: '/api/auth/sign-out-everywhere' }))
+        .statusCode,
+    ).toBe(204);
+    expect((await injectAs(t.app, b)('/api/regency')).json()).toMatchObject({
+      error: { code: 'auth.session_expired' },
+    });
+  });
+});
