@@ -1,11 +1,12 @@
 /**
- * Journey 1: open the home page, see the three Korwil and the 24 kecamatan,
- * walk Korwil I → Sukapura → a desa → its TPS table. Also: the phone width
- * does not overflow, and an API failure shows an Indonesian message.
- */
+ * Journey 1: the Bupati signs in, sees the three Korwil and the 24 kecamatan
+ * on the home page, walks Korwil I → Sukapura → a desa → its TPS table (read
+ * only: the Bupati may not change TPS). Also: the phone width does not
+ * overflow, and an API failure shows an Indonesian message. */
 import { describe, expect, it } from 'vitest';
 import { openPage } from './browser.ts';
 import { useDemo } from './demo.ts';
+import { signIn } from './sign-in.ts';
 
 describe('beranda → korwil → kecamatan → desa → TPS', () => {
   const demo = useDemo();
@@ -13,7 +14,8 @@ describe('beranda → korwil → kecamatan → desa → TPS', () => {
   it("walks from the home page down to a desa's TPS table", async () => {
     const { page, context, problems } = await openPage(demo.browser, demo.url);
     try {
-      await page.goto('/');
+      await signIn(page, 'bupati');
+      expect(new URL(page.url()).pathname).toBe('/');
       await page.getByRole('heading', { level: 1, name: /probolinggo/i }).waitFor();
 
       const cards = page.getByTestId('korwil-card');
@@ -47,7 +49,9 @@ describe('beranda → korwil → kecamatan → desa → TPS', () => {
       await tpsTable.waitFor();
       const firstTps = (await tpsTable.locator('tbody th').first().textContent()) ?? '';
       expect(firstTps).toMatch(/^TPS \d{3}$/);
-      await page.getByRole('heading', { name: 'Tambah TPS' }).waitFor();
+      // The Bupati reads; adding, editing and retiring TPS are not offered.
+      expect(await page.getByRole('heading', { name: 'Tambah TPS' }).count()).toBe(0);
+      expect(await tpsTable.getByRole('button').count()).toBe(0);
 
       // The breadcrumb leads back up to the kecamatan; browser Back works too.
       await page
@@ -68,7 +72,7 @@ describe('beranda → korwil → kecamatan → desa → TPS', () => {
   it('finds a region with the search box', async () => {
     const { page, context, problems } = await openPage(demo.browser, demo.url);
     try {
-      await page.goto('/');
+      await signIn(page, 'bupati');
       await page.getByLabel('Cari wilayah (nama atau kode wilayah)').fill('sukapura');
       await page.getByRole('button', { name: 'Cari' }).click();
       const hit = page
@@ -85,6 +89,7 @@ describe('beranda → korwil → kecamatan → desa → TPS', () => {
   it('shows an Indonesian message, not a blank page, when the server cannot be reached', async () => {
     const { page, context } = await openPage(demo.browser, demo.url);
     try {
+      await signIn(page, 'bupati');
       await page.route('**/api/regency', (route) => route.abort('internetdisconnected'));
       await page.goto('/');
       const alert = page.getByRole('alert').filter({ hasText: 'Gagal memuat data' });

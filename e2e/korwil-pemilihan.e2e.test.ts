@@ -1,11 +1,13 @@
 /**
- * The desk's set-up pages: form a Korwil and move a kecamatan into it;
- * add a contest and its pairs (a single pair is contested against
- * "Kolom Kosong"; a ballot number in use is refused under its field).
+ * The desk's set-up pages: the Ketua Desk forms a Korwil and moves a
+ * kecamatan into it; the KPU operator adds a contest and its pairs (a single
+ * pair is contested against "Kolom Kosong"; a ballot number in use is refused
+ * under its field).
  */
 import { describe, expect, it } from 'vitest';
 import { openPage, DESKTOP } from './browser.ts';
 import { useDemo } from './demo.ts';
+import { signIn } from './sign-in.ts';
 
 describe('korwil and pemilihan pages', () => {
   const demo = useDemo();
@@ -13,7 +15,12 @@ describe('korwil and pemilihan pages', () => {
   it('forms a Korwil, renames it, and moves a kecamatan into it', async () => {
     const { page, context, problems } = await openPage(demo.browser, demo.url);
     try {
-      await page.goto('/korwil');
+      await signIn(page, 'ketua.desk');
+      await page
+        .getByRole('navigation', { name: 'Menu utama' })
+        .getByRole('link', { name: 'Korwil', exact: true })
+        .click();
+      await page.waitForURL(/\/korwil$/);
       await page.getByRole('heading', { name: 'Korwil III', exact: true }).waitFor();
 
       // A name already in use is refused under "Nama Korwil".
@@ -62,7 +69,7 @@ describe('korwil and pemilihan pages', () => {
   it('adds a contest and its pairs; a single pair faces Kolom Kosong', async () => {
     const { page, context, problems } = await openPage(demo.browser, demo.url, DESKTOP);
     try {
-      await page.goto('/pemilihan');
+      await signIn(page, 'operator.kpu', { next: '/pemilihan' });
       const addContest = page.getByRole('form', { name: 'Tambah pemilihan' });
       await addContest.waitFor();
       await addContest.getByLabel('Jenis pemilihan').selectOption('bupati');

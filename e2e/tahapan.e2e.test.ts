@@ -1,14 +1,15 @@
 /**
- * Journey 2: on /tahapan, a stage that ends before it starts (seed 004's
- * "24 Juli hingga 24 Juni 2024") is refused with the server's Indonesian
- * message under "Tanggal selesai"; corrected, it appears in the timeline.
- * A stage around today is highlighted as "Sedang berlangsung".
+ * Journey 2: the KPU operator, on /tahapan: a stage that ends before it
+ * starts (seed 004's "24 Juli hingga 24 Juni 2024") is refused with the
+ * server's Indonesian message under "Tanggal selesai"; corrected, it appears
+ * in the timeline. A stage around today is highlighted as "Sedang berlangsung".
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { todayWib } from '../src/domain/common/dates.ts';
 import { openPage } from './browser.ts';
 import { useDemo } from './demo.ts';
+import { signIn } from './sign-in.ts';
 
 /** The `.field` block (label, control, hint, error) of the control labelled `label`. */
 function field(page: Page, label: string) {
@@ -27,7 +28,7 @@ describe('tahapan: end before start is refused, then the fixed stage shows', () 
   it('shows the end-date error under its field, then adds the corrected stage', async () => {
     const { page, context, problems } = await openPage(demo.browser, demo.url);
     try {
-      await page.goto('/tahapan');
+      await signIn(page, 'operator.kpu', { next: '/tahapan' });
       const timeline = page.getByRole('list', { name: 'Jadwal tahapan' });
       await timeline.waitFor();
       const before = await timeline.getByTestId('stage').count();
@@ -76,7 +77,7 @@ describe('tahapan: end before start is refused, then the fixed stage shows', () 
     try {
       const today = todayWib();
       const name = 'Rapat koordinasi desk (uji e2e)';
-      await page.goto('/tahapan');
+      await signIn(page, 'operator.kpu', { next: '/tahapan' });
       await page.getByLabel('Nama tahapan').fill(name);
       await page.getByLabel('Tanggal mulai').fill(shiftDays(today, -1));
       await page.getByLabel('Tanggal selesai').fill(shiftDays(today, 1));

@@ -1,13 +1,14 @@
 /**
- * Journey 3: on a desa, adding a TPS with a number already in use shows the
- * server's message under "Nomor TPS"; a valid one is added, edited and
- * retired (with a reason).
+ * Journey 3: the KPU operator, on a desa, adds a TPS with a number already in
+ * use and sees the server's message under "Nomor TPS"; a valid one is added,
+ * edited and retired (with a reason).
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatTps } from '../src/domain/common/format.ts';
 import { openPage } from './browser.ts';
 import { useDemo } from './demo.ts';
+import { signIn } from './sign-in.ts';
 
 function field(scope: Page, label: string) {
   return scope.locator('.field').filter({ has: scope.getByLabel(label, { exact: true }) });
@@ -19,7 +20,8 @@ describe('TPS of a desa: duplicate refused, add, edit, retire', () => {
   it('refuses a duplicate number, then adds, edits and retires a TPS', async () => {
     const { page, context, problems } = await openPage(demo.browser, demo.url);
     try {
-      await page.goto('/wilayah/35.13.01');
+      await signIn(page, 'operator.kpu', { next: '/wilayah/35.13.01' });
+      expect(new URL(page.url()).pathname).toBe('/wilayah/35.13.01');
       const firstDesa = page.getByRole('table').getByRole('link').first();
       const desaName = (await firstDesa.textContent()) ?? '';
       await firstDesa.click();

@@ -22,6 +22,16 @@ import type { Contest, ContestInput, PairInput } from '../domain/contests/contes
 import type { Stage, StageCalendar, StageInput } from '../domain/stages/stage.schema.ts';
 import type { ErrorBody } from '../domain/common/error.schema.ts';
 import type { Settings } from '../domain/settings/settings.schema.ts';
+import type { Me, PasswordChangeBody, SignInBody } from '../domain/auth/auth.schema.ts';
+import type { AuditPage } from '../domain/audit/audit.schema.ts';
+import type {
+  Account,
+  AccountCreateBody,
+  AccountCreated,
+  AccountImportBody,
+  AccountImportResult,
+  PasswordReset,
+} from '../domain/accounts/account.schema.ts';
 
 export type ApiError = z.infer<typeof ErrorBody>['error'];
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
@@ -46,6 +56,32 @@ export type StageWrite = z.input<typeof StageInput>;
 
 export type SettingsData = z.infer<typeof Settings>;
 
+export type MeData = z.infer<typeof Me>;
+export type GrantData = MeData['grants'][number];
+export type SignInInput = z.input<typeof SignInBody>;
+export type PasswordChange = z.input<typeof PasswordChangeBody>;
+export type AuditPageData = z.infer<typeof AuditPage>;
+export type AuditRowData = AuditPageData['rows'][number];
+
+/** Filters of GET /api/audit (empty values are left out of the query). */
+export interface AuditFilter {
+  action?: string;
+  actor?: string;
+  outcome?: 'ok' | 'denied';
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export type AccountData = z.infer<typeof Account>;
+export type AccountRoleData = AccountData['roles'][number];
+export type AccountCreate = z.input<typeof AccountCreateBody>;
+export type AccountCreatedData = z.infer<typeof AccountCreated>;
+export type AccountImportInput = z.input<typeof AccountImportBody>;
+export type AccountImportData = z.infer<typeof AccountImportResult>;
+export type PasswordResetData = z.infer<typeof PasswordReset>;
+
 /** Codes the client itself produces (the server's codes come in `error.code`). */
 export const CLIENT_ERROR = {
   network: 'network.unavailable',
@@ -58,13 +94,44 @@ const TIMEOUT_MS = 30_000;
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/**
- * Headers added to every write (POST/PUT/PATCH/DELETE). This is the one place
- * to add the CSRF token once authentication arrives.
- */
+/** The signed-in session's CSRF token, from the last /api/auth/me or sign-in answer. */
+let csrfToken: string | null = null;
+
+/** Headers added to every write (POST/PUT/PATCH/DELETE): the session's CSRF token. */
 function writeHeaders(): Record<string, string> {
-  return {};
+  return csrfToken === null ? {} : { 'x-csrf-token': csrfToken };
 }
+
+/** Codes of the server's authentication failures that the whole app reacts to. */
+export const AUTH_ERROR = {
+  required: 'auth.required',
+  sessionExpired: 'auth.session_expired',
+  forbidden: 'auth.forbidden',
+  passwordChangeRequired: 'auth.password_change_required',
+  csrfInvalid: 'auth.csrf_invalid',
+} as const;
+
+type AuthFailureHandler = (error: ApiError, status: number) => void;
+let onAuthFailure: AuthFailureHandler = () => undefined;
+
+/**
+ * Called on a 401 (signed out or session ended) and on the 403 that demands a
+ * password change, from any call except sign-in itself. The session module
+ * sends the user to /masuk or /ganti-sandi.
+ */
+export function setAuthFailureHandler(handler: AuthFailureHandler): void {
+  onAuthFailure = handler;
+}
+
+/**
+ * Paths whose 401 is an answer for the caller, not a lost session: a failed
+ * sign-in, or signing out of a session that has already ended.
+ */
+const OWN_401 = new Set([
+  '/api/auth/sign-in',
+  '/api/auth/sign-out',
+  '/api/auth/sign-out-everywhere',
+]);
 
 function isErrorBody(value: unknown): value is ErrorBody {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false;
@@ -93,11 +160,12 @@ function httpFailure(status: number): { ok: false; error: ApiError } {
   return failure(`http.${String(status)}`, `Permintaan ditolak server (kode ${String(status)}).`);
 }
 
-async function request<T>(
+/** One HTTP exchange; `status` is 0 when no answer came. */
+async function attempt<T>(
   method: Method,
   path: string,
-  options: { body?: unknown; signal?: AbortSignal | undefined } = {},
-): Promise<ApiResult<T>> {
+  options: { body?: unknown; signal?: AbortSignal | undefined },
+): Promise<{ result: ApiResult<T>; status: number }> {
   // One controller for both the caller's cancellation and our timeout.
   const controller = new AbortController();
   const flags = { timedOut: false };
@@ -127,47 +195,124 @@ async function request<T>(
       });
     } catch {
       if (flags.timedOut) {
-        return failure(
-          CLIENT_ERROR.timeout,
-          'Server terlalu lama menjawab. Periksa koneksi internet Anda lalu coba lagi.',
-        );
+        return {
+          status: 0,
+          result: failure(
+            CLIENT_ERROR.timeout,
+            'Server terlalu lama menjawab. Periksa koneksi internet Anda lalu coba lagi.',
+          ),
+        };
       }
-      if (controller.signal.aborted) return failure(CLIENT_ERROR.aborted, 'Permintaan dibatalkan.');
-      return failure(
-        CLIENT_ERROR.network,
-        'Tidak dapat terhubung ke server. Periksa koneksi internet Anda lalu coba lagi.',
-      );
+      if (controller.signal.aborted) {
+        return { status: 0, result: failure(CLIENT_ERROR.aborted, 'Permintaan dibatalkan.') };
+      }
+      return {
+        status: 0,
+        result: failure(
+          CLIENT_ERROR.network,
+          'Tidak dapat terhubung ke server. Periksa koneksi internet Anda lalu coba lagi.',
+        ),
+      };
     }
-
-    if (response.status === 204) return { ok: true, data: undefined as T };
+    const status = response.status;
+    if (status === 204) return { status, result: { ok: true, data: undefined as T } };
 
     let body: unknown;
     try {
       body = await response.json();
     } catch {
       if (controller.signal.aborted && !flags.timedOut) {
-        return failure(CLIENT_ERROR.aborted, 'Permintaan dibatalkan.');
+        return { status, result: failure(CLIENT_ERROR.aborted, 'Permintaan dibatalkan.') };
       }
-      return response.ok
-        ? failure(CLIENT_ERROR.badResponse, 'Jawaban server tidak dapat dibaca. Silakan coba lagi.')
-        : httpFailure(response.status);
+      return {
+        status,
+        result: response.ok
+          ? failure(
+              CLIENT_ERROR.badResponse,
+              'Jawaban server tidak dapat dibaca. Silakan coba lagi.',
+            )
+          : httpFailure(status),
+      };
     }
 
-    if (response.ok) return { ok: true, data: body as T };
+    if (response.ok) return { status, result: { ok: true, data: body as T } };
     if (isErrorBody(body)) {
-      return failure(body.error.code, body.error.message, body.error.field);
+      return { status, result: failure(body.error.code, body.error.message, body.error.field) };
     }
-    return httpFailure(response.status);
+    return { status, result: httpFailure(status) };
   } finally {
     clearTimeout(timer);
     outer?.removeEventListener('abort', onOuterAbort);
   }
 }
 
+async function request<T>(
+  method: Method,
+  path: string,
+  options: { body?: unknown; signal?: AbortSignal | undefined } = {},
+): Promise<ApiResult<T>> {
+  let { result, status } = await attempt<T>(method, path, options);
+  // A stale CSRF token (e.g. the session was renewed in another tab): fetch the
+  // current one and try the write once more.
+  if (!result.ok && result.error.code === AUTH_ERROR.csrfInvalid && method !== 'GET') {
+    const me = await attempt<MeData>('GET', '/api/auth/me', { signal: options.signal });
+    if (me.result.ok && me.result.data.csrfToken !== null) {
+      csrfToken = me.result.data.csrfToken;
+      ({ result, status } = await attempt<T>(method, path, options));
+    }
+  }
+  if (!result.ok) {
+    const ended = status === 401 && !OWN_401.has(path);
+    const mustChange = result.error.code === AUTH_ERROR.passwordChangeRequired;
+    if (ended) csrfToken = null;
+    if (ended || mustChange) onAuthFailure(result.error, status);
+  }
+  return result;
+}
+
+/** Keeps the CSRF token of the session an answer describes. */
+function keepToken(result: ApiResult<MeData>): ApiResult<MeData> {
+  if (result.ok) csrfToken = result.data.csrfToken;
+  return result;
+}
+
 const enc = encodeURIComponent;
+
+function auditQuery(filter: AuditFilter): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filter)) {
+    if (value === undefined || value === '') continue;
+    params.set(key, String(value));
+  }
+  const q = params.toString();
+  return q === '' ? '' : `?${q}`;
+}
 
 export const api = {
   settings: (signal?: AbortSignal) => request<SettingsData>('GET', '/api/settings', { signal }),
+
+  me: async (signal?: AbortSignal) =>
+    keepToken(await request<MeData>('GET', '/api/auth/me', { signal })),
+  signIn: async (input: SignInInput) =>
+    keepToken(await request<MeData>('POST', '/api/auth/sign-in', { body: input })),
+  /** Ends the session; one that had already ended counts as signed out. */
+  signOut: async (everywhere: boolean): Promise<ApiResult<undefined>> => {
+    const result = await request<undefined>(
+      'POST',
+      everywhere ? '/api/auth/sign-out-everywhere' : '/api/auth/sign-out',
+    );
+    const ended =
+      !result.ok &&
+      (result.error.code === AUTH_ERROR.required ||
+        result.error.code === AUTH_ERROR.sessionExpired);
+    if (result.ok || ended) {
+      csrfToken = null;
+      return { ok: true, data: undefined };
+    }
+    return result;
+  },
+  changePassword: (input: PasswordChange) =>
+    request<undefined>('POST', '/api/auth/password', { body: input }),
 
   regency: (signal?: AbortSignal) => request<RegencyData>('GET', '/api/regency', { signal }),
   region: (code: string, signal?: AbortSignal) =>
@@ -183,6 +328,8 @@ export const api = {
   moveKecamatan: (kecamatanCode: string, input: KecamatanMove) =>
     request<undefined>('PUT', `/api/regions/${enc(kecamatanCode)}/korwil`, { body: input }),
 
+  tps: (id: number, signal?: AbortSignal) =>
+    request<TpsData>('GET', `/api/tps/${String(id)}`, { signal }),
   createTps: (input: TpsCreate) => request<TpsData>('POST', '/api/tps', { body: input }),
   updateTps: (id: number, patch: TpsChange) =>
     request<TpsData>('PATCH', `/api/tps/${String(id)}`, { body: patch }),
@@ -201,4 +348,18 @@ export const api = {
   updateStage: (id: number, input: StageWrite) =>
     request<StageData>('PUT', `/api/stages/${String(id)}`, { body: input }),
   deleteStage: (id: number) => request<undefined>('DELETE', `/api/stages/${String(id)}`),
+
+  accounts: (signal?: AbortSignal) => request<AccountData[]>('GET', '/api/accounts', { signal }),
+  createAccount: (input: AccountCreate) =>
+    request<AccountCreatedData>('POST', '/api/accounts', { body: input }),
+  resetPassword: (id: number) =>
+    request<PasswordResetData>('POST', `/api/accounts/${String(id)}/reset-password`),
+  disableAccount: (id: number) =>
+    request<AccountData>('POST', `/api/accounts/${String(id)}/disable`),
+  enableAccount: (id: number) => request<AccountData>('POST', `/api/accounts/${String(id)}/enable`),
+  importAccounts: (input: AccountImportInput) =>
+    request<AccountImportData>('POST', '/api/accounts/import', { body: input }),
+
+  audit: (filter: AuditFilter, signal?: AbortSignal) =>
+    request<AuditPageData>('GET', `/api/audit${auditQuery(filter)}`, { signal }),
 };

@@ -1,18 +1,62 @@
-import { Component, useEffect, useRef, type ErrorInfo, type ReactNode } from 'react';
-import { Link, matchRoute, usePath, type Route } from './router.tsx';
+import {
+  Component,
+  lazy,
+  Suspense,
+  useEffect,
+  useRef,
+  useState,
+  type ErrorInfo,
+  type ReactNode,
+} from 'react';
+import type { ApiError, MeData } from './api.ts';
+import { Loading, LoadError } from './components.tsx';
+import {
+  currentLocation,
+  Link,
+  matchRoute,
+  navigate,
+  safeNext,
+  signInPath,
+  usePath,
+  useSearch,
+  type Route,
+} from './router.tsx';
+import {
+  can,
+  canEverywhere,
+  grantLabel,
+  homeOf,
+  loadSession,
+  setSignInMessage,
+  signInMessage,
+  signOut,
+  useSession,
+} from './session.ts';
 import { BerandaPage } from './pages/beranda.page.tsx';
 import { WilayahPage } from './pages/wilayah.page.tsx';
+import { TpsPage } from './pages/tps.page.tsx';
 import { KorwilPage } from './pages/korwil.page.tsx';
 import { PemilihanPage } from './pages/pemilihan.page.tsx';
 import { TahapanPage } from './pages/tahapan.page.tsx';
+import { MasukPage } from './pages/masuk.page.tsx';
+import { GantiSandiPage } from './pages/ganti-sandi.page.tsx';
 import { NotFoundPage } from './pages/not-found.page.tsx';
 
-const NAV: readonly { to: string; label: string; section: Route['page'][] }[] = [
-  { to: '/', label: 'Beranda', section: ['beranda', 'wilayah'] },
-  { to: '/korwil', label: 'Korwil', section: ['korwil'] },
-  { to: '/pemilihan', label: 'Pemilihan', section: ['pemilihan'] },
-  { to: '/tahapan', label: 'Tahapan', section: ['tahapan'] },
-];
+// The admin pages are for a handful of people: loaded only when opened.
+const AkunPage = lazy(() =>
+  import('./pages/admin-akun.page.tsx').then((m) => ({ default: m.AkunPage })),
+);
+const AuditPage = lazy(() =>
+  import('./pages/admin-audit.page.tsx').then((m) => ({ default: m.AuditPage })),
+);
+
+/** Pages anyone may open without signing in. */
+const PUBLIC_PAGES: ReadonlySet<Route['page']> = new Set<Route['page']>([
+  'tahapan',
+  'pemilihan',
+  'masuk',
+  'tidak_ditemukan',
+]);
 
 function renderRoute(route: Route): ReactNode {
   switch (route.page) {
@@ -20,22 +64,118 @@ function renderRoute(route: Route): ReactNode {
       return <BerandaPage />;
     case 'wilayah':
       return <WilayahPage code={route.code} />;
+    case 'tps':
+      return <TpsPage id={route.id} />;
     case 'korwil':
       return <KorwilPage />;
     case 'pemilihan':
       return <PemilihanPage />;
     case 'tahapan':
       return <TahapanPage />;
+    case 'masuk':
+      return <MasukPage />;
+    case 'ganti_sandi':
+      return <GantiSandiPage />;
+    case 'admin_akun':
+      return <AkunPage />;
+    case 'admin_audit':
+      return <AuditPage />;
     case 'tidak_ditemukan':
       return <NotFoundPage path={route.path} />;
   }
 }
 
+/**
+ * Where the user must go instead of this page, if anywhere: the sign-in page
+ * for signed-out visitors of a non-public page, the password page while a
+ * password change is due, the person's own page instead of the regency page
+ * when they may not read the whole regency.
+ */
+function redirectFor(route: Route, me: MeData, here: string, next: string | null): string | null {
+  if (route.page === 'masuk') {
+    if (!me.signedIn) return null;
+    const target = safeNext(next) ?? homeOf(me);
+    return me.mustChangePassword ? `/ganti-sandi?next=${encodeURIComponent(target)}` : target;
+  }
+  if (route.page === 'ganti_sandi') return me.signedIn ? null : signInPath(here);
+  if (me.signedIn && me.mustChangePassword) {
+    return `/ganti-sandi?next=${encodeURIComponent(here)}`;
+  }
+  if (PUBLIC_PAGES.has(route.page)) return null;
+  if (!me.signedIn) return signInPath(here);
+  if (route.page === 'beranda' && !canEverywhere(me, 'registry.read')) {
+    const home = homeOf(me);
+    return home === '/' ? null : home;
+  }
+  return null;
+}
+
+interface NavItem {
+  to: string;
+  label: string;
+  /** 'page' on the item's own address, 'true' inside its section. */
+  current: 'page' | 'true' | undefined;
+}
+
+function navFor(me: MeData, route: Route, path: string): NavItem[] {
+  const mark = (to: string, inSection: boolean): NavItem['current'] =>
+    path === to ? 'page' : inSection ? 'true' : undefined;
+  const items: NavItem[] = [];
+  if (canEverywhere(me, 'registry.read')) {
+    items.push({
+      to: '/',
+      label: 'Beranda',
+      current: mark('/', route.page === 'beranda' || route.page === 'wilayah'),
+    });
+  } else {
+    // People with a territory of their own get a link to it instead.
+    const seen = new Set<string>();
+    for (const grant of me.grants) {
+      if (grant.home === '/' || grant.home === '/korwil' || seen.has(grant.home)) continue;
+      seen.add(grant.home);
+      const inside =
+        (route.page === 'wilayah' && route.code.startsWith(grant.scopeRef)) ||
+        (route.page === 'tps' && String(route.id) === grant.scopeRef);
+      items.push({
+        to: grant.home,
+        label: grant.scopeName ?? grant.roleLabel,
+        current: mark(grant.home, inside),
+      });
+    }
+  }
+  if (can(me, 'korwil.manage') || me.grants.some((g) => g.role === 'korwil')) {
+    items.push({
+      to: '/korwil',
+      label: 'Korwil',
+      current: mark('/korwil', route.page === 'korwil'),
+    });
+  }
+  items.push(
+    { to: '/pemilihan', label: 'Pemilihan', current: mark('/pemilihan', false) },
+    { to: '/tahapan', label: 'Tahapan', current: mark('/tahapan', false) },
+  );
+  if (can(me, 'account.manage') || can(me, 'audit.read')) {
+    const to = can(me, 'account.manage') ? '/admin/akun' : '/admin/audit';
+    items.push({
+      to,
+      label: 'Admin',
+      current: mark(to, route.page === 'admin_akun' || route.page === 'admin_audit'),
+    });
+  }
+  return items;
+}
+
 export function App() {
   const path = usePath();
+  const search = useSearch();
   const route = matchRoute(path);
+  const session = useSession();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
+
+  useEffect(() => {
+    void loadSession();
+  }, []);
 
   // After an in-app navigation, move focus to the new page (screen readers
   // otherwise stay on the clicked link, which no longer exists).
@@ -47,6 +187,38 @@ export function App() {
     mainRef.current?.focus({ preventScroll: true });
   }, [path]);
 
+  const me = session.status === 'ready' ? session.me : null;
+  const here = path + search;
+  const redirect =
+    me === null ? null : redirectFor(route, me, here, new URLSearchParams(search).get('next'));
+
+  useEffect(() => {
+    if (redirect === null || me === null) return;
+    // Keep a more precise reason already given (e.g. "Sesi Anda telah berakhir").
+    if (
+      !me.signedIn &&
+      redirect.startsWith('/masuk') &&
+      path !== '/' &&
+      signInMessage() === undefined
+    ) {
+      setSignInMessage('Silakan masuk untuk membuka halaman ini.');
+    }
+    navigate(redirect, { replace: true });
+  }, [redirect, me, path]);
+
+  let content: ReactNode;
+  if (session.status === 'failed') {
+    content = <LoadError error={session.error} onRetry={() => void loadSession()} />;
+  } else if (me === null || redirect !== null) {
+    content = <Loading />;
+  } else {
+    content = (
+      <PageBoundary key={path}>
+        <Suspense fallback={<Loading label="Memuat halaman…" />}>{renderRoute(route)}</Suspense>
+      </PageBoundary>
+    );
+  }
+
   return (
     <>
       <a className="skip-link" href="#main">
@@ -54,41 +226,112 @@ export function App() {
       </a>
       <header className="site-header">
         <div className="wrap header-inner">
-          <Link to="/" className="brand">
+          <Link to={me?.signedIn === true ? homeOf(me) : '/tahapan'} className="brand">
             Desk Pilkada
           </Link>
-          <nav aria-label="Menu utama">
-            <ul className="nav">
-              {NAV.map((item) => (
-                <li key={item.to}>
-                  <Link
-                    to={item.to}
-                    aria-current={
-                      item.section.includes(route.page)
-                        ? path === item.to
-                          ? 'page'
-                          : 'true'
-                        : undefined
-                    }
-                  >
-                    {item.label}
-                  </Link>
+          {me !== null && (
+            <nav aria-label="Menu utama">
+              <ul className="nav">
+                {navFor(me, route, path).map((item) => (
+                  <li key={item.to}>
+                    <Link to={item.to} aria-current={item.current}>
+                      {item.label}
+                    </Link>
+                  </li>
+                ))}
+                <li>
+                  <a href="/api/docs">API</a>
                 </li>
-              ))}
-              <li>
-                <a href="/api/docs">API</a>
-              </li>
-            </ul>
-          </nav>
+              </ul>
+            </nav>
+          )}
+          {me !== null && <UserArea me={me} onSignInPage={route.page === 'masuk'} />}
         </div>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className="wrap">
-        <PageBoundary key={path}>{renderRoute(route)}</PageBoundary>
+        {content}
       </main>
       <footer className="site-footer wrap">
         <p>Desk Pilkada · pemantauan Pilkada oleh pemerintah daerah</p>
       </footer>
     </>
+  );
+}
+
+/** The signed-in person: name, roles, password change and the two ways to sign out. */
+function UserArea({ me, onSignInPage }: { me: MeData; onSignInPage: boolean }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | undefined>(undefined);
+  const menuRef = useRef<HTMLDetailsElement>(null);
+
+  if (!me.signedIn) {
+    return onSignInPage ? null : (
+      <div className="user-area">
+        <Link to={signInPath(currentLocation())} className="button button-small">
+          Masuk
+        </Link>
+      </div>
+    );
+  }
+
+  const leave = async (everywhere: boolean) => {
+    setBusy(true);
+    const failed = await signOut(everywhere);
+    setBusy(false);
+    setError(failed);
+    if (failed === undefined && menuRef.current !== null) menuRef.current.open = false;
+  };
+
+  const roles = me.grants.map(grantLabel).join(', ');
+  return (
+    <div className="user-area">
+      <details className="user-menu" ref={menuRef}>
+        <summary>
+          <span className="user-name">{me.fullName ?? me.username}</span>
+          <span className="user-roles">{roles === '' ? 'Tanpa peran' : roles}</span>
+        </summary>
+        <div className="user-menu-body" role="group" aria-label="Akun Anda">
+          <p className="small">
+            Masuk sebagai <strong>{me.username}</strong>
+          </p>
+          {me.grants.length > 0 && (
+            <ul className="user-grants" aria-label="Peran Anda">
+              {me.grants.map((g) => (
+                <li key={`${g.role}:${g.scopeRef}`}>{grantLabel(g)}</li>
+              ))}
+            </ul>
+          )}
+          <p>
+            <Link to="/ganti-sandi" onClick={() => menuRef.current?.removeAttribute('open')}>
+              Ganti kata sandi
+            </Link>
+          </p>
+          <div className="user-actions">
+            <button
+              type="button"
+              className="button button-small"
+              disabled={busy}
+              onClick={() => void leave(false)}
+            >
+              Keluar
+            </button>
+            <button
+              type="button"
+              className="button button-small"
+              disabled={busy}
+              onClick={() => void leave(true)}
+            >
+              Keluar dari semua perangkat
+            </button>
+          </div>
+          {error !== undefined && (
+            <p className="field-error" role="alert">
+              {error.message}
+            </p>
+          )}
+        </div>
+      </details>
+    </div>
   );
 }
 

@@ -1,8 +1,9 @@
 /** Small shared building blocks: loading and error states, form fields, dialogs. */
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { formatAngka } from '../domain/common/format.ts';
-import type { ApiError, ApiResult } from './api.ts';
+import { AUTH_ERROR, type ApiError, type ApiResult } from './api.ts';
 import { Link } from './router.tsx';
+import { canEverywhere, homeOf, useMe } from './session.ts';
 
 export function Loading({ label = 'Memuat data…' }: { label?: string }) {
   return (
@@ -17,11 +18,37 @@ function isTransient(error: ApiError): boolean {
   return ['network.', 'server.', 'http.5', 'response.'].some((p) => error.code.startsWith(p));
 }
 
+/** A link back to where the person's work starts (the regency page, or their own desa…). */
+export function HomeLink() {
+  const me = useMe();
+  if (!me.signedIn) return <Link to="/tahapan">Lihat jadwal tahapan</Link>;
+  return canEverywhere(me, 'registry.read') ? (
+    <Link to="/">Kembali ke Beranda</Link>
+  ) : (
+    <Link to={homeOf(me)}>Kembali ke halaman Anda</Link>
+  );
+}
+
+/** A page or data the person's roles do not cover: the reason, never a blank page. */
+export function Forbidden({ message }: { message: string }) {
+  return (
+    <div className="alert alert-error" role="alert" data-testid="forbidden">
+      <p>
+        <strong>Akses ditolak.</strong> {message}
+      </p>
+      <p>
+        <HomeLink />
+      </p>
+    </div>
+  );
+}
+
 /**
  * A failed load: the server's (or client's) Indonesian message, with a retry
  * button when retrying can help, otherwise a way back to the home page.
  */
 export function LoadError({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
+  if (error.code === AUTH_ERROR.forbidden) return <Forbidden message={error.message} />;
   return (
     <div className="alert alert-error" role="alert">
       <p>
@@ -33,7 +60,7 @@ export function LoadError({ error, onRetry }: { error: ApiError; onRetry?: () =>
         </button>
       ) : (
         <p>
-          <Link to="/">Kembali ke Beranda</Link>
+          <HomeLink />
         </p>
       )}
     </div>

@@ -19,9 +19,28 @@ function currentPath(): string {
   return window.location.pathname;
 }
 
+function currentSearch(): string {
+  return window.location.search;
+}
+
 /** The current pathname; re-renders on navigation. */
 export function usePath(): string {
   return useSyncExternalStore(subscribe, currentPath, () => '/');
+}
+
+/** The current query string (`?next=/korwil`, or ''); re-renders on navigation. */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, currentSearch, () => '');
+}
+
+/** One query parameter of the current address. */
+export function useSearchParam(name: string): string | null {
+  return new URLSearchParams(useSearch()).get(name);
+}
+
+/** Path and query of the current address, e.g. `/wilayah/35.13.01?x=1`. */
+export function currentLocation(): string {
+  return window.location.pathname + window.location.search;
 }
 
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
@@ -35,17 +54,34 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
 export type Route =
   | { page: 'beranda' }
   | { page: 'wilayah'; code: string }
+  | { page: 'tps'; id: number }
   | { page: 'korwil' }
   | { page: 'pemilihan' }
   | { page: 'tahapan' }
+  | { page: 'masuk' }
+  | { page: 'ganti_sandi' }
+  | { page: 'admin_akun' }
+  | { page: 'admin_audit' }
   | { page: 'tidak_ditemukan'; path: string };
+
+const FIXED: Record<string, Route> = {
+  '/': { page: 'beranda' },
+  '/korwil': { page: 'korwil' },
+  '/pemilihan': { page: 'pemilihan' },
+  '/tahapan': { page: 'tahapan' },
+  '/masuk': { page: 'masuk' },
+  '/ganti-sandi': { page: 'ganti_sandi' },
+  '/admin': { page: 'admin_akun' },
+  '/admin/akun': { page: 'admin_akun' },
+  '/admin/audit': { page: 'admin_audit' },
+};
 
 export function matchRoute(path: string): Route {
   const clean = path.length > 1 ? path.replace(/\/+$/, '') : path;
-  if (clean === '/' || clean === '') return { page: 'beranda' };
-  if (clean === '/korwil') return { page: 'korwil' };
-  if (clean === '/pemilihan') return { page: 'pemilihan' };
-  if (clean === '/tahapan') return { page: 'tahapan' };
+  const fixed = FIXED[clean === '' ? '/' : clean];
+  if (fixed !== undefined) return fixed;
+  const tps = /^\/tps\/(\d{1,9})$/.exec(clean);
+  if (tps?.[1] !== undefined) return { page: 'tps', id: Number(tps[1]) };
   const wilayah = /^\/wilayah\/([^/]+)$/.exec(clean);
   if (wilayah?.[1] !== undefined) {
     let code = wilayah[1];
@@ -61,6 +97,25 @@ export function matchRoute(path: string): Route {
 
 export function wilayahPath(code: string): string {
   return `/wilayah/${code}`;
+}
+
+/** The sign-in page, coming back to `next` afterwards. */
+export function signInPath(next: string): string {
+  return next === '/' || next === '' ? '/masuk' : `/masuk?next=${encodeURIComponent(next)}`;
+}
+
+/**
+ * A `next` address from the query, when it is safe to go to: a path on this
+ * site (not `//other.host`), not the sign-in page itself.
+ */
+export function safeNext(next: string | null): string | undefined {
+  if (next === null || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) {
+    return undefined;
+  }
+  if (next === '/masuk' || next.startsWith('/masuk?') || next.startsWith('/masuk/')) {
+    return undefined;
+  }
+  return next;
 }
 
 type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { to: string };

@@ -11,6 +11,7 @@ import {
 } from '../api.ts';
 import { Async, CountGrid } from '../components.tsx';
 import { Link, wilayahPath } from '../router.tsx';
+import { can, useMe } from '../session.ts';
 import { useApi } from '../use-api.ts';
 import { useTitle } from '../use-title.ts';
 import { KecamatanTable } from './kecamatan-table.tsx';
@@ -22,6 +23,7 @@ export function BerandaPage() {
 }
 
 function RegencyView({ regency }: { regency: RegencyData }) {
+  const manager = can(useMe(), 'korwil.manage');
   return (
     <>
       <h1>{regency.name}</h1>
@@ -40,7 +42,13 @@ function RegencyView({ regency }: { regency: RegencyData }) {
       <h2>Koordinator Wilayah (Korwil)</h2>
       {regency.korwil.length === 0 && (
         <p>
-          Belum ada Korwil. <Link to="/korwil">Bentuk Korwil</Link> untuk membagi kecamatan.
+          Belum ada Korwil.
+          {manager && (
+            <>
+              {' '}
+              <Link to="/korwil">Bentuk Korwil</Link> untuk membagi kecamatan.
+            </>
+          )}
         </p>
       )}
       <div className="cards">
@@ -53,7 +61,13 @@ function RegencyView({ regency }: { regency: RegencyData }) {
           <h2 id="tanpa-korwil">Kecamatan belum masuk Korwil</h2>
           <p>
             {formatAngka(regency.unassignedKecamatan.length)} kecamatan belum dibagi ke Korwil mana
-            pun. Atur di halaman <Link to="/korwil">Korwil</Link>.
+            pun.
+            {manager && (
+              <>
+                {' '}
+                Atur di halaman <Link to="/korwil">Korwil</Link>.
+              </>
+            )}
           </p>
           <KecamatanTable kecamatan={regency.unassignedKecamatan} />
         </section>

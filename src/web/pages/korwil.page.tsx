@@ -1,17 +1,40 @@
 import { useId, useState, type SubmitEvent } from 'react';
 import { formatAngka } from '../../domain/common/format.ts';
-import { api, type KorwilData, type RegencyData } from '../api.ts';
-import { Async, Dialog, Field, FormStatus, useForm } from '../components.tsx';
+import { api, type ApiResult, type KorwilData, type RegencyData } from '../api.ts';
+import { Async, Dialog, Field, FormStatus, Forbidden, useForm } from '../components.tsx';
 import { Link, wilayahPath } from '../router.tsx';
+import { can, useMe } from '../session.ts';
 import { useApi } from '../use-api.ts';
 import { useTitle } from '../use-title.ts';
 
 type KecamatanSummary = RegencyData['unassignedKecamatan'][number];
 
+const NOTHING: Promise<ApiResult<null>> = Promise.resolve({ ok: true, data: null });
+
 export function KorwilPage() {
   useTitle('Korwil');
+  const me = useMe();
+  const manage = can(me, 'korwil.manage');
+  if (!manage && !me.grants.some((g) => g.role === 'korwil')) {
+    return (
+      <>
+        <h1>Koordinator Wilayah (Korwil)</h1>
+        <Forbidden message="Halaman Korwil hanya untuk Desk Pilkada dan anggota Korwil." />
+      </>
+    );
+  }
+  return <KorwilView manage={manage} />;
+}
+
+/**
+ * The Korwil the person may read (all for the desk, their own for a Korwil
+ * member); the forms only for `korwil.manage`.
+ */
+function KorwilView({ manage }: { manage: boolean }) {
   const korwil = useApi((signal) => api.korwil(signal));
-  const regency = useApi((signal) => api.regency(signal));
+  // Kecamatan without a Korwil are on the regency page, which only the desk may read.
+  const regency = useApi<RegencyData | null>((signal) => (manage ? api.regency(signal) : NOTHING));
+  const unassigned = regency.data?.unassignedKecamatan ?? [];
   const [editing, setEditing] = useState<KorwilData | null>(null);
   const [notice, setNotice] = useState<string | undefined>(undefined);
 
@@ -24,7 +47,9 @@ export function KorwilPage() {
     <>
       <h1>Koordinator Wilayah (Korwil)</h1>
       <p className="lead">
-        Desk Pilkada membagi kecamatan ke dalam Korwil; tiap Korwil diketuai seorang asisten Bupati.
+        {manage
+          ? 'Desk Pilkada membagi kecamatan ke dalam Korwil; tiap Korwil diketuai seorang asisten Bupati.'
+          : 'Korwil Anda dan kecamatan yang dikoordinasikannya.'}
       </p>
       <p className="notice" role="status" aria-live="polite">
         {notice}
@@ -33,23 +58,30 @@ export function KorwilPage() {
         {(list) => (
           <>
             {list.length === 0 && (
-              <p>Belum ada Korwil. Bentuk Korwil pertama dengan formulir di bawah.</p>
+              <p>
+                Belum ada Korwil.
+                {manage && ' Bentuk Korwil pertama dengan formulir di bawah.'}
+              </p>
             )}
             <div className="cards">
               {list.map((k) => (
-                <KorwilCard key={k.id} korwil={k} onEdit={() => setEditing(k)} />
+                <KorwilCard
+                  key={k.id}
+                  korwil={k}
+                  onEdit={manage ? () => setEditing(k) : undefined}
+                />
               ))}
             </div>
-            {regency.data !== undefined && regency.data.unassignedKecamatan.length > 0 && (
+            {unassigned.length > 0 && (
               <section className="alert alert-warning" aria-labelledby="tanpa-korwil">
                 <h2 id="tanpa-korwil">Kecamatan belum masuk Korwil</h2>
-                <KecamatanLinks kecamatan={regency.data.unassignedKecamatan} />
+                <KecamatanLinks kecamatan={unassigned} />
               </section>
             )}
-            {list.length > 0 && (
+            {manage && list.length > 0 && (
               <MoveKecamatanForm
                 korwil={list}
-                unassigned={regency.data?.unassignedKecamatan ?? []}
+                unassigned={unassigned}
                 onMoved={(message) => {
                   setNotice(message);
                   reloadAll();
@@ -59,12 +91,14 @@ export function KorwilPage() {
           </>
         )}
       </Async>
-      <CreateKorwilForm
-        onCreated={(k) => {
-          setNotice(`${k.name} dibentuk.`);
-          reloadAll();
-        }}
-      />
+      {manage && (
+        <CreateKorwilForm
+          onCreated={(k) => {
+            setNotice(`${k.name} dibentuk.`);
+            reloadAll();
+          }}
+        />
+      )}
       {editing !== null && (
         <EditKorwilDialog
           korwil={editing}
@@ -92,20 +126,22 @@ function KecamatanLinks({ kecamatan }: { kecamatan: readonly KecamatanSummary[] 
   );
 }
 
-function KorwilCard({ korwil, onEdit }: { korwil: KorwilData; onEdit: () => void }) {
+function KorwilCard({ korwil, onEdit }: { korwil: KorwilData; onEdit: (() => void) | undefined }) {
   const headingId = useId();
   return (
     <section className="card" aria-labelledby={headingId}>
       <div className="card-head">
         <h2 id={headingId}>{korwil.name}</h2>
-        <button
-          type="button"
-          className="button button-small"
-          aria-label={`Ubah ${korwil.name}`}
-          onClick={onEdit}
-        >
-          Ubah
-        </button>
+        {onEdit !== undefined && (
+          <button
+            type="button"
+            className="button button-small"
+            aria-label={`Ubah ${korwil.name}`}
+            onClick={onEdit}
+          >
+            Ubah
+          </button>
+        )}
       </div>
       <p>
         <span className="muted">Ketua:</span> {korwil.chair ?? <em>belum ditetapkan</em>}

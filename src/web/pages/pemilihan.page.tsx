@@ -8,6 +8,7 @@ import {
 } from '../../domain/contests/contest.rules.ts';
 import { api, type ContestData } from '../api.ts';
 import { Async, Dialog, Field, FormStatus, parseWhole, useForm } from '../components.tsx';
+import { can, useMe } from '../session.ts';
 import { useApi } from '../use-api.ts';
 import { useTitle } from '../use-title.ts';
 
@@ -17,6 +18,7 @@ export function PemilihanPage() {
   useTitle('Pemilihan');
   const contests = useApi((signal) => api.contests(signal));
   const settings = useApi((signal) => api.settings(signal));
+  const manage = can(useMe(), 'contest.manage');
   const [notice, setNotice] = useState<string | undefined>(undefined);
 
   const changed = (message: string) => {
@@ -33,15 +35,19 @@ export function PemilihanPage() {
       <Async state={contests}>
         {(list) => (
           <>
-            {list.length === 0 && <p>Belum ada pemilihan. Tambahkan lewat formulir di bawah.</p>}
+            {list.length === 0 && (
+              <p>Belum ada pemilihan.{manage && ' Tambahkan lewat formulir di bawah.'}</p>
+            )}
             {list.map((c) => (
-              <ContestCard key={c.id} contest={c} onChanged={changed} />
+              <ContestCard key={c.id} contest={c} manage={manage} onChanged={changed} />
             ))}
-            <AddContestForm
-              regencyCode={settings.data?.regencyCode ?? null}
-              votingDay={list[0]?.votingDay ?? ''}
-              onAdded={(c) => changed(`${c.name} ditambahkan.`)}
-            />
+            {manage && (
+              <AddContestForm
+                regencyCode={settings.data?.regencyCode ?? null}
+                votingDay={list[0]?.votingDay ?? ''}
+                onAdded={(c) => changed(`${c.name} ditambahkan.`)}
+              />
+            )}
           </>
         )}
       </Async>
@@ -56,9 +62,11 @@ function pairNames(pair: Pair): string {
 
 function ContestCard({
   contest,
+  manage,
   onChanged,
 }: {
   contest: ContestData;
+  manage: boolean;
   onChanged: (message: string) => void;
 }) {
   const headingId = useId();
@@ -94,7 +102,7 @@ function ContestCard({
                 )}
                 {pairNames(p)}
               </span>
-              {!p.isKolomKosong && (
+              {manage && !p.isKolomKosong && (
                 <button
                   type="button"
                   className="button button-small button-danger"
@@ -111,15 +119,17 @@ function ContestCard({
       {pairs.length === 1 && pairs[0]?.isKolomKosong === false && (
         <p className="hint">Satu pasangan calon melawan kolom kosong.</p>
       )}
-      <details className="details">
-        <summary>Tambah pasangan calon</summary>
-        <AddPairForm
-          key={nextNumber}
-          contest={contest}
-          suggested={nextNumber}
-          onAdded={(message) => onChanged(message)}
-        />
-      </details>
+      {manage && (
+        <details className="details">
+          <summary>Tambah pasangan calon</summary>
+          <AddPairForm
+            key={nextNumber}
+            contest={contest}
+            suggested={nextNumber}
+            onAdded={(message) => onChanged(message)}
+          />
+        </details>
+      )}
       {removing !== null && (
         <RemovePairDialog
           pair={removing}

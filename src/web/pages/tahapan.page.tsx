@@ -11,6 +11,7 @@ import {
 } from '../api.ts';
 import { Async, Dialog, Field, FormStatus, useForm } from '../components.tsx';
 import { STAGE_KIND_LABEL, STAGE_PHASE_LABEL } from '../labels.ts';
+import { can, useMe } from '../session.ts';
 import { useApi } from '../use-api.ts';
 import { useTitle } from '../use-title.ts';
 
@@ -19,6 +20,7 @@ type Open = { kind: 'ubah'; stage: StageData } | { kind: 'hapus'; stage: StageDa
 export function TahapanPage() {
   useTitle('Tahapan');
   const calendar = useApi((signal) => api.stages(signal));
+  const manage = can(useMe(), 'stage.manage');
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<string | undefined>(undefined);
 
@@ -38,23 +40,26 @@ export function TahapanPage() {
         {(data) => (
           <Timeline
             calendar={data}
+            manage={manage}
             onEdit={(stage) => setOpen({ kind: 'ubah', stage })}
             onDelete={(stage) => setOpen({ kind: 'hapus', stage })}
           />
         )}
       </Async>
-      <section className="panel" aria-labelledby="tahapan-baru">
-        <h2 id="tahapan-baru">Tambah tahapan</h2>
-        <StageForm
-          submitLabel="Tambah tahapan"
-          send={(input) => api.createStage(input)}
-          onSaved={(stage) => {
-            setNotice(`Tahapan “${stage.name}” ditambahkan.`);
-            calendar.reload();
-          }}
-          resetOnSuccess
-        />
-      </section>
+      {manage && (
+        <section className="panel" aria-labelledby="tahapan-baru">
+          <h2 id="tahapan-baru">Tambah tahapan</h2>
+          <StageForm
+            submitLabel="Tambah tahapan"
+            send={(input) => api.createStage(input)}
+            onSaved={(stage) => {
+              setNotice(`Tahapan “${stage.name}” ditambahkan.`);
+              calendar.reload();
+            }}
+            resetOnSuccess
+          />
+        </section>
+      )}
       {open?.kind === 'ubah' && (
         <Dialog title={`Ubah tahapan “${open.stage.name}”`} onClose={() => setOpen(null)}>
           <StageForm
@@ -85,10 +90,12 @@ function dateRange(stage: StageData): string {
 
 function Timeline({
   calendar,
+  manage,
   onEdit,
   onDelete,
 }: {
   calendar: StageCalendarData;
+  manage: boolean;
   onEdit: (stage: StageData) => void;
   onDelete: (stage: StageData) => void;
 }) {
@@ -100,8 +107,8 @@ function Timeline({
   if (first === undefined) {
     return (
       <p>
-        Hari ini (WIB): {formatTanggal(calendar.today)}. Belum ada tahapan; tambahkan lewat formulir
-        di bawah.
+        Hari ini (WIB): {formatTanggal(calendar.today)}. Belum ada tahapan
+        {manage ? '; tambahkan lewat formulir di bawah.' : '.'}
       </p>
     );
   }
@@ -151,24 +158,26 @@ function Timeline({
                 <span className="bar-today" style={{ left: `${String(pct(calendar.today))}%` }} />
               )}
             </div>
-            <div className="stage-actions">
-              <button
-                type="button"
-                className="button button-small"
-                aria-label={`Ubah tahapan ${s.name}`}
-                onClick={() => onEdit(s)}
-              >
-                Ubah
-              </button>
-              <button
-                type="button"
-                className="button button-small button-danger"
-                aria-label={`Hapus tahapan ${s.name}`}
-                onClick={() => onDelete(s)}
-              >
-                Hapus
-              </button>
-            </div>
+            {manage && (
+              <div className="stage-actions">
+                <button
+                  type="button"
+                  className="button button-small"
+                  aria-label={`Ubah tahapan ${s.name}`}
+                  onClick={() => onEdit(s)}
+                >
+                  Ubah
+                </button>
+                <button
+                  type="button"
+                  className="button button-small button-danger"
+                  aria-label={`Hapus tahapan ${s.name}`}
+                  onClick={() => onDelete(s)}
+                >
+                  Hapus
+                </button>
+              </div>
+            )}
           </li>
         ))}
       </ol>

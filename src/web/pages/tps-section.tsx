@@ -10,16 +10,21 @@ type TpsRow = RegionDetailData['tps'][number];
 
 type Open = { kind: 'ubah'; tps: TpsRow } | { kind: 'nonaktifkan'; tps: TpsRow } | null;
 
-/** A desa's TPS: table, "Tambah TPS" form, edit and retire dialogs. */
+/**
+ * A desa's TPS: table, and for those who may manage them (`tps.manage` over
+ * this desa) the "Tambah TPS" form, edit and retire dialogs.
+ */
 export function TpsSection({
   desaCode,
   desaName,
   tps,
+  canManage,
   onChanged,
 }: {
   desaCode: string;
   desaName: string;
   tps: readonly TpsRow[];
+  canManage: boolean;
   onChanged: () => void;
 }) {
   const [open, setOpen] = useState<Open>(null);
@@ -47,7 +52,9 @@ export function TpsSection({
         {notice}
       </p>
       {rows.length === 0 ? (
-        <p className="muted">Belum ada TPS di desa ini. Tambahkan lewat formulir di bawah.</p>
+        <p className="muted">
+          Belum ada TPS di desa ini.{canManage && ' Tambahkan lewat formulir di bawah.'}
+        </p>
       ) : (
         <div className="table-scroll">
           <table className="table" aria-label={`Daftar TPS ${desaName}`}>
@@ -61,9 +68,11 @@ export function TpsSection({
                   Alamat
                 </th>
                 <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Tindakan</span>
-                </th>
+                {canManage && (
+                  <th scope="col">
+                    <span className="visually-hidden">Tindakan</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -86,28 +95,30 @@ export function TpsSection({
                       <span className="muted small"> {t.retiredReason}</span>
                     )}
                   </td>
-                  <td className="actions">
-                    {t.status === 'aktif' && (
-                      <>
-                        <button
-                          type="button"
-                          className="button button-small"
-                          aria-label={`Ubah ${t.label}`}
-                          onClick={() => setOpen({ kind: 'ubah', tps: t })}
-                        >
-                          Ubah
-                        </button>
-                        <button
-                          type="button"
-                          className="button button-small button-danger"
-                          aria-label={`Nonaktifkan ${t.label}`}
-                          onClick={() => setOpen({ kind: 'nonaktifkan', tps: t })}
-                        >
-                          Nonaktifkan
-                        </button>
-                      </>
-                    )}
-                  </td>
+                  {canManage && (
+                    <td className="actions">
+                      {t.status === 'aktif' && (
+                        <>
+                          <button
+                            type="button"
+                            className="button button-small"
+                            aria-label={`Ubah ${t.label}`}
+                            onClick={() => setOpen({ kind: 'ubah', tps: t })}
+                          >
+                            Ubah
+                          </button>
+                          <button
+                            type="button"
+                            className="button button-small button-danger"
+                            aria-label={`Nonaktifkan ${t.label}`}
+                            onClick={() => setOpen({ kind: 'nonaktifkan', tps: t })}
+                          >
+                            Nonaktifkan
+                          </button>
+                        </>
+                      )}
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
@@ -115,16 +126,18 @@ export function TpsSection({
         </div>
       )}
 
-      <AddTpsForm
-        key={suggested}
-        desaCode={desaCode}
-        suggested={suggested}
-        maxVoters={maxVoters}
-        onAdded={(label) => {
-          setNotice(`${label} ditambahkan.`);
-          onChanged();
-        }}
-      />
+      {canManage && (
+        <AddTpsForm
+          key={suggested}
+          desaCode={desaCode}
+          suggested={suggested}
+          maxVoters={maxVoters}
+          onAdded={(label) => {
+            setNotice(`${label} ditambahkan.`);
+            onChanged();
+          }}
+        />
+      )}
 
       {open?.kind === 'ubah' && (
         <EditTpsDialog

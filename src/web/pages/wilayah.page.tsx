@@ -3,6 +3,7 @@ import { REGION_LEVEL_LABEL } from '../../domain/common/region-code.ts';
 import { api, type RegionDetailData } from '../api.ts';
 import { Async, CountGrid, type CountItem } from '../components.tsx';
 import { Link, wilayahPath } from '../router.tsx';
+import { can, canEverywhere, canOn, useMe } from '../session.ts';
 import { useApi } from '../use-api.ts';
 import { useTitle } from '../use-title.ts';
 import { TpsSection } from './tps-section.tsx';
@@ -27,6 +28,9 @@ function countsFor(region: RegionDetailData): CountItem[] {
 }
 
 function RegionView({ region, onChanged }: { region: RegionDetailData; onChanged: () => void }) {
+  const me = useMe();
+  const korwilId = region.korwil?.id ?? null;
+  const canSeeKorwil = can(me, 'korwil.manage') || me.grants.some((g) => g.role === 'korwil');
   return (
     <>
       <Breadcrumb region={region} />
@@ -36,12 +40,18 @@ function RegionView({ region, onChanged }: { region: RegionDetailData; onChanged
       <h1>{region.name}</h1>
       {region.korwil !== null && (
         <p className="lead">
-          Masuk <Link to="/korwil">{region.korwil.name}</Link>
+          Masuk {canSeeKorwil ? <Link to="/korwil">{region.korwil.name}</Link> : region.korwil.name}
         </p>
       )}
       {region.level === 'kecamatan' && region.korwil === null && (
         <p className="alert alert-warning">
-          Kecamatan ini belum masuk Korwil. Atur di halaman <Link to="/korwil">Korwil</Link>.
+          Kecamatan ini belum masuk Korwil.
+          {can(me, 'korwil.manage') && (
+            <>
+              {' '}
+              Atur di halaman <Link to="/korwil">Korwil</Link>.
+            </>
+          )}
         </p>
       )}
       <CountGrid items={countsFor(region)} />
@@ -50,6 +60,7 @@ function RegionView({ region, onChanged }: { region: RegionDetailData; onChanged
           desaCode={region.code}
           desaName={region.name}
           tps={region.tps}
+          canManage={canOn(me, 'tps.manage', { regionCode: region.code, korwilId })}
           onChanged={onChanged}
         />
       ) : (
@@ -59,21 +70,28 @@ function RegionView({ region, onChanged }: { region: RegionDetailData; onChanged
   );
 }
 
+/** The way up; only the levels the person may open are links. */
 function Breadcrumb({ region }: { region: RegionDetailData }) {
+  const me = useMe();
   const ancestors = region.path.filter((p) => p.code !== region.code);
+  const korwilId = region.korwil?.id ?? null;
+  const readable = (p: RegionDetailData['path'][number]) =>
+    p.level !== 'province' &&
+    canOn(me, 'registry.read', {
+      regionCode: p.code,
+      korwilId: p.level === 'kecamatan' ? korwilId : null,
+    });
   return (
     <nav aria-label="Jejak wilayah" className="breadcrumb">
       <ol>
-        <li>
-          <Link to="/">Beranda</Link>
-        </li>
+        {canEverywhere(me, 'registry.read') && (
+          <li>
+            <Link to="/">Beranda</Link>
+          </li>
+        )}
         {ancestors.map((p) => (
           <li key={p.code}>
-            {p.level === 'province' ? (
-              <span>{p.name}</span>
-            ) : (
-              <Link to={wilayahPath(p.code)}>{p.name}</Link>
-            )}
+            {readable(p) ? <Link to={wilayahPath(p.code)}>{p.name}</Link> : <span>{p.name}</span>}
           </li>
         ))}
         <li aria-current="page">{region.name}</li>
