@@ -41,7 +41,12 @@ for (const engine of ['pglite', 'postgres'] as const) {
   process.stdout.write(`${engine}: init --demo ${(performance.now() - t0).toFixed(0)} ms\n`);
   const app = await buildApp({ database });
   await app.ready();
-  for (const url of ['/api/regency', '/api/regions/35.13', '/api/regions/35.13.01.2001', '/api/regions?q=sumber']) {
+  for (const url of [
+    '/api/regency',
+    '/api/regions/35.13',
+    '/api/regions/35.13.01.2001',
+    '/api/regions?q=sumber',
+  ]) {
     const times: number[] = [];
     for (let i = 0; i < 200; i++) {
       const s = performance.now();
