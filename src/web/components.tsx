@@ -244,6 +244,35 @@ export function FormStatus({ form }: { form: Pick<FormState<string>, 'generalErr
   );
 }
 
+/**
+ * The button that sends a form's request: disabled while it runs, and saying
+ * `busyLabel` meanwhile. Submits its form unless given `onClick`.
+ */
+export function BusyButton({
+  busy,
+  busyLabel,
+  tone = 'primary',
+  onClick,
+  children,
+}: {
+  busy: boolean;
+  busyLabel: string;
+  tone?: 'primary' | 'danger';
+  onClick?: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type={onClick === undefined ? 'submit' : 'button'}
+      className={`button button-${tone}`}
+      disabled={busy}
+      onClick={onClick}
+    >
+      {busy ? busyLabel : children}
+    </button>
+  );
+}
+
 /** Parses a whole number typed by the user; undefined when empty or not a number. */
 export function parseWhole(text: string): number | undefined {
   const t = text.trim().replace(/\./g, '');
@@ -286,5 +315,78 @@ export function Dialog({
       <h2 id={titleId}>{title}</h2>
       {children}
     </dialog>
+  );
+}
+
+/** The buttons at the bottom of a dialog: "Batal" (when it can be cancelled), then `children`. */
+export function DialogActions({
+  onCancel,
+  children,
+}: {
+  onCancel?: (() => void) | undefined;
+  children: ReactNode;
+}) {
+  return (
+    <div className="dialog-actions">
+      {onCancel !== undefined && (
+        <button type="button" className="button" onClick={onCancel}>
+          Batal
+        </button>
+      )}
+      {children}
+    </div>
+  );
+}
+
+/**
+ * Asks to confirm one request (delete, disable…): `children` says what will
+ * happen, then "Batal" and a danger button that sends `action`. A failure shows
+ * in the dialog; success calls `onDone`. Once `outcome` is given it replaces
+ * the question (for a result to read before closing).
+ */
+export function ConfirmDialog<T>({
+  title,
+  confirmLabel,
+  busyLabel,
+  action,
+  onDone,
+  onClose,
+  outcome,
+  children,
+}: {
+  title: string;
+  confirmLabel: string;
+  busyLabel: string;
+  action: () => Promise<ApiResult<T>>;
+  onDone: (data: T) => void;
+  onClose: () => void;
+  outcome?: ReactNode;
+  children: ReactNode;
+}) {
+  const form = useForm([] as const);
+  return (
+    <Dialog title={title} onClose={onClose}>
+      {outcome ?? (
+        <>
+          {children}
+          <FormStatus form={form} />
+          <DialogActions onCancel={onClose}>
+            <BusyButton
+              tone="danger"
+              busy={form.busy}
+              busyLabel={busyLabel}
+              onClick={() =>
+                void form.submit(action, (data) => {
+                  onDone(data);
+                  return undefined;
+                })
+              }
+            >
+              {confirmLabel}
+            </BusyButton>
+          </DialogActions>
+        </>
+      )}
+    </Dialog>
   );
 }

@@ -14,7 +14,16 @@ import {
   type ApiError,
   type SettingsData,
 } from '../api.ts';
-import { Async, Dialog, Field, Forbidden, FormStatus, useForm } from '../components.tsx';
+import {
+  Async,
+  BusyButton,
+  ConfirmDialog,
+  DialogActions,
+  Field,
+  Forbidden,
+  FormStatus,
+  useForm,
+} from '../components.tsx';
 import { can, useMe } from '../session.ts';
 import { useApi } from '../use-api.ts';
 import { useTitle } from '../use-title.ts';
@@ -411,9 +420,9 @@ function CreateAccountForm({
           </button>
         </div>
       )}
-      <button type="submit" className="button button-primary" disabled={form.busy}>
-        {form.busy ? 'Menyimpan…' : 'Tambah akun'}
-      </button>
+      <BusyButton busy={form.busy} busyLabel="Menyimpan…">
+        Tambah akun
+      </BusyButton>
     </form>
   );
 }
@@ -427,51 +436,36 @@ function ResetPasswordDialog({
   onClose: () => void;
   onReset: () => void;
 }) {
-  const form = useForm([] as const);
   const [password, setPassword] = useState<string | null>(null);
   return (
-    <Dialog title={`Reset sandi ${account.username}`} onClose={onClose}>
-      {password === null ? (
-        <>
-          <p>
-            Kata sandi <strong>{account.fullName}</strong> saat ini tidak akan berlaku lagi. Sistem
-            membuat kata sandi sementara yang harus diganti saat pemilik akun masuk.
-          </p>
-          <FormStatus form={form} />
-          <div className="dialog-actions">
-            <button type="button" className="button" onClick={onClose}>
-              Batal
-            </button>
-            <button
-              type="button"
-              className="button button-danger"
-              disabled={form.busy}
-              onClick={() =>
-                void form.submit(
-                  () => api.resetPassword(account.id),
-                  (answer) => {
-                    setPassword(answer.oneTimePassword);
-                    onReset();
-                    return undefined;
-                  },
-                )
-              }
-            >
-              {form.busy ? 'Memproses…' : 'Reset sandi'}
-            </button>
-          </div>
-        </>
-      ) : (
-        <>
-          <OneTimePassword username={account.username} password={password} />
-          <div className="dialog-actions">
-            <button type="button" className="button button-primary" onClick={onClose}>
-              Sudah dicatat, tutup
-            </button>
-          </div>
-        </>
-      )}
-    </Dialog>
+    <ConfirmDialog
+      title={`Reset sandi ${account.username}`}
+      confirmLabel="Reset sandi"
+      busyLabel="Memproses…"
+      action={() => api.resetPassword(account.id)}
+      onDone={(answer) => {
+        setPassword(answer.oneTimePassword);
+        onReset();
+      }}
+      onClose={onClose}
+      outcome={
+        password === null ? undefined : (
+          <>
+            <OneTimePassword username={account.username} password={password} />
+            <DialogActions>
+              <button type="button" className="button button-primary" onClick={onClose}>
+                Sudah dicatat, tutup
+              </button>
+            </DialogActions>
+          </>
+        )
+      }
+    >
+      <p>
+        Kata sandi <strong>{account.fullName}</strong> saat ini tidak akan berlaku lagi. Sistem
+        membuat kata sandi sementara yang harus diganti saat pemilik akun masuk.
+      </p>
+    </ConfirmDialog>
   );
 }
 
@@ -484,36 +478,20 @@ function DisableDialog({
   onClose: () => void;
   onDisabled: () => void;
 }) {
-  const form = useForm([] as const);
   return (
-    <Dialog title={`Nonaktifkan ${account.username}?`} onClose={onClose}>
+    <ConfirmDialog
+      title={`Nonaktifkan ${account.username}?`}
+      confirmLabel="Nonaktifkan"
+      busyLabel="Memproses…"
+      action={() => api.disableAccount(account.id)}
+      onDone={onDisabled}
+      onClose={onClose}
+    >
       <p>
         <strong>{account.fullName}</strong> tidak dapat masuk lagi sampai akunnya diaktifkan
         kembali. Riwayat tindakannya tetap tercatat.
       </p>
-      <FormStatus form={form} />
-      <div className="dialog-actions">
-        <button type="button" className="button" onClick={onClose}>
-          Batal
-        </button>
-        <button
-          type="button"
-          className="button button-danger"
-          disabled={form.busy}
-          onClick={() =>
-            void form.submit(
-              () => api.disableAccount(account.id),
-              () => {
-                onDisabled();
-                return undefined;
-              },
-            )
-          }
-        >
-          {form.busy ? 'Memproses…' : 'Nonaktifkan'}
-        </button>
-      </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }
 
@@ -603,9 +581,9 @@ function ImportForm({ onImported }: { onImported: (result: AccountImportData) =>
       </div>
       <FormStatus form={form} />
       {result !== null && <ImportOutcome result={result} />}
-      <button type="submit" className="button button-primary" disabled={form.busy}>
-        {form.busy ? 'Memproses…' : dryRun ? 'Periksa CSV' : 'Impor'}
-      </button>
+      <BusyButton busy={form.busy} busyLabel="Memproses…">
+        {dryRun ? 'Periksa CSV' : 'Impor'}
+      </BusyButton>
     </form>
   );
 }

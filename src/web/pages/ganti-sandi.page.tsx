@@ -1,6 +1,6 @@
 import { useState, type SubmitEvent } from 'react';
 import { api } from '../api.ts';
-import { Field, FormStatus, useForm } from '../components.tsx';
+import { BusyButton, Field, FormStatus, useForm } from '../components.tsx';
 import { navigate, safeNext, useSearchParam } from '../router.tsx';
 import { homeOf, setMe, useMe } from '../session.ts';
 import { useTitle } from '../use-title.ts';
@@ -120,9 +120,9 @@ export function GantiSandiPage() {
           )}
         </Field>
         <FormStatus form={form} />
-        <button type="submit" className="button button-primary" disabled={form.busy}>
-          {form.busy ? 'Menyimpan…' : 'Simpan kata sandi baru'}
-        </button>
+        <BusyButton busy={form.busy} busyLabel="Menyimpan…">
+          Simpan kata sandi baru
+        </BusyButton>
       </form>
     </div>
   );

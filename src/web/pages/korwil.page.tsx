@@ -1,7 +1,16 @@
 import { useId, useState, type SubmitEvent } from 'react';
 import { formatAngka } from '../../domain/common/format.ts';
 import { api, type ApiResult, type KorwilData, type RegencyData } from '../api.ts';
-import { Async, Dialog, Field, FormStatus, Forbidden, useForm } from '../components.tsx';
+import {
+  Async,
+  BusyButton,
+  Dialog,
+  DialogActions,
+  Field,
+  FormStatus,
+  Forbidden,
+  useForm,
+} from '../components.tsx';
 import { Link, wilayahPath } from '../router.tsx';
 import { can, useMe } from '../session.ts';
 import { useApi } from '../use-api.ts';
@@ -249,9 +258,9 @@ function MoveKecamatanForm({
         </Field>
       </div>
       <FormStatus form={form} />
-      <button type="submit" className="button button-primary" disabled={form.busy}>
-        {form.busy ? 'Memindahkan…' : 'Pindahkan'}
-      </button>
+      <BusyButton busy={form.busy} busyLabel="Memindahkan…">
+        Pindahkan
+      </BusyButton>
     </form>
   );
 }
@@ -310,9 +319,9 @@ function CreateKorwilForm({ onCreated }: { onCreated: (k: KorwilData) => void })
         </Field>
       </div>
       <FormStatus form={form} />
-      <button type="submit" className="button button-primary" disabled={form.busy}>
-        {form.busy ? 'Menyimpan…' : 'Bentuk Korwil'}
-      </button>
+      <BusyButton busy={form.busy} busyLabel="Menyimpan…">
+        Bentuk Korwil
+      </BusyButton>
     </form>
   );
 }
@@ -365,14 +374,11 @@ function EditKorwilDialog({
           )}
         </Field>
         <FormStatus form={form} />
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Batal
-          </button>
-          <button type="submit" className="button button-primary" disabled={form.busy}>
-            {form.busy ? 'Menyimpan…' : 'Simpan'}
-          </button>
-        </div>
+        <DialogActions onCancel={onClose}>
+          <BusyButton busy={form.busy} busyLabel="Menyimpan…">
+            Simpan
+          </BusyButton>
+        </DialogActions>
       </form>
     </Dialog>
   );

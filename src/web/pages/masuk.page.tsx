@@ -1,6 +1,6 @@
 import { useEffect, useState, type SubmitEvent } from 'react';
 import { api } from '../api.ts';
-import { Field, FormStatus, useForm } from '../components.tsx';
+import { BusyButton, Field, FormStatus, useForm } from '../components.tsx';
 import { Link } from '../router.tsx';
 import { setMe, setSignInMessage, signInMessage } from '../session.ts';
 import { useTitle } from '../use-title.ts';
@@ -83,9 +83,9 @@ export function MasukPage() {
           )}
         </Field>
         <FormStatus form={form} />
-        <button type="submit" className="button button-primary" disabled={form.busy}>
-          {form.busy ? 'Memeriksa…' : 'Masuk'}
-        </button>
+        <BusyButton busy={form.busy} busyLabel="Memeriksa…">
+          Masuk
+        </BusyButton>
       </form>
       <p className="muted small">
         Lupa kata sandi atau akun terkunci? Hubungi admin Desk Pilkada untuk mendapat kata sandi

@@ -7,7 +7,15 @@ import {
   type ContestKind,
 } from '../../domain/contests/contest.rules.ts';
 import { api, type ContestData } from '../api.ts';
-import { Async, Dialog, Field, FormStatus, parseWhole, useForm } from '../components.tsx';
+import {
+  Async,
+  BusyButton,
+  ConfirmDialog,
+  Field,
+  FormStatus,
+  parseWhole,
+  useForm,
+} from '../components.tsx';
 import { can, useMe } from '../session.ts';
 import { useApi } from '../use-api.ts';
 import { useTitle } from '../use-title.ts';
@@ -237,9 +245,9 @@ function AddPairForm({
         </Field>
       </div>
       <FormStatus form={form} />
-      <button type="submit" className="button button-primary" disabled={form.busy}>
-        {form.busy ? 'Menyimpan…' : 'Tambah pasangan'}
-      </button>
+      <BusyButton busy={form.busy} busyLabel="Menyimpan…">
+        Tambah pasangan
+      </BusyButton>
     </form>
   );
 }
@@ -253,36 +261,20 @@ function RemovePairDialog({
   onClose: () => void;
   onRemoved: () => void;
 }) {
-  const form = useForm([] as const);
   return (
-    <Dialog title="Hapus pasangan calon?" onClose={onClose}>
+    <ConfirmDialog
+      title="Hapus pasangan calon?"
+      confirmLabel="Hapus"
+      busyLabel="Menghapus…"
+      action={() => api.deletePair(pair.id)}
+      onDone={onRemoved}
+      onClose={onClose}
+    >
       <p>
         Nomor urut {pair.ballotNumber ?? '–'}: <strong>{pairNames(pair)}</strong> akan dihapus dari
         pemilihan ini.
       </p>
-      <FormStatus form={form} />
-      <div className="dialog-actions">
-        <button type="button" className="button" onClick={onClose}>
-          Batal
-        </button>
-        <button
-          type="button"
-          className="button button-danger"
-          disabled={form.busy}
-          onClick={() =>
-            void form.submit(
-              () => api.deletePair(pair.id),
-              () => {
-                onRemoved();
-                return undefined;
-              },
-            )
-          }
-        >
-          {form.busy ? 'Menghapus…' : 'Hapus'}
-        </button>
-      </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }
 
@@ -411,9 +403,9 @@ function AddContestForm({
         </Field>
       </div>
       <FormStatus form={form} />
-      <button type="submit" className="button button-primary" disabled={form.busy}>
-        {form.busy ? 'Menyimpan…' : 'Tambah pemilihan'}
-      </button>
+      <BusyButton busy={form.busy} busyLabel="Menyimpan…">
+        Tambah pemilihan
+      </BusyButton>
     </form>
   );
 }

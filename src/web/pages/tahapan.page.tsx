@@ -9,7 +9,16 @@ import {
   type StageData,
   type StageWrite,
 } from '../api.ts';
-import { Async, Dialog, Field, FormStatus, useForm } from '../components.tsx';
+import {
+  Async,
+  BusyButton,
+  ConfirmDialog,
+  Dialog,
+  DialogActions,
+  Field,
+  FormStatus,
+  useForm,
+} from '../components.tsx';
 import { STAGE_KIND_LABEL, STAGE_PHASE_LABEL } from '../labels.ts';
 import { can, useMe } from '../session.ts';
 import { useApi } from '../use-api.ts';
@@ -326,16 +335,11 @@ function StageForm({
         </Field>
       </div>
       <FormStatus form={form} />
-      <div className="dialog-actions">
-        {onCancel !== undefined && (
-          <button type="button" className="button" onClick={onCancel}>
-            Batal
-          </button>
-        )}
-        <button type="submit" className="button button-primary" disabled={form.busy}>
-          {form.busy ? 'Menyimpan…' : submitLabel}
-        </button>
-      </div>
+      <DialogActions onCancel={onCancel}>
+        <BusyButton busy={form.busy} busyLabel="Menyimpan…">
+          {submitLabel}
+        </BusyButton>
+      </DialogActions>
     </form>
   );
 }
@@ -349,34 +353,18 @@ function DeleteStageDialog({
   onClose: () => void;
   onDeleted: () => void;
 }) {
-  const form = useForm([] as const);
   return (
-    <Dialog title="Hapus tahapan?" onClose={onClose}>
+    <ConfirmDialog
+      title="Hapus tahapan?"
+      confirmLabel="Hapus"
+      busyLabel="Menghapus…"
+      action={() => api.deleteStage(stage.id)}
+      onDone={onDeleted}
+      onClose={onClose}
+    >
       <p>
         Tahapan <strong>{stage.name}</strong> ({dateRange(stage)}) akan dihapus dari jadwal.
       </p>
-      <FormStatus form={form} />
-      <div className="dialog-actions">
-        <button type="button" className="button" onClick={onClose}>
-          Batal
-        </button>
-        <button
-          type="button"
-          className="button button-danger"
-          disabled={form.busy}
-          onClick={() =>
-            void form.submit(
-              () => api.deleteStage(stage.id),
-              () => {
-                onDeleted();
-                return undefined;
-              },
-            )
-          }
-        >
-          {form.busy ? 'Menghapus…' : 'Hapus'}
-        </button>
-      </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

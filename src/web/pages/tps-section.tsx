@@ -2,7 +2,16 @@ import { useState, type SubmitEvent } from 'react';
 import { formatAngka, formatTps } from '../../domain/common/format.ts';
 import { nextTpsNumber } from '../../domain/tps/tps.rules.ts';
 import { api, type RegionDetailData, type TpsChange } from '../api.ts';
-import { Dialog, Field, FormStatus, parseWhole, useForm, type FormState } from '../components.tsx';
+import {
+  BusyButton,
+  Dialog,
+  DialogActions,
+  Field,
+  FormStatus,
+  parseWhole,
+  useForm,
+  type FormState,
+} from '../components.tsx';
 import { TPS_STATUS_LABEL } from '../labels.ts';
 import { useApi } from '../use-api.ts';
 
@@ -304,9 +313,9 @@ function AddTpsForm({
         />
       </div>
       <FormStatus form={form} />
-      <button type="submit" className="button button-primary" disabled={form.busy}>
-        {form.busy ? 'Menyimpan…' : 'Tambah TPS'}
-      </button>
+      <BusyButton busy={form.busy} busyLabel="Menyimpan…">
+        Tambah TPS
+      </BusyButton>
     </form>
   );
 }
@@ -360,14 +369,11 @@ function EditTpsDialog({
           onChange={(field, value) => setValues((v) => ({ ...v, [field]: value }))}
         />
         <FormStatus form={form} />
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Batal
-          </button>
-          <button type="submit" className="button button-primary" disabled={form.busy}>
-            {form.busy ? 'Menyimpan…' : 'Simpan'}
-          </button>
-        </div>
+        <DialogActions onCancel={onClose}>
+          <BusyButton busy={form.busy} busyLabel="Menyimpan…">
+            Simpan
+          </BusyButton>
+        </DialogActions>
       </form>
     </Dialog>
   );
@@ -418,14 +424,11 @@ function RetireTpsDialog({
           )}
         </Field>
         <FormStatus form={form} />
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Batal
-          </button>
-          <button type="submit" className="button button-danger" disabled={form.busy}>
-            {form.busy ? 'Memproses…' : 'Nonaktifkan'}
-          </button>
-        </div>
+        <DialogActions onCancel={onClose}>
+          <BusyButton tone="danger" busy={form.busy} busyLabel="Memproses…">
+            Nonaktifkan
+          </BusyButton>
+        </DialogActions>
       </form>
     </Dialog>
   );
