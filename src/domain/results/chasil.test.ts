@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { chasilNumbers, selectionName, voteField, voterCellLabel } from './chasil.ts';
+import { PAIR_LABELS, REALISTIC_FORM } from './chasil.fixtures.ts';
+
+describe('voterCellLabel', () => {
+  it.each([
+    ['registered', 'dpt', 'male', 'Pemilih terdaftar DPT laki-laki'],
+    ['registered', 'dptb', 'female', 'Pemilih terdaftar DPTb perempuan'],
+    ['registered', 'dpk', 'total', 'Jumlah pemilih terdaftar DPK'],
+    ['registered', 'total', 'male', 'Jumlah pemilih terdaftar laki-laki'],
+    ['registered', 'total', 'total', 'Jumlah pemilih terdaftar'],
+    ['voted', 'dpt', 'female', 'Pengguna hak pilih DPT perempuan'],
+    ['voted', 'total', 'total', 'Jumlah pengguna hak pilih'],
+  ] as const)('%s.%s.%s → %s', (section, row, col, label) => {
+    expect(voterCellLabel(section, row, col)).toBe(label);
+  });
+});
+
+describe('chasilNumbers', () => {
+  it('lists every number of the form in printed order, with its field and name', () => {
+    const numbers = chasilNumbers(REALISTIC_FORM, PAIR_LABELS);
+    // I.A and I.B: 2 × 4 rows × 3 columns; II: 4; III: 2; IV: 2 selections + A, B, C
+    expect(numbers).toHaveLength(24 + 4 + 2 + 2 + 3);
+    expect(numbers[0]).toEqual({
+      field: 'registered.dpt.male',
+      label: 'Pemilih terdaftar DPT laki-laki',
+      value: 248,
+    });
+    expect(numbers.map((x) => x.field).slice(23)).toEqual([
+      'voted.total.total',
+      'ballots.received',
+      'ballots.damaged',
+      'ballots.unused',
+      'ballots.used',
+      'disability.registered',
+      'disability.voted',
+      'votes.11',
+      'votes.12',
+      'valid',
+      'invalid',
+      'total',
+    ]);
+    expect(numbers.find((x) => x.field === 'votes.12')).toEqual({
+      field: 'votes.12',
+      label: 'Suara Paslon 02',
+      value: 221,
+    });
+    expect(new Set(numbers.map((x) => x.field)).size).toBe(numbers.length);
+  });
+});
+
+describe('selection names', () => {
+  it('uses the label when known, the id otherwise', () => {
+    expect(selectionName(11, PAIR_LABELS)).toBe('Paslon 01');
+    expect(selectionName(99, PAIR_LABELS)).toBe('pilihan id 99');
+    expect(selectionName(99)).toBe('pilihan id 99');
+    expect(voteField(12)).toBe('votes.12');
+  });
+});
