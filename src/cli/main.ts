@@ -12,6 +12,8 @@ import { listContests } from '../server/contests/contests.service.ts';
 import { CONTEST_KIND_LABEL } from '../domain/contests/contest.rules.ts';
 import { formatAngka, formatTanggal } from '../domain/common/format.ts';
 import { registerAuditCommand } from './audit.command.ts';
+import { registerResultsCommand } from './results.command.ts';
+import { registerExportCommand } from './export.command.ts';
 
 async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
   const database = await openDatabase({ url: process.env.DATABASE_URL, dataDir: dataDirFromEnv() });
@@ -136,6 +138,8 @@ program
   });
 
 registerAuditCommand(program, withDatabase);
+registerResultsCommand(program, withDatabase);
+registerExportCommand(program, withDatabase);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   process.stderr.write(

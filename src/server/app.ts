@@ -20,7 +20,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { Database } from './db/connection.ts';
+import { dataDirFromEnv, type Database } from './db/connection.ts';
 import { installErrorHandlers } from './http/errors.ts';
 import type { ZodApp } from './http/reply.ts';
 import { accountsRoutes } from './accounts/accounts.routes.ts';
@@ -28,6 +28,8 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { installAuth } from './auth/auth.plugin.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { contestsRoutes } from './contests/contests.routes.ts';
+import { LiveHub } from './live/live-hub.ts';
+import { resultsRoutes } from './results/results.routes.ts';
 import { korwilRoutes } from './korwil/korwil.routes.ts';
 import { regionsRoutes } from './regions/regions.routes.ts';
 import { getSettings } from './settings/settings.service.ts';
@@ -44,6 +46,10 @@ export interface AppOptions {
   readonly logger?: boolean;
   /** Behind a TLS-terminating proxy: trust X-Forwarded-* (client address, https → Secure cookies). */
   readonly trustProxy?: boolean;
+  /** Where uploaded files go (photos of forms); default `DATA_DIR` or `./data`. */
+  readonly dataDir?: string;
+  /** Live events (Server-Sent Events); one per process. */
+  readonly hub?: LiveHub;
 }
 
 export async function buildApp(options: AppOptions): Promise<ZodApp> {
@@ -102,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   tpsRoutes(app, db);
   contestsRoutes(app, db);
   stagesRoutes(app, db);
+  resultsRoutes(app, db, options.hub ?? new LiveHub(), options.dataDir ?? dataDirFromEnv());
 
   if (hasWeb) {
     // Built pages; the web app routes on the client (see the not-found handler).

@@ -68,6 +68,10 @@ export const PERMISSIONS = [
   'stage.manage',
   'account.manage',
   'audit.read',
+  'result.read',
+  'result.submit',
+  'result.verify',
+  'result.window',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -79,6 +83,10 @@ export const PERMISSION_LABEL: Record<Permission, string> = {
   'stage.manage': 'Mengatur jadwal tahapan',
   'account.manage': 'Mengelola akun pengguna',
   'audit.read': 'Melihat jejak audit',
+  'result.read': 'Melihat hasil penghitungan suara (C.Hasil) dan rekapnya',
+  'result.submit': 'Mengirim dan mengoreksi C.Hasil-KWK sebuah TPS',
+  'result.verify': 'Memverifikasi atau mengembalikan C.Hasil-KWK',
+  'result.window': 'Membuka penerimaan hasil lebih awal (gladi)',
 };
 
 /**
@@ -94,21 +102,44 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     'stage.manage': 'everywhere',
     'account.manage': 'everywhere',
     'audit.read': 'everywhere',
+    'result.read': 'everywhere',
+    'result.submit': 'everywhere',
+    'result.verify': 'everywhere',
+    'result.window': 'everywhere',
   },
-  bupati: { 'registry.read': 'everywhere' },
-  ketua_desk: { 'registry.read': 'everywhere', 'korwil.manage': 'everywhere' },
-  sekretaris_desk: { 'registry.read': 'everywhere', 'korwil.manage': 'everywhere' },
-  korwil: { 'registry.read': 'own scope' },
-  pembina_kecamatan: { 'registry.read': 'own scope' },
+  bupati: { 'registry.read': 'everywhere', 'result.read': 'everywhere' },
+  ketua_desk: {
+    'registry.read': 'everywhere',
+    'korwil.manage': 'everywhere',
+    'result.read': 'everywhere',
+  },
+  sekretaris_desk: {
+    'registry.read': 'everywhere',
+    'korwil.manage': 'everywhere',
+    'result.read': 'everywhere',
+  },
+  korwil: { 'registry.read': 'own scope', 'result.read': 'own scope' },
+  pembina_kecamatan: { 'registry.read': 'own scope', 'result.read': 'own scope' },
   operator_kpu: {
     'registry.read': 'everywhere',
     'tps.manage': 'everywhere',
     'contest.manage': 'everywhere',
     'stage.manage': 'everywhere',
+    'result.read': 'everywhere',
   },
-  ppk: { 'registry.read': 'own scope', 'tps.manage': 'own scope' },
-  pps: { 'registry.read': 'own scope', 'tps.manage': 'own scope' },
-  kpps: { 'registry.read': 'own scope' },
+  ppk: {
+    'registry.read': 'own scope',
+    'tps.manage': 'own scope',
+    'result.read': 'own scope',
+    'result.verify': 'own scope',
+  },
+  pps: {
+    'registry.read': 'own scope',
+    'tps.manage': 'own scope',
+    'result.read': 'own scope',
+    'result.submit': 'own scope',
+  },
+  kpps: { 'registry.read': 'own scope', 'result.read': 'own scope', 'result.submit': 'own scope' },
   pantarlih: { 'registry.read': 'own scope' },
-  pengawas: { 'registry.read': 'everywhere' },
+  pengawas: { 'registry.read': 'everywhere', 'result.read': 'everywhere' },
 };

@@ -8,6 +8,7 @@
  * the demo account's scope (labelled here by hand, not by the code under
  * test). A refused write must leave an audit row with outcome `denied`.
  */
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
@@ -22,6 +23,7 @@ import {
 } from '../testing/app-harness.ts';
 import { GRANTS, type Permission, type Role } from '../../domain/auth/roles.ts';
 import { DEMO_PASSWORD } from '../setup/demo-accounts.ts';
+import { consistentForm } from '../results/form-fixture.ts';
 
 /** Demo accounts and where their scope lies. */
 const ACCOUNTS: {
@@ -73,6 +75,12 @@ const body = (
 const desa = (v: 'own' | 'other') => (v === 'own' ? OWN_DESA : OTHER_DESA);
 const tpsId = (ids: Ids, v: 'own' | 'other') => (v === 'own' ? ids.ownTps : ids.otherTps);
 const stage = { name: 'Rapat desk', startsOn: '2024-10-01', endsOn: '2024-10-02' };
+// The demo's Pilbup is contest 2 with pairs 4 and 5 (Pilgub has 1–3).
+const PILBUP = 2;
+const PILBUP_VOTES = [
+  { selectionId: 4, votes: 40 },
+  { selectionId: 5, votes: 30 },
+];
 
 const POLICY: Record<string, Policy> = {
   'GET /api/health': { access: { kind: 'public' }, request: () => get('/api/health') },
@@ -214,10 +222,73 @@ const POLICY: Record<string, Policy> = {
     access: { kind: 'permission', permission: 'audit.read', target: 'none' },
     request: () => get('/api/audit'),
   },
+  'GET /api/results/window': {
+    access: { kind: 'public' },
+    request: () => get('/api/results/window'),
+  },
+  'POST /api/results/window/open-early': {
+    access: { kind: 'permission', permission: 'result.window', target: 'none' },
+    request: () => body('POST', '/api/results/window/open-early', { reason: 'Gladi lapor cepat' }),
+  },
+  'POST /api/results': {
+    access: { kind: 'permission', permission: 'result.submit', target: 'tps' },
+    request: (ids, v) =>
+      body('POST', '/api/results', {
+        clientId: randomUUID(),
+        tpsId: tpsId(ids, v),
+        contestId: PILBUP,
+        form: consistentForm({ dpt: 100, votes: PILBUP_VOTES, invalid: 1 }),
+        reason: 'Uji wewenang',
+      }),
+  },
+  'POST /api/results/{tpsId}/{contestId}/verify': {
+    access: { kind: 'permission', permission: 'result.verify', target: 'tps' },
+    request: (ids, v) =>
+      body('POST', `/api/results/${String(tpsId(ids, v))}/${String(PILBUP)}/verify`, {
+        version: 999,
+      }),
+  },
+  'POST /api/results/{tpsId}/{contestId}/return': {
+    access: { kind: 'permission', permission: 'result.verify', target: 'tps' },
+    request: (ids, v) =>
+      body('POST', `/api/results/${String(tpsId(ids, v))}/${String(PILBUP)}/return`, {
+        version: 999,
+        note: 'Foto buram',
+      }),
+  },
+  'POST /api/results/{tpsId}/{contestId}/photos': {
+    access: { kind: 'permission', permission: 'result.submit', target: 'tps' },
+    request: (ids, v) => ({
+      method: 'POST',
+      url: `/api/results/${String(tpsId(ids, v))}/${String(PILBUP)}/photos`,
+      headers: { 'content-type': 'image/jpeg' },
+      payload: Buffer.from([0xff, 0xd8, 0xff, 0xd9]),
+    }),
+  },
+  'GET /api/results/tps/{id}': {
+    access: { kind: 'permission', permission: 'result.read', target: 'tps' },
+    request: (ids, v) => get(`/api/results/tps/${String(tpsId(ids, v))}`),
+  },
+  'GET /api/results/summary': {
+    access: { kind: 'permission', permission: 'result.read', target: 'region' },
+    request: (_ids, v) => get(`/api/results/summary?contestId=${String(PILBUP)}&code=${desa(v)}`),
+  },
+  'GET /api/results/anomalies': {
+    access: { kind: 'signed-in' },
+    request: () => get(`/api/results/anomalies?contestId=${String(PILBUP)}`),
+  },
+  'GET /api/public/results': {
+    access: { kind: 'public' },
+    request: () => get(`/api/public/results?contestId=${String(PILBUP)}`),
+  },
 };
 
-/** Sign-out routes end the session they run in, so they are checked on their own below. */
+/**
+ * Checked on their own below: sign-out ends the session it runs in, and the
+ * event stream never ends (its signed-in side is tested in results.test.ts).
+ */
 const SIGN_OUT = ['POST /api/auth/sign-out', 'POST /api/auth/sign-out-everywhere'];
+const STREAM = 'GET /api/results/stream';
 
 /** Does the target of this variant lie inside an account's scope? (labelled by hand) */
 function inside(
@@ -279,7 +350,9 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
     const routes = Object.entries(doc.paths).flatMap(([path, methods]) =>
       Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
     );
-    expect(routes.filter((r) => POLICY[r] === undefined && !SIGN_OUT.includes(r))).toEqual([]);
+    expect(
+      routes.filter((r) => POLICY[r] === undefined && !SIGN_OUT.includes(r) && r !== STREAM),
+    ).toEqual([]);
     expect(Object.keys(POLICY).filter((r) => !routes.includes(r))).toEqual([]);
   });
 
@@ -326,6 +399,7 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
 
   it('signs out (this session, then everywhere) only when signed in', async () => {
     const anon = injectAs(t.app, null);
+    expect((await anon('/api/results/stream')).statusCode).toBe(401);
     for (const r of SIGN_OUT) {
       expect((await anon({ method: 'POST', url: r.split(' ')[1] ?? '' })).statusCode).toBe(401);
     }

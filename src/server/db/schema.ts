@@ -198,3 +198,112 @@ export const auditLog = pgTable(
   },
   (t) => [index('audit_action_idx').on(t.action), index('audit_actor_idx').on(t.actorUserId)],
 );
+
+/**
+ * Every version of a TPS's C.Hasil-KWK for one contest. Nothing is
+ * overwritten: a correction is a new version with its reason.
+ */
+export const resultSubmission = pgTable(
+  'result_submission',
+  {
+    id: serial('id').primaryKey(),
+    clientId: text('client_id').notNull().unique(),
+    tpsId: integer('tps_id')
+      .notNull()
+      .references(() => tps.id),
+    contestId: integer('contest_id')
+      .notNull()
+      .references(() => contest.id),
+    version: integer('version').notNull(),
+    form: jsonb('form').notNull(),
+    registered: integer('registered').notNull(),
+    voted: integer('voted').notNull(),
+    valid: integer('valid').notNull(),
+    invalid: integer('invalid').notNull(),
+    reason: text('reason'),
+    anomalies: jsonb('anomalies').notNull(),
+    submittedBy: integer('submitted_by'),
+    submittedByName: text('submitted_by_name'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('result_version_uq').on(t.tpsId, t.contestId, t.version)],
+);
+
+/** Votes per selection of one submission version. */
+export const resultVote = pgTable(
+  'result_vote',
+  {
+    submissionId: integer('submission_id')
+      .notNull()
+      .references(() => resultSubmission.id),
+    selectionId: integer('selection_id')
+      .notNull()
+      .references(() => candidatePair.id),
+    votes: integer('votes').notNull(),
+  },
+  (t) => [uniqueIndex('result_vote_uq').on(t.submissionId, t.selectionId)],
+);
+
+/** The current version of each TPS × contest and where it stands (submitted → verified / returned). */
+export const resultCurrent = pgTable(
+  'result_current',
+  {
+    tpsId: integer('tps_id')
+      .notNull()
+      .references(() => tps.id),
+    contestId: integer('contest_id')
+      .notNull()
+      .references(() => contest.id),
+    submissionId: integer('submission_id')
+      .notNull()
+      .references(() => resultSubmission.id),
+    version: integer('version').notNull(),
+    status: text('status', { enum: ['submitted', 'verified', 'returned'] }).notNull(),
+    statusNote: text('status_note'),
+    statusBy: text('status_by'),
+    statusAt: timestamp('status_at', { withTimezone: true }),
+    wasVerified: boolean('was_verified').notNull().default(false),
+  },
+  (t) => [uniqueIndex('result_current_pk').on(t.tpsId, t.contestId)],
+);
+
+/**
+ * Running totals per contest × desa, kept in the same transaction as each
+ * submission (old current version subtracted, new one added). Keys:
+ * `registered`, `voted`, `valid`, `invalid`, `reported`, `verified`,
+ * `sel:<selectionId>`. `desk-pilkada results verify` recomputes them from
+ * the leaves.
+ */
+export const resultDesaTotal = pgTable(
+  'result_desa_total',
+  {
+    contestId: integer('contest_id').notNull(),
+    desaCode: text('desa_code').notNull(),
+    key: text('key').notNull(),
+    value: integer('value').notNull(),
+  },
+  (t) => [uniqueIndex('result_desa_total_pk').on(t.contestId, t.desaCode, t.key)],
+);
+
+/** Photos of the signed form; the same file for two TPS is flagged. */
+export const resultPhoto = pgTable(
+  'result_photo',
+  {
+    id: serial('id').primaryKey(),
+    tpsId: integer('tps_id')
+      .notNull()
+      .references(() => tps.id),
+    contestId: integer('contest_id')
+      .notNull()
+      .references(() => contest.id),
+    sha256: text('sha256').notNull(),
+    mediaType: text('media_type').notNull(),
+    bytes: integer('bytes').notNull(),
+    uploadedBy: text('uploaded_by'),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('result_photo_uq').on(t.tpsId, t.contestId, t.sha256),
+    index('result_photo_sha_idx').on(t.sha256),
+  ],
+);

@@ -42,6 +42,16 @@ export async function createTestDatabase(engine: Engine): Promise<Database> {
       await database.close();
       const dropper = new pg.Client({ connectionString: serverUrl });
       await dropper.connect();
+      // pool.end() can resolve before its backends have gone; forcing the drop
+      // then kills them mid-goodbye (57P01 surfaces as an unhandled error).
+      for (let i = 0; i < 50; i++) {
+        const r = await dropper.query<{ n: string }>(
+          'select count(*) as n from pg_stat_activity where datname = $1',
+          [name],
+        );
+        if (r.rows[0]?.n === '0') break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await dropper.query(`drop database if exists ${name} with (force)`);
       await dropper.end();
     },

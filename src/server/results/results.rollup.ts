@@ -1,0 +1,144 @@
+/**
+ * Pure roll-up of results: from per-desa running totals to any level of the
+ * region tree (desa, kecamatan, Korwil, regency). No I/O.
+ */
+import type { RegionTree } from '../regions/region-tree.ts';
+
+export interface DesaTotalRow {
+  readonly desaCode: string;
+  readonly key: string;
+  readonly value: number;
+}
+
+export interface Totals {
+  /** I.A total of the TPS that reported. */
+  registered: number;
+  voted: number;
+  valid: number;
+  invalid: number;
+  reported: number;
+  verified: number;
+  votes: Map<number, number>;
+}
+
+export function emptyTotals(): Totals {
+  return {
+    registered: 0,
+    voted: 0,
+    valid: 0,
+    invalid: 0,
+    reported: 0,
+    verified: 0,
+    votes: new Map(),
+  };
+}
+
+export function addInto(target: Totals, source: Totals): void {
+  target.registered += source.registered;
+  target.voted += source.voted;
+  target.valid += source.valid;
+  target.invalid += source.invalid;
+  target.reported += source.reported;
+  target.verified += source.verified;
+  for (const [k, v] of source.votes) target.votes.set(k, (target.votes.get(k) ?? 0) + v);
+}
+
+/** The keys a TPS's current version contributes to its desa's running totals. */
+export function contributionOf(version: {
+  registered: number;
+  voted: number;
+  valid: number;
+  invalid: number;
+  verified: boolean;
+  votes: readonly { selectionId: number; votes: number }[];
+}): Map<string, number> {
+  const m = new Map<string, number>([
+    ['registered', version.registered],
+    ['voted', version.voted],
+    ['valid', version.valid],
+    ['invalid', version.invalid],
+    ['reported', 1],
+    ['verified', version.verified ? 1 : 0],
+  ]);
+  for (const v of version.votes) m.set(`sel:${String(v.selectionId)}`, v.votes);
+  return m;
+}
+
+/** new − old, key by key (keys of either side). */
+export function delta(
+  oldC: ReadonlyMap<string, number> | null,
+  newC: ReadonlyMap<string, number> | null,
+): Map<string, number> {
+  const d = new Map<string, number>();
+  for (const [k, v] of newC ?? []) d.set(k, v);
+  for (const [k, v] of oldC ?? []) d.set(k, (d.get(k) ?? 0) - v);
+  for (const [k, v] of d) if (v === 0) d.delete(k);
+  return d;
+}
+
+export function desaTotals(rows: readonly DesaTotalRow[]): Map<string, Totals> {
+  const byDesa = new Map<string, Totals>();
+  for (const r of rows) {
+    const t = byDesa.get(r.desaCode) ?? emptyTotals();
+    byDesa.set(r.desaCode, t);
+    if (r.key.startsWith('sel:')) {
+      t.votes.set(Number(r.key.slice(4)), r.value);
+      continue;
+    }
+    switch (r.key) {
+      case 'registered':
+        t.registered = r.value;
+        break;
+      case 'voted':
+        t.voted = r.value;
+        break;
+      case 'valid':
+        t.valid = r.value;
+        break;
+      case 'invalid':
+        t.invalid = r.value;
+        break;
+      case 'reported':
+        t.reported = r.value;
+        break;
+      case 'verified':
+        t.verified = r.value;
+        break;
+      default:
+        throw new Error(`unknown result total key ${r.key}`);
+    }
+  }
+  return byDesa;
+}
+
+/** Totals of a region: the sum over its desa (the region itself when a desa). */
+export function regionTotals(
+  tree: RegionTree,
+  code: string,
+  byDesa: ReadonlyMap<string, Totals>,
+): Totals {
+  const row = tree.byCode.get(code);
+  const out = emptyTotals();
+  if (row === undefined) return out;
+  if (row.level === 'desa') {
+    const t = byDesa.get(code);
+    if (t !== undefined) addInto(out, t);
+    return out;
+  }
+  for (const child of tree.childrenOf(code)) addInto(out, regionTotals(tree, child.code, byDesa));
+  return out;
+}
+
+/** Totals of a Korwil: the sum over its kecamatan. */
+export function korwilTotals(
+  tree: RegionTree,
+  regencyCode: string,
+  korwilId: number,
+  byDesa: ReadonlyMap<string, Totals>,
+): Totals {
+  const out = emptyTotals();
+  for (const k of tree.kecamatanOf(regencyCode)) {
+    if (k.korwilId === korwilId) addInto(out, regionTotals(tree, k.code, byDesa));
+  }
+  return out;
+}

@@ -1,0 +1,287 @@
+import { createHash } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { ErrorBody, IdParam } from '../../domain/common/error.schema.ts';
+import { domainError, err, ok } from '../../domain/common/result.ts';
+import { ResultSubmissionBody } from '../../domain/results/chasil.schema.ts';
+import {
+  AnomalyItem,
+  OpenEarlyBody,
+  ResultsSummary,
+  ResultsWindow,
+  StatusChangeBody,
+  SubmissionAccepted,
+  SummaryQuery,
+  TpsResults,
+} from '../../domain/results/results.schema.ts';
+import { auditWrite, authorizeWrite, canRead, regionTarget } from '../auth/guard.ts';
+import type { Db } from '../db/connection.ts';
+import { ERRORS, sendResult, type ZodApp } from '../http/reply.ts';
+import { inTransaction } from '../http/transaction.ts';
+import type { LiveHub } from '../live/live-hub.ts';
+import { findTps } from '../tps/tps.repository.ts';
+import { insertPhoto, sameHashElsewhere } from './results.repository.ts';
+import {
+  changeStatus,
+  openWindowEarly,
+  resultsWindow,
+  submitResult,
+  tpsResults,
+} from './results.service.ts';
+import { anomalyList, resultsSummary } from './results.summary.ts';
+
+const AUTH_ERRORS = { 401: ErrorBody, 403: ErrorBody, ...ERRORS } as const;
+const TpsContestParams = z.object({
+  tpsId: z.coerce.number().int().positive().max(2_147_483_647),
+  contestId: z.coerce.number().int().positive().max(2_147_483_647),
+});
+const PHOTO_TYPES: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+};
+const PHOTO_LIMIT = 10 * 1024 * 1024;
+
+export function resultsRoutes(app: ZodApp, db: Db, hub: LiveHub, dataDir: string): void {
+  app.addContentTypeParser(
+    Object.keys(PHOTO_TYPES),
+    { parseAs: 'buffer', bodyLimit: PHOTO_LIMIT },
+    (_req, body, done) => {
+      done(null, body);
+    },
+  );
+
+  app.get(
+    '/api/results/window',
+    {
+      schema: {
+        tags: ['Hasil'],
+        summary: 'Whether results are accepted now',
+        response: { 200: ResultsWindow },
+      },
+    },
+    async () => resultsWindow(db),
+  );
+  app.post(
+    '/api/results/window/open-early',
+    {
+      schema: {
+        tags: ['Hasil'],
+        summary: 'Open the results window before voting day, for a rehearsal (admin, audited)',
+        body: OpenEarlyBody,
+        response: { 200: ResultsWindow, ...AUTH_ERRORS },
+      },
+    },
+    async (req, reply) => sendResult(reply, await openWindowEarly(db, req.actor, req.body.reason)),
+  );
+  app.post(
+    '/api/results',
+    {
+      schema: {
+        tags: ['Hasil'],
+        summary: 'Submit or correct a C.Hasil-KWK (idempotent by clientId)',
+        body: ResultSubmissionBody,
+        response: { 200: SubmissionAccepted, 201: SubmissionAccepted, ...AUTH_ERRORS },
+      },
+    },
+    async (req, reply) => {
+      const result = await submitResult(db, hub, req.actor, req.body);
+      return sendResult(reply, result, result.ok && result.value.duplicate ? 200 : 201);
+    },
+  );
+  for (const [path, to] of [
+    ['verify', 'verified'],
+    ['return', 'returned'],
+  ] as const) {
+    app.post(
+      `/api/results/:tpsId/:contestId/${path}`,
+      {
+        schema: {
+          tags: ['Hasil'],
+          summary:
+            to === 'verified'
+              ? 'PPK: verify the current version'
+              : 'PPK: return the current version with a note',
+          params: TpsContestParams,
+          body: StatusChangeBody,
+          response: { 200: SubmissionAccepted, ...AUTH_ERRORS },
+        },
+      },
+      async (req, reply) =>
+        sendResult(
+          reply,
+          await changeStatus(
+            db,
+            hub,
+            req.actor,
+            req.params.tpsId,
+            req.params.contestId,
+            req.body,
+            to,
+          ),
+        ),
+    );
+  }
+  app.get(
+    '/api/results/tps/:id',
+    {
+      schema: {
+        tags: ['Hasil'],
+        summary: "A TPS's results for each contest, with every version and photo",
+        params: IdParam,
+        response: { 200: TpsResults, ...AUTH_ERRORS },
+      },
+    },
+    async (req, reply) => sendResult(reply, await tpsResults(db, req.actor, req.params.id)),
+  );
+  app.get(
+    '/api/results/summary',
+    {
+      schema: {
+        tags: ['Hasil'],
+        summary:
+          'Totals of a contest for a region and its children (and the Korwil at regency level)',
+        querystring: SummaryQuery,
+        response: { 200: ResultsSummary, ...AUTH_ERRORS },
+      },
+    },
+    async (req, reply) =>
+      sendResult(reply, await resultsSummary(db, req.actor, req.query.contestId, req.query.code)),
+  );
+  app.get(
+    '/api/results/anomalies',
+    {
+      schema: {
+        tags: ['Hasil'],
+        summary: 'Accepted results with soft anomaly flags, in the caller’s scope',
+        querystring: SummaryQuery.pick({ contestId: true }),
+        response: { 200: z.array(AnomalyItem), ...AUTH_ERRORS },
+      },
+    },
+    async (req, reply) => sendResult(reply, await anomalyList(db, req.actor, req.query.contestId)),
+  );
+  app.get(
+    '/api/public/results',
+    {
+      schema: {
+        tags: ['Hasil'],
+        summary:
+          'Provisional totals for the public: regency and kecamatan (not official KPU results)',
+        querystring: SummaryQuery.pick({ contestId: true }),
+        response: { 200: ResultsSummary, ...ERRORS },
+      },
+    },
+    async (req, reply) =>
+      sendResult(reply, await resultsSummary(db, 'public', req.query.contestId)),
+  );
+  app.post(
+    '/api/results/:tpsId/:contestId/photos',
+    {
+      schema: {
+        tags: ['Hasil'],
+        summary:
+          'Attach a photo of the signed form (JPEG, PNG or WebP body); the same photo at another TPS is flagged',
+        params: TpsContestParams,
+        response: {
+          201: z.object({
+            sha256: z.string(),
+            bytes: z.number().int(),
+            alsoAtTps: z.array(z.number().int()),
+          }),
+          ...AUTH_ERRORS,
+          413: ErrorBody,
+          415: ErrorBody,
+        },
+      },
+    },
+    async (req, reply) => {
+      const { tpsId, contestId } = req.params;
+      const mediaType = (req.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
+      const ext = PHOTO_TYPES[mediaType];
+      if (ext === undefined || !Buffer.isBuffer(req.body)) {
+        return reply.status(415).send({
+          error: {
+            code: 'result.photo_type',
+            message: 'Foto harus berupa berkas JPEG, PNG, atau WebP.',
+          },
+        });
+      }
+      const body = req.body;
+      const tpsRow = await findTps(db, tpsId);
+      const what = { action: 'result.photo', targetType: 'tps', targetId: tpsId };
+      const target =
+        tpsRow === undefined ? undefined : await regionTarget(db, tpsRow.desaCode, tpsRow.id);
+      const access = await authorizeWrite(db, req.actor, 'result.submit', target, what);
+      if (!access.ok) return sendResult(reply, access);
+      if (body.length === 0) {
+        return sendResult(
+          reply,
+          err(domainError('invalid', 'result.photo_empty', 'Berkas foto kosong.')),
+        );
+      }
+      const sha256 = createHash('sha256').update(body).digest('hex');
+      const dir = join(dataDir, 'photos', sha256.slice(0, 2));
+      await mkdir(dir, { recursive: true });
+      await writeFile(join(dir, `${sha256}.${ext}`), body);
+      const saved = await inTransaction(db, async (tx) => {
+        await insertPhoto(tx, {
+          tpsId,
+          contestId,
+          sha256,
+          mediaType,
+          bytes: body.length,
+          uploadedBy: req.actor.username,
+        });
+        const alsoAtTps = await sameHashElsewhere(tx, sha256, tpsId);
+        await auditWrite(tx, access.value, what, {
+          after: { contestId, sha256, bytes: body.length, alsoAtTps },
+        });
+        return ok({ sha256, bytes: body.length, alsoAtTps });
+      });
+      return sendResult(reply, saved, 201);
+    },
+  );
+  app.get(
+    '/api/results/stream',
+    {
+      schema: {
+        tags: ['Hasil'],
+        summary:
+          'Server-Sent Events: `result` each time a result in the caller’s scope is accepted or changes status',
+      },
+    },
+    async (req, reply) => {
+      const allowed = canRead(req.actor, 'result.read');
+      if (!allowed.ok && allowed.error.kind === 'unauthorized') return sendResult(reply, allowed);
+      const actor = req.actor;
+      reply.hijack();
+      reply.raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      reply.raw.write('retry: 3000\n\n');
+      const korwilOfDesa = new Map<string, number | null>();
+      const unsubscribe = hub.subscribe((event) => {
+        void (async () => {
+          let korwilId = korwilOfDesa.get(event.desaCode);
+          if (korwilId === undefined) {
+            korwilId = (await regionTarget(db, event.desaCode)).korwilId;
+            korwilOfDesa.set(event.desaCode, korwilId);
+          }
+          const target = { regionCode: event.desaCode, korwilId, tpsId: event.tpsId };
+          if (canRead(actor, 'result.read', target).ok) {
+            reply.raw.write(`event: result\ndata: ${JSON.stringify(event)}\n\n`);
+          }
+        })();
+      });
+      const keepAlive = setInterval(() => reply.raw.write(': ping\n\n'), 20_000);
+      req.raw.on('close', () => {
+        clearInterval(keepAlive);
+        unsubscribe();
+      });
+    },
+  );
+}

@@ -1,0 +1,272 @@
+/**
+ * Read side of results: totals at any level from the running desa totals,
+ * the anomaly list, and `results verify` (recompute from the leaves).
+ */
+import type { Actor } from '../auth/actor.ts';
+import { canRead, regionTarget } from '../auth/guard.ts';
+import type { Db } from '../db/connection.ts';
+import { getContest } from '../contests/contests.service.ts';
+import { loadTree } from '../regions/regions.service.ts';
+import type { RegionTree } from '../regions/region-tree.ts';
+import { getRegencySetting } from '../settings/settings.service.ts';
+import { domainError, err, ok, type Result } from '../../domain/common/result.ts';
+import { formatTps } from '../../domain/common/format.ts';
+import {
+  PROVISIONAL_NOTICE,
+  type AnomalyItem,
+  type Flag,
+  type LevelTotals,
+  type ResultsSummary,
+} from '../../domain/results/results.schema.ts';
+import { currentLeaves, desaTotalRows } from './results.repository.ts';
+import { tpsOfIds } from './results.tps-labels.ts';
+import {
+  addInto,
+  desaTotals,
+  emptyTotals,
+  korwilTotals,
+  regionTotals,
+  type Totals,
+} from './results.rollup.ts';
+
+function level(
+  code: string,
+  name: string,
+  lvl: LevelTotals['level'],
+  tpsTotal: number,
+  t: Totals,
+  selectionIds: readonly number[],
+): LevelTotals {
+  const votes = selectionIds.map((id) => {
+    const v = t.votes.get(id) ?? 0;
+    return { selectionId: id, votes: v, share: t.valid > 0 ? v / t.valid : null };
+  });
+  const max = Math.max(0, ...votes.map((v) => v.votes));
+  const leaders = votes.filter((v) => v.votes === max && max > 0);
+  return {
+    code,
+    name,
+    level: lvl,
+    tpsTotal,
+    reported: t.reported,
+    verified: t.verified,
+    registered: t.registered,
+    voted: t.voted,
+    turnout: t.registered > 0 ? t.voted / t.registered : null,
+    valid: t.valid,
+    invalid: t.invalid,
+    votes,
+    leader: leaders.length === 1 ? (leaders[0]?.selectionId ?? null) : null,
+  };
+}
+
+const levelOf = (tree: RegionTree, code: string): LevelTotals['level'] => {
+  const l = tree.byCode.get(code)?.level;
+  return l === 'desa' || l === 'kecamatan' ? l : 'regency';
+};
+
+/**
+ * Totals of a contest for a region (default: the regency) and its children,
+ * plus the Korwil at regency level. Readable by whoever may read results
+ * there; `publicView` skips the check (the public page, regency and kecamatan).
+ */
+export async function resultsSummary(
+  db: Db,
+  actor: Actor | 'public',
+  contestId: number,
+  code?: string,
+): Promise<Result<ResultsSummary>> {
+  const regency = await getRegencySetting(db);
+  if (regency === null) {
+    return err(
+      domainError('not_found', 'registry.not_initialised', 'Kabupaten belum diinisialisasi.'),
+    );
+  }
+  const regionCode = code ?? regency.code;
+  if (actor === 'public') {
+    if (regionCode !== regency.code) {
+      return err(
+        domainError(
+          'forbidden',
+          'auth.forbidden',
+          'Hasil publik hanya tersedia untuk tingkat kabupaten dan kecamatan.',
+        ),
+      );
+    }
+  } else {
+    const allowed = canRead(actor, 'result.read', await regionTarget(db, regionCode));
+    if (!allowed.ok) return allowed;
+  }
+  const contest = await getContest(db, contestId);
+  if (!contest.ok) return contest;
+  const tree = await loadTree(db);
+  const row = tree.byCode.get(regionCode);
+  if (
+    row === undefined ||
+    !(row.code === regency.code || row.code.startsWith(`${regency.code}.`))
+  ) {
+    return err(
+      domainError(
+        'not_found',
+        'region.not_found',
+        `Wilayah dengan kode ${regionCode} tidak ditemukan.`,
+      ),
+    );
+  }
+  const byDesa = desaTotals(await desaTotalRows(db, contestId));
+  const selectionIds = contest.value.pairs.map((p) => p.id);
+  const lvl = levelOf(tree, regionCode);
+  const children =
+    lvl === 'desa'
+      ? []
+      : tree
+          .childrenOf(regionCode)
+          .map((c) =>
+            level(
+              c.code,
+              c.name,
+              levelOf(tree, c.code),
+              tree.countsOf(c.code).tps,
+              regionTotals(tree, c.code, byDesa),
+              selectionIds,
+            ),
+          );
+  const korwil =
+    lvl === 'regency'
+      ? [...tree.korwilById.values()]
+          .sort((a, b) => a.ordinal - b.ordinal)
+          .map((k) =>
+            level(
+              String(k.id),
+              k.name,
+              'korwil',
+              tree.korwilCounts(k.id, regency.code).tps,
+              korwilTotals(tree, regency.code, k.id, byDesa),
+              selectionIds,
+            ),
+          )
+      : [];
+  return ok({
+    contest: {
+      id: contest.value.id,
+      name: contest.value.name,
+      selections: contest.value.pairs.map((p) => ({
+        id: p.id,
+        label: p.label,
+        ballotNumber: p.ballotNumber,
+      })),
+    },
+    region: level(
+      row.code,
+      row.name,
+      lvl,
+      tree.countsOf(row.code).tps,
+      regionTotals(tree, row.code, byDesa),
+      selectionIds,
+    ),
+    path: tree
+      .pathOf(row.code)
+      .filter((p) => p.level !== 'province')
+      .map((p) => ({ code: p.code, name: p.name })),
+    korwil,
+    children: actor === 'public' ? children.filter((c) => c.level === 'kecamatan') : children,
+    notice: PROVISIONAL_NOTICE,
+  });
+}
+
+/** Current versions with soft flags, in the caller's scope. */
+export async function anomalyList(
+  db: Db,
+  actor: Actor,
+  contestId: number,
+): Promise<Result<AnomalyItem[]>> {
+  const anywhere = canRead(actor, 'result.read');
+  if (!anywhere.ok && anywhere.error.kind === 'unauthorized') return anywhere;
+  const tree = await loadTree(db);
+  const leaves = (await currentLeaves(db, contestId)).filter(
+    (l) => (l.anomalies as Flag[]).length > 0,
+  );
+  const labels = await tpsOfIds(
+    db,
+    leaves.map((l) => l.tpsId),
+  );
+  const out: AnomalyItem[] = [];
+  for (const l of leaves) {
+    const desa = tree.byCode.get(l.desaCode);
+    const kec = desa?.parentCode == null ? undefined : tree.byCode.get(desa.parentCode);
+    if (
+      !canRead(actor, 'result.read', {
+        regionCode: l.desaCode,
+        korwilId: kec?.korwilId ?? null,
+        tpsId: l.tpsId,
+      }).ok
+    )
+      continue;
+    out.push({
+      tpsId: l.tpsId,
+      tpsLabel: formatTps(labels.get(l.tpsId) ?? 0),
+      desaCode: l.desaCode,
+      desaName: desa?.name ?? l.desaCode,
+      kecamatanName: kec?.name ?? '',
+      version: l.version,
+      status: l.status,
+      flags: l.anomalies as Flag[],
+    });
+  }
+  return ok(out.sort((a, b) => a.desaCode.localeCompare(b.desaCode) || a.tpsId - b.tpsId));
+}
+
+export interface TotalsDifference {
+  readonly contestId: number;
+  readonly desaCode: string;
+  readonly key: string;
+  readonly stored: number;
+  readonly recomputed: number;
+}
+
+/** Recomputes every desa total of every contest from the current versions and lists differences. */
+export async function verifyResultTotals(
+  db: Db,
+  contestIds: readonly number[],
+): Promise<TotalsDifference[]> {
+  const diffs: TotalsDifference[] = [];
+  for (const contestId of contestIds) {
+    const stored = desaTotals(await desaTotalRows(db, contestId));
+    const recomputed = new Map<string, Totals>();
+    for (const leaf of await currentLeaves(db, contestId)) {
+      const t = recomputed.get(leaf.desaCode) ?? emptyTotals();
+      recomputed.set(leaf.desaCode, t);
+      addInto(t, {
+        registered: leaf.registered,
+        voted: leaf.voted,
+        valid: leaf.valid,
+        invalid: leaf.invalid,
+        reported: 1,
+        verified: leaf.status === 'verified' ? 1 : 0,
+        votes: new Map(leaf.votes.map((v) => [v.selectionId, v.votes])),
+      });
+    }
+    for (const desaCode of new Set([...stored.keys(), ...recomputed.keys()])) {
+      const a = stored.get(desaCode) ?? emptyTotals();
+      const b = recomputed.get(desaCode) ?? emptyTotals();
+      for (const key of [
+        'registered',
+        'voted',
+        'valid',
+        'invalid',
+        'reported',
+        'verified',
+      ] as const) {
+        if (a[key] !== b[key])
+          diffs.push({ contestId, desaCode, key, stored: a[key], recomputed: b[key] });
+      }
+      for (const sel of new Set([...a.votes.keys(), ...b.votes.keys()])) {
+        const x = a.votes.get(sel) ?? 0;
+        const y = b.votes.get(sel) ?? 0;
+        if (x !== y)
+          diffs.push({ contestId, desaCode, key: `sel:${String(sel)}`, stored: x, recomputed: y });
+      }
+    }
+  }
+  return diffs;
+}

@@ -1,0 +1,406 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testEngines, createDemoDatabase } from '../db/test-databases.ts';
+import { auditLog, stage, tps } from '../db/schema.ts';
+import type { Database } from '../db/connection.ts';
+import { buildApp } from '../app.ts';
+import type { ZodApp } from '../http/reply.ts';
+import { injectAs, signIn, type Inject } from '../testing/app-harness.ts';
+import { consistentForm } from './form-fixture.ts';
+import { verifyResultTotals } from './results.summary.ts';
+import type {
+  ResultsSummary,
+  SubmissionAccepted,
+  TpsResults,
+} from '../../domain/results/results.schema.ts';
+import type { Contest } from '../../domain/contests/contest.schema.ts';
+
+const NGADISARI = '35.13.01.2001';
+const LECES_DESA = '35.13.05.2001';
+
+describe.each(testEngines())('TPS results on %s', (engine) => {
+  let database: Database;
+  let app: ZodApp;
+  let kpps: Inject;
+  let ppk: Inject;
+  let admin: Inject;
+  let pps: Inject;
+  let bupati: Inject;
+  let tps1: number;
+  let tps2: number;
+  let lecesTps: number;
+  let pilbup: Contest;
+
+  beforeAll(async () => {
+    database = await createDemoDatabase(engine);
+    app = await buildApp({ database, dataDir: await mkdtemp(join(tmpdir(), 'dp-results-')) });
+    await app.ready();
+    const as = async (u: string) => injectAs(app, await signIn(app, u));
+    [kpps, ppk, admin, pps, bupati] = (await Promise.all(
+      ['kpps.ngadisari.1', 'ppk.sukapura', 'admin', 'pps.ngadisari', 'bupati'].map(as),
+    )) as [Inject, Inject, Inject, Inject, Inject];
+    const idOf = async (desa: string, n: number) =>
+      (
+        await database.db
+          .select({ id: tps.id })
+          .from(tps)
+          .where(and(eq(tps.desaCode, desa), eq(tps.number, n)))
+      )[0]?.id ?? 0;
+    tps1 = await idOf(NGADISARI, 1);
+    tps2 = await idOf(NGADISARI, 2);
+    lecesTps = await idOf(LECES_DESA, 1);
+    pilbup = (await app.inject('/api/contests')).json<Contest[]>()[1] as Contest;
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
+
+  const votes = (a: number, b: number) => [
+    { selectionId: pilbup.pairs[0]?.id ?? 0, votes: a },
+    { selectionId: pilbup.pairs[1]?.id ?? 0, votes: b },
+  ];
+  const submit = (who: Inject, tpsId: number, form: unknown, extra: object = {}) =>
+    who({
+      method: 'POST',
+      url: '/api/results',
+      payload: { clientId: randomUUID(), tpsId, contestId: pilbup.id, form, ...extra },
+    });
+  const summary = async (code?: string) =>
+    (
+      await bupati(
+        `/api/results/summary?contestId=${String(pilbup.id)}${code === undefined ? '' : `&code=${code}`}`,
+      )
+    ).json<ResultsSummary>();
+
+  it('accepts a consistent form once; a resend of the same id is not duplicated', async () => {
+    const clientId = randomUUID();
+    const form = consistentForm({ dpt: 300, votes: votes(120, 100), invalid: 5 });
+    const payload = { clientId, tpsId: tps1, contestId: pilbup.id, form };
+    const first = await kpps({ method: 'POST', url: '/api/results', payload });
+    expect(first.statusCode).toBe(201);
+    expect(first.json<SubmissionAccepted>()).toMatchObject({
+      duplicate: false,
+      version: 1,
+      status: 'submitted',
+    });
+    const again = await kpps({ method: 'POST', url: '/api/results', payload });
+    expect(again.statusCode).toBe(200);
+    expect(again.json<SubmissionAccepted>()).toMatchObject({ duplicate: true, version: 1 });
+    const changed = await kpps({
+      method: 'POST',
+      url: '/api/results',
+      payload: {
+        ...payload,
+        form: consistentForm({ dpt: 300, votes: votes(121, 100), invalid: 5 }),
+      },
+    });
+    expect(changed.statusCode).toBe(409);
+    expect(changed.json()).toMatchObject({
+      error: { code: 'result.client_id_reused', field: 'clientId' },
+    });
+    const s = await summary(NGADISARI);
+    expect(s.region).toMatchObject({ reported: 1, voted: 225, valid: 220, invalid: 5 });
+    expect(s.region.votes.map((v) => v.votes)).toEqual([120, 100]);
+  });
+
+  it('refuses a sum that does not close, naming the rule and the field; nothing stored', async () => {
+    const form = consistentForm({ dpt: 300, votes: votes(50, 40), invalid: 2 });
+    const bad = { ...form, valid: form.valid + 1 };
+    const res = await submit(kpps, tps1, bad, { reason: 'Koreksi salah hitung' });
+    expect(res.statusCode).toBe(422);
+    const body = res.json<{ error: { code: string; field: string; message: string } }>();
+    expect(body.error.code).toMatch(/^chasil\./);
+    expect(body.error.field).toMatch(/^form\./);
+    const history = (await kpps(`/api/results/tps/${String(tps1)}`)).json<TpsResults>();
+    expect(history.contests.find((c) => c.contestId === pilbup.id)?.history).toHaveLength(1);
+  });
+
+  it('refuses bad numbers at the door and a TPS outside the caller’s scope', async () => {
+    const negative = consistentForm({ dpt: 300, votes: votes(50, 40), invalid: 2 });
+    const res = await submit(kpps, tps1, { ...negative, invalid: -1 }, { reason: 'Koreksi angka' });
+    expect(res.statusCode).toBeGreaterThanOrEqual(400);
+    expect(res.statusCode).toBeLessThan(500);
+    const other = await submit(
+      kpps,
+      tps2,
+      consistentForm({ dpt: 300, votes: votes(1, 1), invalid: 0 }),
+    );
+    expect(other.statusCode).toBe(403);
+    const otherDesa = await submit(
+      pps,
+      lecesTps,
+      consistentForm({ dpt: 300, votes: votes(1, 1), invalid: 0 }),
+    );
+    expect(otherDesa.statusCode).toBe(403);
+    const badContest = await kpps({
+      method: 'POST',
+      url: '/api/results',
+      payload: { clientId: randomUUID(), tpsId: tps1, contestId: 999, form: negative },
+    });
+    expect(badContest.json()).toMatchObject({
+      error: { code: 'result.contest_not_at_tps', field: 'contestId' },
+    });
+    const tooMany = consistentForm({ dpt: 600, votes: votes(300, 200), invalid: 0 });
+    const above = await submit(pps, tps2, tooMany);
+    expect(above.statusCode).toBe(422);
+  });
+
+  it('keeps every correction with its reason; the PPK verifies the version seen, a later correction is flagged', async () => {
+    const noReason = await submit(
+      kpps,
+      tps1,
+      consistentForm({ dpt: 300, votes: votes(118, 102), invalid: 5 }),
+    );
+    expect(noReason.json()).toMatchObject({
+      error: { code: 'result.correction_reason_required', field: 'reason' },
+    });
+    const corrected = await submit(
+      kpps,
+      tps1,
+      consistentForm({ dpt: 300, votes: votes(118, 102), invalid: 5 }),
+      {
+        reason: 'Salah salin suara paslon 1',
+      },
+    );
+    expect(corrected.json<SubmissionAccepted>()).toMatchObject({ version: 2 });
+    const stale = await ppk({
+      method: 'POST',
+      url: `/api/results/${String(tps1)}/${String(pilbup.id)}/verify`,
+      payload: { version: 1 },
+    });
+    expect(stale.json()).toMatchObject({ error: { code: 'result.version_changed' } });
+    const verified = await ppk({
+      method: 'POST',
+      url: `/api/results/${String(tps1)}/${String(pilbup.id)}/verify`,
+      payload: { version: 2 },
+    });
+    expect(verified.json<SubmissionAccepted>()).toMatchObject({ status: 'verified' });
+    expect((await summary(NGADISARI)).region).toMatchObject({ reported: 1, verified: 1 });
+    const kppsVerify = await kpps({
+      method: 'POST',
+      url: `/api/results/${String(tps1)}/${String(pilbup.id)}/verify`,
+      payload: { version: 2 },
+    });
+    expect(kppsVerify.statusCode).toBe(403);
+    const late = await submit(
+      kpps,
+      tps1,
+      consistentForm({ dpt: 300, votes: votes(119, 102), invalid: 4 }),
+      {
+        reason: 'Rekap ulang di PPK',
+      },
+    );
+    expect(late.json<SubmissionAccepted>().anomalies.map((a) => a.code)).toContain(
+      'anomaly.corrected_after_verification',
+    );
+    const history = (await kpps(`/api/results/tps/${String(tps1)}`)).json<TpsResults>();
+    const h = history.contests.find((c) => c.contestId === pilbup.id);
+    expect(h?.history.map((v) => [v.version, v.reason])).toEqual([
+      [3, 'Rekap ulang di PPK'],
+      [2, 'Salah salin suara paslon 1'],
+      [1, null],
+    ]);
+    expect(h?.status).toBe('submitted');
+    const s = await summary(NGADISARI);
+    expect(s.region).toMatchObject({ reported: 1, verified: 0, valid: 221, invalid: 4 });
+    const returned = await ppk({
+      method: 'POST',
+      url: `/api/results/${String(tps1)}/${String(pilbup.id)}/return`,
+      payload: { version: 3, note: 'Foto formulir tidak terbaca' },
+    });
+    expect(returned.json<SubmissionAccepted>()).toMatchObject({ status: 'returned' });
+  });
+
+  it('rolls up to kecamatan, Korwil and regency, and shows the public only provisional regency/kecamatan totals', async () => {
+    const regency = await summary();
+    expect(regency.korwil.map((k) => k.name)).toEqual(['Korwil I', 'Korwil II', 'Korwil III']);
+    expect(regency.korwil.reduce((a, k) => a + k.valid, 0)).toBe(regency.region.valid);
+    expect(regency.children.reduce((a, k) => a + k.valid, 0)).toBe(regency.region.valid);
+    expect(regency.region.tpsTotal).toBe(1749);
+    const pub = await app.inject(`/api/public/results?contestId=${String(pilbup.id)}`);
+    expect(pub.statusCode).toBe(200);
+    const p = pub.json<ResultsSummary>();
+    expect(p.notice).toBe('Hasil sementara, bukan hasil resmi KPU.');
+    expect(p.region.valid).toBe(regency.region.valid);
+    expect(p.children.every((c) => c.level === 'kecamatan')).toBe(true);
+    expect(
+      (await app.inject(`/api/results/summary?contestId=${String(pilbup.id)}`)).statusCode,
+    ).toBe(401);
+  });
+
+  it('flags the same photo uploaded for two TPS', async () => {
+    const jpeg = Buffer.from([
+      0xff,
+      0xd8,
+      0xff,
+      0xe0,
+      ...Buffer.from('formulir C.Hasil'),
+      0xff,
+      0xd9,
+    ]);
+    const up = (who: Inject, id: number) =>
+      who({
+        method: 'POST',
+        url: `/api/results/${String(id)}/${String(pilbup.id)}/photos`,
+        headers: { 'content-type': 'image/jpeg' },
+        payload: jpeg,
+      });
+    const first = await up(kpps, tps1);
+    expect(first.statusCode).toBe(201);
+    expect(first.json()).toMatchObject({ alsoAtTps: [] });
+    const second = await up(pps, tps2);
+    expect(second.json()).toMatchObject({ alsoAtTps: [tps1] });
+    const wrongType = await kpps({
+      method: 'POST',
+      url: `/api/results/${String(tps1)}/${String(pilbup.id)}/photos`,
+      headers: { 'content-type': 'image/gif' },
+      payload: jpeg,
+    });
+    expect(wrongType.statusCode).toBe(415);
+  });
+
+  it('accepts results only from voting day unless an admin opens a rehearsal (audited)', async () => {
+    await database.db
+      .update(stage)
+      .set({ startsOn: '2099-11-27', endsOn: '2099-11-27' })
+      .where(eq(stage.kind, 'pemungutan_suara'));
+    const closed = await submit(
+      pps,
+      tps2,
+      consistentForm({ dpt: 300, votes: votes(10, 10), invalid: 0 }),
+    );
+    expect(closed.statusCode).toBe(409);
+    expect(closed.json()).toMatchObject({
+      error: {
+        code: 'result.window_closed',
+        message: expect.stringContaining('27 November 2099') as unknown,
+      },
+    });
+    expect(
+      (
+        await pps({
+          method: 'POST',
+          url: '/api/results/window/open-early',
+          payload: { reason: 'Gladi bersih' },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const opened = await admin({
+      method: 'POST',
+      url: '/api/results/window/open-early',
+      payload: { reason: 'Gladi bersih lapor cepat' },
+    });
+    expect(opened.json()).toMatchObject({
+      open: true,
+      openedEarly: { reason: 'Gladi bersih lapor cepat', by: 'admin' },
+    });
+    const audit = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'result.window_open_early'));
+    expect(audit.map((a) => [a.actorUsername, a.outcome])).toEqual([
+      ['pps.ngadisari', 'denied'],
+      ['admin', 'ok'],
+    ]);
+    expect(
+      (
+        await submit(pps, tps2, consistentForm({ dpt: 300, votes: votes(10, 10), invalid: 0 }), {
+          reason: 'Gladi ulang',
+        })
+      ).statusCode,
+    ).toBe(201);
+    await database.db
+      .update(stage)
+      .set({ startsOn: '2024-11-27', endsOn: '2024-11-27' })
+      .where(eq(stage.kind, 'pemungutan_suara'));
+  });
+
+  it('pushes an event to a signed-in dashboard (Server-Sent Events) as soon as a result is accepted', async () => {
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    const session = await signIn(app, 'bupati');
+    const controller = new AbortController();
+    const res = await fetch(`${address}/api/results/stream`, {
+      headers: { cookie: session.cookie },
+      signal: controller.signal,
+    });
+    expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
+    const reader = res.body?.getReader();
+    if (reader === undefined) throw new Error('no stream body');
+    const started = Date.now();
+    const sent = await submit(
+      pps,
+      tps2,
+      consistentForm({ dpt: 300, votes: votes(30, 20), invalid: 1 }),
+      { reason: 'Kiriman uji langsung' },
+    );
+    expect(sent.statusCode).toBe(201);
+    let text = '';
+    while (!text.includes('event: result')) {
+      const chunk = await reader.read();
+      if (chunk.done) break;
+      text += new TextDecoder().decode(chunk.value);
+    }
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(text).toContain(`"tpsId":${String(tps2)}`);
+    controller.abort();
+    const anonymous = await fetch(`${address}/api/results/stream`);
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('keeps totals equal to the sum of the current versions under random submissions and corrections (property)', async () => {
+    const ids = (
+      await database.db.select({ id: tps.id }).from(tps).where(eq(tps.desaCode, '35.13.01.2003'))
+    ).map((r) => r.id);
+    const sukapuraBefore = (await summary('35.13.01')).region;
+    const expected = new Map<number, { valid: number; invalid: number; a: number; b: number }>();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.record({
+            tps: fc.integer({ min: 0, max: ids.length - 1 }),
+            a: fc.integer({ min: 0, max: 150 }),
+            b: fc.integer({ min: 0, max: 150 }),
+            invalid: fc.integer({ min: 0, max: 20 }),
+          }),
+          { minLength: 1, maxLength: 12 },
+        ),
+        async (ops) => {
+          for (const op of ops) {
+            const id = ids[op.tps] ?? 0;
+            const res = await submit(
+              admin,
+              id,
+              consistentForm({ dpt: 400, votes: votes(op.a, op.b), invalid: op.invalid }),
+              {
+                reason: 'Uji koreksi acak',
+              },
+            );
+            expect(res.statusCode).toBe(201);
+            expected.set(id, { valid: op.a + op.b, invalid: op.invalid, a: op.a, b: op.b });
+          }
+          const s = (await summary('35.13.01.2003')).region;
+          const sum = [...expected.values()];
+          expect(s.reported).toBe(expected.size);
+          expect(s.valid).toBe(sum.reduce((x, e) => x + e.valid, 0));
+          expect(s.invalid).toBe(sum.reduce((x, e) => x + e.invalid, 0));
+          expect(s.votes.map((v) => v.votes)).toEqual([
+            sum.reduce((x, e) => x + e.a, 0),
+            sum.reduce((x, e) => x + e.b, 0),
+          ]);
+          expect(await verifyResultTotals(database.db, [pilbup.id])).toEqual([]);
+        },
+      ),
+      { numRuns: 8 },
+    );
+    const sukapuraAfter = (await summary('35.13.01')).region;
+    expect(sukapuraAfter.valid - sukapuraBefore.valid).toBe(
+      [...expected.values()].reduce((x, e) => x + e.valid, 0),
+    );
+  });
+});
