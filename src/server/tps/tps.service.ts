@@ -102,6 +102,21 @@ async function authorizeTpsWrite(db: Db, actor: Actor, id: number, action: strin
   return { what, access: await authorizeWrite(db, actor, 'tps.manage', target, what) };
 }
 
+/** The TPS if it exists and is active; a retired one is refused with `code`. */
+async function activeTps(
+  db: Db,
+  id: number,
+  code: string,
+  retiredMessage: string,
+): Promise<Result<TpsRow>> {
+  const row = await findTps(db, id);
+  if (row === undefined) return notFound(id);
+  if (row.status === 'nonaktif') {
+    return err(domainError('conflict', code, `${formatTps(row.number)} ${retiredMessage}`));
+  }
+  return ok(row);
+}
+
 export async function editTps(
   db: Db,
   actor: Actor,
@@ -111,17 +126,14 @@ export async function editTps(
   const { what, access } = await authorizeTpsWrite(db, actor, id, 'tps.update');
   if (!access.ok) return access;
   return inTransaction(db, async (tx) => {
-    const current = await findTps(tx, id);
-    if (current === undefined) return notFound(id);
-    if (current.status === 'nonaktif') {
-      return err(
-        domainError(
-          'conflict',
-          'tps.retired',
-          `${formatTps(current.number)} sudah dinonaktifkan dan tidak dapat diubah.`,
-        ),
-      );
-    }
+    const found = await activeTps(
+      tx,
+      id,
+      'tps.retired',
+      'sudah dinonaktifkan dan tidak dapat diubah.',
+    );
+    if (!found.ok) return found;
+    const current = found.value;
     const next = {
       number: patch.number ?? current.number,
       voters: patch.voters ?? current.voters,
@@ -153,17 +165,9 @@ export async function retireTps(
   const { what, access } = await authorizeTpsWrite(db, actor, id, 'tps.retire');
   if (!access.ok) return access;
   return inTransaction(db, async (tx) => {
-    const current = await findTps(tx, id);
-    if (current === undefined) return notFound(id);
-    if (current.status === 'nonaktif') {
-      return err(
-        domainError(
-          'conflict',
-          'tps.already_retired',
-          `${formatTps(current.number)} sudah dinonaktifkan sebelumnya.`,
-        ),
-      );
-    }
+    const found = await activeTps(tx, id, 'tps.already_retired', 'sudah dinonaktifkan sebelumnya.');
+    if (!found.ok) return found;
+    const current = found.value;
     const row = await updateTps(tx, id, { status: 'nonaktif', retiredReason: input.reason });
     await auditWrite(tx, access.value, what, { before: toTps(current), after: toTps(row) });
     return ok(toTps(row));
