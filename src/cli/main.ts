@@ -3,7 +3,12 @@
  * Expected failures print an Indonesian message and exit 1; no stack traces.
  */
 import { Command } from 'commander';
-import { dataDirFromEnv, openDatabase, type Database } from '../server/db/connection.ts';
+import {
+  DataDirInUse,
+  dataDirFromEnv,
+  openDatabase,
+  type Database,
+} from '../server/db/connection.ts';
 import { buildApp } from '../server/app.ts';
 import { initRegency, type InitSummary } from '../server/setup/setup.service.ts';
 import { DEMO_REGENCY } from '../server/setup/demo-data.ts';
@@ -142,6 +147,7 @@ registerResultsCommand(program, withDatabase);
 registerExportCommand(program, withDatabase);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
+  if (e instanceof DataDirInUse) fail(e.message);
   process.stderr.write(
     `Galat tak terduga: ${e instanceof Error ? e.message : String(e)}\nJalankan ulang dengan LOG_LEVEL=debug untuk rincian.\n`,
   );

@@ -3,7 +3,7 @@
  * PostgreSQL server when a URL is given. Both get the same Drizzle schema and
  * the same migrations, applied on open.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -49,10 +49,12 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     return { db, engine: 'postgres', close: () => pool.end() };
   }
   let client = options.pglite;
+  let release: () => void = noop;
   if (client === undefined) {
     if (options.dataDir !== undefined) {
       const dir = join(options.dataDir, 'pglite');
       mkdirSync(dir, { recursive: true });
+      release = lockDataDir(options.dataDir);
       client = await PGlite.create(dir);
     } else {
       client = await PGlite.create();
@@ -61,7 +63,58 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   const db = drizzlePglite(client, { schema, casing: 'snake_case' });
   await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
   const owned = client;
-  return { db, engine: 'pglite', close: () => owned.close() };
+  return {
+    db,
+    engine: 'pglite',
+    close: async () => {
+      await owned.close();
+      release();
+    },
+  };
+}
+
+function noop(): void {
+  // nothing to release for an in-memory database
+}
+
+export class DataDirInUse extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(
+      `Basis data di ${dataDir} sedang dipakai proses lain (pid ${String(pid)}). Hentikan server itu dahulu, atau gunakan PostgreSQL (DATABASE_URL) agar beberapa proses dapat bekerja bersamaan.`,
+    );
+    this.name = 'DataDirInUse';
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * PGlite belongs to one process: a pid file in the data directory keeps a
+ * second process (a CLI command beside a running server) from opening it.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const file = join(dataDir, 'pglite.pid');
+  try {
+    const pid = Number(readFileSync(file, 'utf8').trim());
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) {
+      throw new DataDirInUse(dataDir, pid);
+    }
+  } catch (e) {
+    if (e instanceof DataDirInUse) throw e;
+    // No lock file, or a stale one: take it.
+  }
+  writeFileSync(file, String(process.pid));
+  return () => rmSync(file, { force: true });
 }
 
 /** Where the data lives: `DATA_DIR`, else `./data`. */
