@@ -34,6 +34,7 @@ import { korwilRoutes } from './korwil/korwil.routes.ts';
 import { regionsRoutes } from './regions/regions.routes.ts';
 import { getSettings } from './settings/settings.service.ts';
 import { Settings } from '../domain/settings/settings.schema.ts';
+import { ResultSubmissionBody } from '../domain/results/chasil.schema.ts';
 import { stagesRoutes } from './stages/stages.routes.ts';
 import { tpsRoutes } from './tps/tps.routes.ts';
 
@@ -50,6 +51,12 @@ export interface AppOptions {
   readonly dataDir?: string;
   /** Live events (Server-Sent Events); one per process. */
   readonly hub?: LiveHub;
+  /**
+   * Benchmarks only (`npm run bench -- results`), never in production or tests:
+   * adds `POST /api/bench/validate`, which parses and validates a
+   * `ResultSubmissionBody` and answers 204 — the HTTP ceiling of this server.
+   */
+  readonly benchReference?: boolean;
 }
 
 export async function buildApp(options: AppOptions): Promise<ZodApp> {
@@ -109,6 +116,13 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   contestsRoutes(app, db);
   stagesRoutes(app, db);
   resultsRoutes(app, db, options.hub ?? new LiveHub(), options.dataDir ?? dataDirFromEnv());
+  if (options.benchReference === true) {
+    app.post(
+      '/api/bench/validate',
+      { schema: { hide: true, body: ResultSubmissionBody } },
+      async (_req, reply) => reply.status(204).send(),
+    );
+  }
 
   if (hasWeb) {
     // Built pages; the web app routes on the client (see the not-found handler).

@@ -176,6 +176,20 @@ export async function appendAudit(
   entry: AuditEntry,
   now: Date = new Date(),
 ): Promise<void> {
+  await appendAuditBatch(tx, [entry], now);
+}
+
+/**
+ * Records several entries, in order, inside the caller's transaction: one
+ * lock, one read of the last hash, one insert. Each row links to the one
+ * before it exactly as if `appendAudit` had been called for each in turn.
+ */
+export async function appendAuditBatch(
+  tx: Db,
+  entries: readonly AuditEntry[],
+  now: Date = new Date(),
+): Promise<void> {
+  if (entries.length === 0) return;
   const at = now.toISOString();
   if (!/^\d{4}-/.test(at)) throw new RangeError(`audit time out of range: ${at}`);
   const lock = rowsOf(
@@ -194,27 +208,29 @@ export async function appendAudit(
     .from(auditLog)
     .orderBy(desc(auditLog.id))
     .limit(1);
-  const prevHash = last[0]?.hash ?? GENESIS_HASH;
-  const content: AuditContent = {
-    at,
-    actorUserId: entry.actor.userId,
-    actorUsername: storableOrNull(entry.actor.username),
-    role: storableOrNull(entry.actor.role),
-    scope: storableOrNull(entry.actor.scope),
-    action: storable(entry.action),
-    outcome: entry.outcome,
-    targetType: storableOrNull(entry.targetType ?? null),
-    targetId: entry.targetId === undefined ? null : storable(String(entry.targetId)),
-    before: asJson(entry.before),
-    after: asJson(entry.after),
-    address: storableOrNull(entry.actor.address),
-  };
-  await tx.insert(auditLog).values({
-    ...content,
-    outcome: entry.outcome,
-    prevHash,
-    hash: auditHash(prevHash, content),
+  let prevHash = last[0]?.hash ?? GENESIS_HASH;
+  const rows = entries.map((entry) => {
+    const content: AuditContent = {
+      at,
+      actorUserId: entry.actor.userId,
+      actorUsername: storableOrNull(entry.actor.username),
+      role: storableOrNull(entry.actor.role),
+      scope: storableOrNull(entry.actor.scope),
+      action: storable(entry.action),
+      outcome: entry.outcome,
+      targetType: storableOrNull(entry.targetType ?? null),
+      targetId: entry.targetId === undefined ? null : storable(String(entry.targetId)),
+      before: asJson(entry.before),
+      after: asJson(entry.after),
+      address: storableOrNull(entry.actor.address),
+    };
+    const hash = auditHash(prevHash, content);
+    const row = { ...content, outcome: entry.outcome, prevHash, hash };
+    prevHash = hash;
+    return row;
   });
+  // Rows of one statement take their serial ids in the order given.
+  await tx.insert(auditLog).values(rows);
 }
 
 const ROW_COLUMNS = {

@@ -197,3 +197,382 @@ export async function sameHashElsewhere(db: Db, sha256: string, tpsId: number): 
     .where(eq(resultPhoto.sha256, sha256));
   return [...new Set(rows.map((r) => r.tpsId).filter((id) => id !== tpsId))];
 }
+
+/*
+ * The submission hot path: one read before the transaction, one read and one
+ * write inside it (plus the audit append). Raw SQL with JSON parameters so the
+ * statements are the same on both engines.
+ */
+
+function rowsOf<T>(result: unknown): T[] {
+  if (typeof result === 'object' && result !== null && 'rows' in result) {
+    const { rows } = result;
+    if (Array.isArray(rows)) return rows as T[];
+  }
+  throw new Error('unexpected result shape from the database driver');
+}
+
+/** What a submission needs to be judged, read in one round trip. */
+export interface SubmitContext {
+  readonly tps: {
+    id: number;
+    desaCode: string;
+    voters: number;
+    status: string;
+    /** Korwil of the TPS's kecamatan (for scope checks). */
+    korwilId: number | null;
+  } | null;
+  /** The submission already stored under this client id, with its TPS × contest's current status. */
+  readonly previous: {
+    tpsId: number;
+    contestId: number;
+    version: number;
+    form: unknown;
+    anomalies: unknown;
+    currentStatus: 'submitted' | 'verified' | 'returned' | null;
+  } | null;
+  /** First `pemungutan_suara` stage's start (stages in date order). */
+  readonly votingDay: string | null;
+  readonly openedEarly: unknown;
+  readonly contest: { id: number; regionCode: string } | null;
+  readonly selectionIds: number[];
+  readonly maxVoters: unknown;
+}
+
+export async function submitContext(
+  db: Db,
+  tpsId: number,
+  contestId: number,
+  clientId: string,
+  windowSetting: string,
+): Promise<SubmitContext> {
+  const rows = rowsOf<{
+    tps_id: number | null;
+    desa_code: string | null;
+    voters: number | null;
+    status: string | null;
+    korwil_id: number | null;
+    previous: {
+      tpsId: number;
+      contestId: number;
+      version: number;
+      form: unknown;
+      anomalies: unknown;
+      currentStatus: 'submitted' | 'verified' | 'returned' | null;
+    } | null;
+    voting_day: string | null;
+    opened_early: unknown;
+    contest: { id: number; regionCode: string } | null;
+    selection_ids: number[] | null;
+    max_voters: unknown;
+  }>(
+    await db.execute(sql`
+      select t.id as tps_id, t.desa_code, t.voters, t.status,
+        (select k.korwil_id from region k
+          where k.code = left(t.desa_code, length(t.desa_code) - position('.' in reverse(t.desa_code)))
+        ) as korwil_id,
+        (select json_build_object(
+            'tpsId', s.tps_id, 'contestId', s.contest_id, 'version', s.version,
+            'form', s.form, 'anomalies', s.anomalies, 'currentStatus', c.status)
+          from result_submission s
+          left join result_current c on c.tps_id = s.tps_id and c.contest_id = s.contest_id
+          where s.client_id = ${clientId}) as previous,
+        (select st.starts_on::text from stage st where st.kind = 'pemungutan_suara'
+          order by st.starts_on, st.ends_on, st.id limit 1) as voting_day,
+        (select v.value from settings v where v.key = ${windowSetting}) as opened_early,
+        (select json_build_object('id', ct.id, 'regionCode', ct.region_code)
+          from contest ct where ct.id = ${contestId}) as contest,
+        (select json_agg(p.id order by p.id) from candidate_pair p
+          where p.contest_id = ${contestId}) as selection_ids,
+        (select v.value from settings v where v.key = 'max_voters_per_tps') as max_voters
+      from (values (1)) as one (x)
+      left join tps t on t.id = ${tpsId}`),
+  );
+  const r = rows[0];
+  if (r === undefined) throw new Error('submit context returned no row');
+  return {
+    tps:
+      r.tps_id === null
+        ? null
+        : {
+            id: r.tps_id,
+            desaCode: r.desa_code ?? '',
+            voters: r.voters ?? 0,
+            status: r.status ?? '',
+            korwilId: r.korwil_id,
+          },
+    previous: r.previous,
+    votingDay: r.voting_day,
+    openedEarly: r.opened_early,
+    contest: r.contest,
+    selectionIds: r.selection_ids ?? [],
+    maxVoters: r.max_voters,
+  };
+}
+
+/** The current version of a TPS × contest with what its running totals hold, and the desa's other turnouts. */
+export interface CurrentWithContribution {
+  readonly current: {
+    submissionId: number;
+    version: number;
+    status: 'submitted' | 'verified' | 'returned';
+    wasVerified: boolean;
+    form: unknown;
+    registered: number;
+    voted: number;
+    valid: number;
+    invalid: number;
+    votes: { selectionId: number; votes: number }[];
+  } | null;
+  /** voted / registered of the desa's other active TPS that reported this contest. */
+  readonly desaTurnouts: number[];
+}
+
+export async function currentForSubmit(
+  tx: Db,
+  tpsId: number,
+  contestId: number,
+  desaCode: string,
+): Promise<CurrentWithContribution> {
+  const rows = rowsOf<{
+    submission_id: number | null;
+    version: number;
+    status: 'submitted' | 'verified' | 'returned';
+    was_verified: boolean;
+    form: unknown;
+    registered: number;
+    voted: number;
+    valid: number;
+    invalid: number;
+    votes: { selectionId: number; votes: number }[] | null;
+    others: [number, number][];
+  }>(
+    await tx.execute(sql`
+      select c.submission_id, c.version, c.status, c.was_verified,
+        s.form, s.registered, s.voted, s.valid, s.invalid,
+        (select json_agg(json_build_object('selectionId', v.selection_id, 'votes', v.votes)
+            order by v.selection_id)
+          from result_vote v where v.submission_id = c.submission_id) as votes,
+        (select coalesce(json_agg(json_build_array(s2.registered, s2.voted)), '[]'::json)
+          from tps t2
+          join result_current c2 on c2.tps_id = t2.id and c2.contest_id = ${contestId}
+          join result_submission s2 on s2.id = c2.submission_id
+          where t2.desa_code = ${desaCode} and t2.status = 'aktif' and t2.id <> ${tpsId}) as others
+      from (values (1)) as one (x)
+      left join result_current c on c.tps_id = ${tpsId} and c.contest_id = ${contestId}
+      left join result_submission s on s.id = c.submission_id`),
+  );
+  const r = rows[0];
+  if (r === undefined) throw new Error('current lookup returned no row');
+  return {
+    current:
+      r.submission_id === null
+        ? null
+        : {
+            submissionId: r.submission_id,
+            version: r.version,
+            status: r.status,
+            wasVerified: r.was_verified,
+            form: r.form,
+            registered: r.registered,
+            voted: r.voted,
+            valid: r.valid,
+            invalid: r.invalid,
+            votes: r.votes ?? [],
+          },
+    desaTurnouts: r.others.filter(([registered]) => registered > 0).map(([reg, v]) => v / reg),
+  };
+}
+
+/**
+ * One statement: the new version and its votes, the TPS × contest's current
+ * pointer (status back to `submitted`), and the desa's running totals.
+ */
+export async function writeSubmission(
+  tx: Db,
+  values: Omit<SubmissionRow, 'id' | 'submittedAt'>,
+  votes: readonly { selectionId: number; votes: number }[],
+  wasVerified: boolean,
+  desaCode: string,
+  desaDelta: ReadonlyMap<string, number>,
+): Promise<{ id: number; submittedAt: Date }> {
+  // Keys in one order, so two transactions of one desa lock its rows in the same order.
+  const deltaJson = JSON.stringify(
+    [...desaDelta]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, value]) => ({ key, value })),
+  );
+  const rows = rowsOf<{ id: number; submitted_at: string | Date }>(
+    await tx.execute(sql`
+      with s as (
+        insert into result_submission (client_id, tps_id, contest_id, version, form, registered,
+          voted, valid, invalid, reason, anomalies, submitted_by, submitted_by_name)
+        values (${values.clientId}, ${values.tpsId}, ${values.contestId}, ${values.version},
+          ${JSON.stringify(values.form)}::jsonb, ${values.registered}, ${values.voted},
+          ${values.valid}, ${values.invalid}, ${values.reason},
+          ${JSON.stringify(values.anomalies)}::jsonb, ${values.submittedBy},
+          ${values.submittedByName})
+        returning id, version, submitted_at
+      ), v as (
+        insert into result_vote (submission_id, selection_id, votes)
+        select s.id, x."selectionId", x.votes
+        from s, jsonb_to_recordset(${JSON.stringify(votes)}::jsonb) as x ("selectionId" int, votes int)
+      ), c as (
+        insert into result_current (tps_id, contest_id, submission_id, version, status,
+          status_note, status_by, status_at, was_verified)
+        select ${values.tpsId}, ${values.contestId}, s.id, s.version, 'submitted', null, null, null,
+          ${wasVerified}
+        from s
+        on conflict (tps_id, contest_id) do update set
+          submission_id = excluded.submission_id, version = excluded.version,
+          status = excluded.status, status_note = null, status_by = null, status_at = null,
+          was_verified = excluded.was_verified
+      ), d as (
+        insert into result_desa_total (contest_id, desa_code, key, value)
+        select ${values.contestId}, ${desaCode}, x.key, x.value
+        from jsonb_to_recordset(${deltaJson}::jsonb)
+          as x (key text, value int)
+        on conflict (contest_id, desa_code, key) do update set
+          value = result_desa_total.value + excluded.value
+      )
+      select id, submitted_at from s`),
+  );
+  const r = rows[0];
+  if (r === undefined) throw new Error('insert into result_submission returned no row');
+  return { id: r.id, submittedAt: new Date(r.submitted_at) };
+}
+
+/** A TPS × contest's current version, as `currentForSubmit` gives it, for many at once. */
+export type CurrentForSubmit = NonNullable<CurrentWithContribution['current']>;
+
+/**
+ * For a batch of submissions: the current version (with votes) of each
+ * TPS × contest, and the reported figures of every active TPS in their desa.
+ */
+export async function currentsForBatch(
+  tx: Db,
+  keys: readonly { tpsId: number; contestId: number; desaCode: string }[],
+): Promise<{
+  current: Map<string, CurrentForSubmit>;
+  /** `${contestId}:${desaCode}` → TPS id → [registered, voted]. */
+  desa: Map<string, Map<number, [number, number]>>;
+}> {
+  const rows = rowsOf<{
+    currents: (Omit<CurrentForSubmit, 'votes'> & {
+      tpsId: number;
+      contestId: number;
+      votes: CurrentForSubmit['votes'] | null;
+    })[];
+    desa: {
+      contestId: number;
+      desaCode: string;
+      tpsId: number;
+      registered: number;
+      voted: number;
+    }[];
+  }>(
+    await tx.execute(sql`
+      with k as (
+        select * from jsonb_to_recordset(${JSON.stringify(keys)}::jsonb)
+          as k ("tpsId" int, "contestId" int, "desaCode" text)
+      ), g as (select distinct "contestId", "desaCode" from k)
+      select
+        (select coalesce(json_agg(json_build_object(
+            'tpsId', c.tps_id, 'contestId', c.contest_id, 'submissionId', c.submission_id,
+            'version', c.version, 'status', c.status, 'wasVerified', c.was_verified,
+            'form', s.form, 'registered', s.registered, 'voted', s.voted, 'valid', s.valid,
+            'invalid', s.invalid,
+            'votes', (select json_agg(json_build_object('selectionId', v.selection_id, 'votes', v.votes)
+                order by v.selection_id)
+              from result_vote v where v.submission_id = c.submission_id))), '[]'::json)
+          from k
+          join result_current c on c.tps_id = k."tpsId" and c.contest_id = k."contestId"
+          join result_submission s on s.id = c.submission_id) as currents,
+        (select coalesce(json_agg(json_build_object(
+            'contestId', g."contestId", 'desaCode', g."desaCode", 'tpsId', t.id,
+            'registered', s.registered, 'voted', s.voted)), '[]'::json)
+          from g
+          join tps t on t.desa_code = g."desaCode" and t.status = 'aktif'
+          join result_current c on c.tps_id = t.id and c.contest_id = g."contestId"
+          join result_submission s on s.id = c.submission_id) as desa`),
+  );
+  const r = rows[0];
+  const current = new Map<string, CurrentForSubmit>();
+  for (const c of r?.currents ?? []) {
+    current.set(`${String(c.tpsId)}:${String(c.contestId)}`, { ...c, votes: c.votes ?? [] });
+  }
+  const desa = new Map<string, Map<number, [number, number]>>();
+  for (const d of r?.desa ?? []) {
+    const key = `${String(d.contestId)}:${d.desaCode}`;
+    const m = desa.get(key) ?? new Map<number, [number, number]>();
+    desa.set(key, m);
+    m.set(d.tpsId, [d.registered, d.voted]);
+  }
+  return { current, desa };
+}
+
+export interface BatchWrite {
+  readonly values: Omit<SubmissionRow, 'id' | 'submittedAt'>;
+  readonly votes: readonly { selectionId: number; votes: number }[];
+  readonly wasVerified: boolean;
+}
+
+/**
+ * One statement for a batch (distinct TPS × contest, distinct client ids):
+ * the versions and their votes, the current pointers, and the desa totals
+ * (`deltas`: one row per contest × desa × key, already summed).
+ */
+export async function writeSubmissions(
+  tx: Db,
+  writes: readonly BatchWrite[],
+  deltas: readonly { contestId: number; desaCode: string; key: string; value: number }[],
+): Promise<number> {
+  const items = writes.map((w, ord) => ({
+    ord,
+    ...w.values,
+    wasVerified: w.wasVerified,
+    votes: w.votes,
+  }));
+  const rows = rowsOf<{ n: number | string }>(
+    await tx.execute(sql`
+      with i as (
+        select * from jsonb_to_recordset(${JSON.stringify(items)}::jsonb) as i (
+          ord int, "clientId" text, "tpsId" int, "contestId" int, version int, form jsonb,
+          registered int, voted int, valid int, invalid int, reason text, anomalies jsonb,
+          "submittedBy" int, "submittedByName" text, "wasVerified" boolean, votes jsonb)
+      ), s as (
+        insert into result_submission (client_id, tps_id, contest_id, version, form, registered,
+          voted, valid, invalid, reason, anomalies, submitted_by, submitted_by_name)
+        select "clientId", "tpsId", "contestId", version, form, registered, voted, valid, invalid,
+          reason, anomalies, "submittedBy", "submittedByName"
+        from i order by ord
+        returning id, client_id, version
+      ), v as (
+        insert into result_vote (submission_id, selection_id, votes)
+        select s.id, (x ->> 'selectionId')::int, (x ->> 'votes')::int
+        from s join i on i."clientId" = s.client_id
+        cross join jsonb_array_elements(i.votes) as x
+      ), c as (
+        insert into result_current (tps_id, contest_id, submission_id, version, status,
+          status_note, status_by, status_at, was_verified)
+        select i."tpsId", i."contestId", s.id, s.version, 'submitted', null, null, null,
+          i."wasVerified"
+        from s join i on i."clientId" = s.client_id
+        order by i."tpsId", i."contestId"
+        on conflict (tps_id, contest_id) do update set
+          submission_id = excluded.submission_id, version = excluded.version,
+          status = excluded.status, status_note = null, status_by = null, status_at = null,
+          was_verified = excluded.was_verified
+      ), d as (
+        insert into result_desa_total (contest_id, desa_code, key, value)
+        select x."contestId", x."desaCode", x.key, x.value
+        from jsonb_to_recordset(${JSON.stringify(deltas)}::jsonb)
+          as x ("contestId" int, "desaCode" text, key text, value int)
+        order by x."contestId", x."desaCode", x.key
+        on conflict (contest_id, desa_code, key) do update set
+          value = result_desa_total.value + excluded.value
+      )
+      select count(*)::int as n from s`),
+  );
+  return Number(rows[0]?.n ?? 0);
+}

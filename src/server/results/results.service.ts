@@ -6,21 +6,19 @@
 import type { Actor } from '../auth/actor.ts';
 import { auditWrite, authorizeWrite, canRead, regionTarget } from '../auth/guard.ts';
 import type { Db } from '../db/connection.ts';
-import { inTransaction, uniqueViolation } from '../http/transaction.ts';
+import { inTransaction } from '../http/transaction.ts';
 import type { LiveHub } from '../live/live-hub.ts';
-import { findContest, pairsOf } from '../contests/contests.repository.ts';
 import { listContests } from '../contests/contests.service.ts';
 import { findTps } from '../tps/tps.repository.ts';
 import { findRegion } from '../regions/regions.repository.ts';
 import { findStageByKind } from '../stages/stages.service.ts';
 import { readSetting, writeSetting } from '../settings/settings.repository.ts';
-import { getMaxVotersPerTps } from '../settings/settings.service.ts';
+import { DEFAULT_MAX_VOTERS_PER_TPS } from '../../domain/tps/tps.rules.ts';
 import { domainError, err, ok, type DomainError, type Result } from '../../domain/common/result.ts';
 import { isWithin } from '../../domain/common/region-code.ts';
 import { todayWib } from '../../domain/common/dates.ts';
 import { formatTanggal, formatTps } from '../../domain/common/format.ts';
 import { checkChasil } from '../../domain/results/chasil.rules.ts';
-import { anomaliesOf } from '../../domain/results/anomalies.ts';
 import type { ChasilForm } from '../../domain/results/chasil.ts';
 import type {
   Flag,
@@ -34,19 +32,16 @@ import type {
 } from '../../domain/results/results.schema.ts';
 import {
   applyDesaDelta,
-  findByClientId,
   findCurrent,
   findSubmission,
   historyOf,
   photosOf,
   sameHashElsewhere,
   upsertCurrent,
-  votesOf,
-  desaTurnouts,
-  insertSubmission,
+  submitContext,
   type SubmissionRow,
 } from './results.repository.ts';
-import { contributionOf, delta } from './results.rollup.ts';
+import { writeSubmissionQueued } from './results.batch.ts';
 
 export interface SubmissionInput {
   readonly clientId: string;
@@ -68,12 +63,22 @@ function isOpenedEarly(v: unknown): v is OpenedEarly {
   return typeof v === 'object' && v !== null && 'at' in v && 'reason' in v;
 }
 
+/** The day in WIB, computed once a minute (WIB has no daylight saving: days start on a minute). */
+let wibDay = { minute: Number.NaN, day: '' };
+function todayWibCached(now: Date): string {
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== wibDay.minute) wibDay = { minute, day: todayWib(now) };
+  return wibDay.day;
+}
+
 /** Results are accepted from voting day (stage `pemungutan_suara`), or earlier when an admin opened a rehearsal. */
 export async function resultsWindow(db: Db, now: Date = new Date()): Promise<ResultsWindow> {
   const voting = await findStageByKind(db, 'pemungutan_suara');
-  const early = await readSetting(db, WINDOW_SETTING);
+  return windowOf(voting?.startsOn ?? null, await readSetting(db, WINDOW_SETTING), now);
+}
+
+function windowOf(votingDay: string | null, early: unknown, now: Date): ResultsWindow {
   const openedEarly = isOpenedEarly(early) ? early : null;
-  const votingDay = voting?.startsOn ?? null;
   if (openedEarly !== null) {
     return {
       open: true,
@@ -90,7 +95,7 @@ export async function resultsWindow(db: Db, now: Date = new Date()): Promise<Res
       message: 'Tahapan pemungutan suara belum ada di jadwal; hasil belum dapat diterima.',
     };
   }
-  const open = todayWib(now) >= votingDay;
+  const open = todayWibCached(now) >= votingDay;
   return {
     open,
     votingDay,
@@ -160,6 +165,12 @@ function accepted(
  * Accepts a C.Hasil: checks scope, window, the contest's selections and every
  * arithmetic rule; a resend of an accepted client id answers the same result;
  * the same id with other figures is refused.
+ *
+ * The hot path of voting night, in few round trips: one read gathers the TPS,
+ * its Korwil, an earlier submission with this client id, the window, the
+ * contest and its selections and the voter limit; the write (with its audit
+ * row, in one transaction) goes through `results.batch.ts`, which groups
+ * submissions arriving together.
  */
 export async function submitResult(
   db: Db,
@@ -168,28 +179,37 @@ export async function submitResult(
   input: SubmissionInput,
   now: Date = new Date(),
 ): Promise<Result<SubmissionAccepted>> {
-  const tpsRow = await findTps(db, input.tpsId);
+  const ctx = await submitContext(db, input.tpsId, input.contestId, input.clientId, WINDOW_SETTING);
+  const tpsRow = ctx.tps;
   const what = { action: 'result.submit', targetType: 'tps', targetId: input.tpsId };
   const target =
-    tpsRow === undefined ? undefined : await regionTarget(db, tpsRow.desaCode, tpsRow.id);
+    tpsRow === null
+      ? undefined
+      : { regionCode: tpsRow.desaCode, korwilId: tpsRow.korwilId, tpsId: tpsRow.id };
   const access = await authorizeWrite(db, actor, 'result.submit', target, what);
   if (!access.ok) return access;
-  if (tpsRow === undefined || tpsRow.status !== 'aktif') {
+  if (tpsRow === null || tpsRow.status !== 'aktif') {
     return invalid(
       'result.unknown_tps',
       `TPS dengan id ${String(input.tpsId)} tidak ada atau sudah nonaktif.`,
       'tpsId',
     );
   }
-  const previous = await findByClientId(db, input.clientId);
-  if (previous !== undefined) {
+  const previous = ctx.previous;
+  if (previous !== null) {
     if (
       previous.tpsId === input.tpsId &&
       previous.contestId === input.contestId &&
       sameFigures(previous.form, input.form)
     ) {
-      const current = await findCurrent(db, previous.tpsId, previous.contestId);
-      return ok(accepted(previous, current?.status ?? 'submitted', true));
+      return ok({
+        duplicate: true,
+        tpsId: previous.tpsId,
+        contestId: previous.contestId,
+        version: previous.version,
+        status: previous.currentStatus ?? 'submitted',
+        anomalies: previous.anomalies as Flag[],
+      });
     }
     return err(
       domainError(
@@ -200,112 +220,32 @@ export async function submitResult(
       ),
     );
   }
-  const window = await resultsWindow(db, now);
+  const window = windowOf(ctx.votingDay, ctx.openedEarly, now);
   if (!window.open) return err(domainError('conflict', 'result.window_closed', window.message));
-  const contest = await findContest(db, input.contestId);
-  if (contest === undefined || !isWithin(tpsRow.desaCode, contest.regionCode)) {
+  const contest = ctx.contest;
+  if (contest === null || !isWithin(tpsRow.desaCode, contest.regionCode)) {
     return invalid(
       'result.contest_not_at_tps',
       'Pemilihan ini tidak diselenggarakan di TPS tersebut.',
       'contestId',
     );
   }
-  const selections = await pairsOf(db, contest.id);
   const issues = checkChasil(input.form, {
-    selectionIds: selections.map((s) => s.id),
+    selectionIds: ctx.selectionIds,
     registeredVoters: tpsRow.voters,
-    maxDpt: await getMaxVotersPerTps(db),
+    maxDpt: maxVotersOf(ctx.maxVoters),
   });
   const first = issues[0];
   if (first !== undefined) return invalid(first.code, first.message, `form.${first.field}`);
 
-  const result = await inTransaction(db, async (tx) => {
-    const current = await findCurrent(tx, tpsRow.id, contest.id);
-    const reason = input.reason?.trim() ?? '';
-    if (current !== undefined && reason.length < 5) {
-      return invalid(
-        'result.correction_reason_required',
-        'Hasil TPS ini sudah pernah dikirim. Koreksi wajib disertai alasan (minimal 5 huruf).',
-        'reason',
-      );
-    }
-    const oldRow =
-      current === undefined ? undefined : await findSubmission(tx, current.submissionId);
-    const flags = anomaliesOf(input.form, {
-      desaTurnouts: await desaTurnouts(tx, contest.id, tpsRow.desaCode, tpsRow.id),
-      correctedAfterVerification: current?.wasVerified === true || current?.status === 'verified',
-    });
-    const row = await insertSubmission(
-      tx,
-      {
-        clientId: input.clientId,
-        tpsId: tpsRow.id,
-        contestId: contest.id,
-        version: (current?.version ?? 0) + 1,
-        form: input.form,
-        registered: input.form.registered.total.total,
-        voted: input.form.voted.total.total,
-        valid: input.form.valid,
-        invalid: input.form.invalid,
-        reason: current === undefined ? null : reason,
-        anomalies: flags,
-        submittedBy: actor.userId,
-        submittedByName: actor.fullName ?? actor.username,
-      },
-      input.form.votes,
-    );
-    await upsertCurrent(tx, {
-      tpsId: tpsRow.id,
-      contestId: contest.id,
-      submissionId: row.id,
-      version: row.version,
-      status: 'submitted',
-      statusNote: null,
-      statusBy: null,
-      statusAt: null,
-      wasVerified: current?.wasVerified === true || current?.status === 'verified',
-    });
-    const oldContribution =
-      oldRow === undefined || current === undefined
-        ? null
-        : contributionOf({
-            ...oldRow,
-            verified: current.status === 'verified',
-            votes: await votesOf(tx, oldRow.id),
-          });
-    const newContribution = contributionOf({ ...row, verified: false, votes: input.form.votes });
-    await applyDesaDelta(tx, contest.id, tpsRow.desaCode, delta(oldContribution, newContribution));
-    await auditWrite(
-      tx,
-      access.value,
-      {
-        action: current === undefined ? 'result.submit' : 'result.correct',
-        targetType: 'tps',
-        targetId: tpsRow.id,
-      },
-      {
-        before: oldRow === undefined ? undefined : { version: oldRow.version, form: oldRow.form },
-        after: {
-          contestId: contest.id,
-          version: row.version,
-          form: input.form,
-          reason: row.reason,
-        },
-      },
-    );
-    return ok(row);
-  }).catch((e: unknown) => {
-    // Two submissions for one TPS at the same instant: the later is asked to resend.
-    if (uniqueViolation(e) !== null) {
-      return err(
-        domainError(
-          'conflict',
-          'result.concurrent_submission',
-          'Ada kiriman lain untuk TPS ini pada saat yang sama. Silakan kirim ulang.',
-        ),
-      );
-    }
-    throw e;
+  const result = await writeSubmissionQueued(db, {
+    access: access.value,
+    clientId: input.clientId,
+    tpsId: tpsRow.id,
+    desaCode: tpsRow.desaCode,
+    contestId: contest.id,
+    form: input.form,
+    reason: input.reason,
   });
   if (!result.ok) return result;
   hub.publish({
@@ -316,7 +256,21 @@ export async function submitResult(
     version: result.value.version,
     status: 'submitted',
   });
-  return ok(accepted(result.value, 'submitted', false));
+  return ok({
+    duplicate: false,
+    tpsId: tpsRow.id,
+    contestId: contest.id,
+    version: result.value.version,
+    status: 'submitted',
+    anomalies: result.value.anomalies,
+  });
+}
+
+/** `max_voters_per_tps` as `getMaxVotersPerTps` reads it. */
+function maxVotersOf(value: unknown): number {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0
+    ? value
+    : DEFAULT_MAX_VOTERS_PER_TPS;
 }
 
 /** PPK: verify the version they looked at, or return it with a note. */
