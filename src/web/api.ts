@@ -32,6 +32,15 @@ import type {
   AccountImportResult,
   PasswordReset,
 } from '../domain/accounts/account.schema.ts';
+import type {
+  AnomalyItem,
+  ResultsSummary,
+  ResultsWindow,
+  StatusChangeBody,
+  SubmissionAccepted,
+  TpsResults,
+} from '../domain/results/results.schema.ts';
+import type { ChasilForm } from '../domain/results/chasil.ts';
 
 export type ApiError = z.infer<typeof ErrorBody>['error'];
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
@@ -81,6 +90,33 @@ export type AccountCreatedData = z.infer<typeof AccountCreated>;
 export type AccountImportInput = z.input<typeof AccountImportBody>;
 export type AccountImportData = z.infer<typeof AccountImportResult>;
 export type PasswordResetData = z.infer<typeof PasswordReset>;
+
+export type ResultsWindowData = z.infer<typeof ResultsWindow>;
+export type TpsResultsData = z.infer<typeof TpsResults>;
+export type TpsContestResultData = TpsResultsData['contests'][number];
+export type ResultVersionData = TpsContestResultData['history'][number];
+export type ResultPhotoData = TpsContestResultData['photos'][number];
+export type SubmissionAcceptedData = z.infer<typeof SubmissionAccepted>;
+export type ResultsSummaryData = z.infer<typeof ResultsSummary>;
+export type LevelTotalsData = ResultsSummaryData['region'];
+export type AnomalyItemData = z.infer<typeof AnomalyItem>;
+export type StatusChange = z.input<typeof StatusChangeBody>;
+/** What POST /api/results takes (the form as the plain domain type). */
+export interface ResultSubmit {
+  clientId: string;
+  tpsId: number;
+  contestId: number;
+  form: ChasilForm;
+  reason?: string;
+}
+export interface PhotoUploaded {
+  sha256: string;
+  bytes: number;
+  alsoAtTps: number[];
+}
+
+/** Server-Sent Events of accepted results and status changes (`event: result`). */
+export const RESULTS_STREAM_PATH = '/api/results/stream';
 
 /** Codes the client itself produces (the server's codes come in `error.code`). */
 export const CLIENT_ERROR = {
@@ -161,10 +197,19 @@ function httpFailure(status: number): { ok: false; error: ApiError } {
 }
 
 /** One HTTP exchange; `status` is 0 when no answer came. */
+interface RequestOptions {
+  /** A JSON body. */
+  body?: unknown;
+  /** A raw body (a photo), sent with its own content type. */
+  raw?: Blob | undefined;
+  signal?: AbortSignal | undefined;
+  timeoutMs?: number;
+}
+
 async function attempt<T>(
   method: Method,
   path: string,
-  options: { body?: unknown; signal?: AbortSignal | undefined },
+  options: RequestOptions,
 ): Promise<{ result: ApiResult<T>; status: number }> {
   // One controller for both the caller's cancellation and our timeout.
   const controller = new AbortController();
@@ -172,7 +217,7 @@ async function attempt<T>(
   const timer = setTimeout(() => {
     flags.timedOut = true;
     controller.abort();
-  }, TIMEOUT_MS);
+  }, options.timeoutMs ?? TIMEOUT_MS);
   const outer = options.signal;
   const onOuterAbort = () => controller.abort();
   if (outer?.aborted === true) controller.abort();
@@ -182,6 +227,7 @@ async function attempt<T>(
   if (method !== 'GET') Object.assign(headers, writeHeaders());
   // Only declare JSON when there is a body: Fastify refuses an empty JSON body.
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.raw !== undefined) headers['content-type'] = options.raw.type;
 
   try {
     let response: Response;
@@ -191,7 +237,11 @@ async function attempt<T>(
         headers,
         credentials: 'same-origin',
         signal: controller.signal,
-        ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+        ...(options.raw !== undefined
+          ? { body: options.raw }
+          : options.body === undefined
+            ? {}
+            : { body: JSON.stringify(options.body) }),
       });
     } catch {
       if (flags.timedOut) {
@@ -249,7 +299,7 @@ async function attempt<T>(
 async function request<T>(
   method: Method,
   path: string,
-  options: { body?: unknown; signal?: AbortSignal | undefined } = {},
+  options: RequestOptions = {},
 ): Promise<ApiResult<T>> {
   let { result, status } = await attempt<T>(method, path, options);
   // A stale CSRF token (e.g. the session was renewed in another tab): fetch the
@@ -362,4 +412,45 @@ export const api = {
 
   audit: (filter: AuditFilter, signal?: AbortSignal) =>
     request<AuditPageData>('GET', `/api/audit${auditQuery(filter)}`, { signal }),
+
+  resultsWindow: (signal?: AbortSignal) =>
+    request<ResultsWindowData>('GET', '/api/results/window', { signal }),
+  openResultsEarly: (reason: string) =>
+    request<ResultsWindowData>('POST', '/api/results/window/open-early', { body: { reason } }),
+  tpsResults: (tpsId: number, signal?: AbortSignal) =>
+    request<TpsResultsData>('GET', `/api/results/tps/${String(tpsId)}`, { signal }),
+  submitResult: (input: ResultSubmit) =>
+    request<SubmissionAcceptedData>('POST', '/api/results', { body: input }),
+  verifyResult: (tpsId: number, contestId: number, input: StatusChange) =>
+    request<SubmissionAcceptedData>(
+      'POST',
+      `/api/results/${String(tpsId)}/${String(contestId)}/verify`,
+      { body: input },
+    ),
+  returnResult: (tpsId: number, contestId: number, input: StatusChange) =>
+    request<SubmissionAcceptedData>(
+      'POST',
+      `/api/results/${String(tpsId)}/${String(contestId)}/return`,
+      { body: input },
+    ),
+  /** The photo's bytes as they are (JPEG, PNG or WebP); a slow phone link gets two minutes. */
+  uploadPhoto: (tpsId: number, contestId: number, photo: Blob) =>
+    request<PhotoUploaded>('POST', `/api/results/${String(tpsId)}/${String(contestId)}/photos`, {
+      raw: photo,
+      timeoutMs: 120_000,
+    }),
+  resultsSummary: (contestId: number, code: string | undefined, signal?: AbortSignal) =>
+    request<ResultsSummaryData>(
+      'GET',
+      `/api/results/summary?contestId=${String(contestId)}${code === undefined ? '' : `&code=${enc(code)}`}`,
+      { signal },
+    ),
+  anomalies: (contestId: number, signal?: AbortSignal) =>
+    request<AnomalyItemData[]>('GET', `/api/results/anomalies?contestId=${String(contestId)}`, {
+      signal,
+    }),
+  publicResults: (contestId: number, signal?: AbortSignal) =>
+    request<ResultsSummaryData>('GET', `/api/public/results?contestId=${String(contestId)}`, {
+      signal,
+    }),
 };

@@ -32,6 +32,7 @@ import {
   signOut,
   useSession,
 } from './session.ts';
+import { GRANTS } from '../domain/auth/roles.ts';
 import { BerandaPage } from './pages/beranda.page.tsx';
 import { WilayahPage } from './pages/wilayah.page.tsx';
 import { TpsPage } from './pages/tps.page.tsx';
@@ -49,11 +50,22 @@ const AkunPage = lazy(() =>
 const AuditPage = lazy(() =>
   import('./pages/admin-audit.page.tsx').then((m) => ({ default: m.AuditPage })),
 );
+// Results: the entry form for KPPS/PPS/PPK, the desk's dashboard, the public totals.
+const HasilTpsPage = lazy(() =>
+  import('./pages/hasil-tps.page.tsx').then((m) => ({ default: m.HasilTpsPage })),
+);
+const HasilPage = lazy(() =>
+  import('./pages/hasil.page.tsx').then((m) => ({ default: m.HasilPage })),
+);
+const HasilSementaraPage = lazy(() =>
+  import('./pages/hasil-sementara.page.tsx').then((m) => ({ default: m.HasilSementaraPage })),
+);
 
 /** Pages anyone may open without signing in. */
 const PUBLIC_PAGES: ReadonlySet<Route['page']> = new Set<Route['page']>([
   'tahapan',
   'pemilihan',
+  'hasil_sementara',
   'masuk',
   'tidak_ditemukan',
 ]);
@@ -66,6 +78,12 @@ function renderRoute(route: Route): ReactNode {
       return <WilayahPage code={route.code} />;
     case 'tps':
       return <TpsPage id={route.id} />;
+    case 'hasil_tps':
+      return <HasilTpsPage tpsId={route.tpsId} contestId={route.contestId} />;
+    case 'hasil':
+      return <HasilPage />;
+    case 'hasil_sementara':
+      return <HasilSementaraPage />;
     case 'korwil':
       return <KorwilPage />;
     case 'pemilihan':
@@ -117,6 +135,16 @@ interface NavItem {
   current: 'page' | 'true' | undefined;
 }
 
+/**
+ * The results dashboard is for those who read results over a region (the
+ * desk, Korwil, PPK, PPS); a KPPS reads its own TPS's results on the TPS page.
+ */
+function canSeeDashboard(me: MeData): boolean {
+  return me.grants.some(
+    (g) => GRANTS[g.role]['result.read'] !== undefined && g.scopeKind !== 'tps',
+  );
+}
+
 function navFor(me: MeData, route: Route, path: string): NavItem[] {
   const mark = (to: string, inSection: boolean): NavItem['current'] =>
     path === to ? 'page' : inSection ? 'true' : undefined;
@@ -135,13 +163,17 @@ function navFor(me: MeData, route: Route, path: string): NavItem[] {
       seen.add(grant.home);
       const inside =
         (route.page === 'wilayah' && route.code.startsWith(grant.scopeRef)) ||
-        (route.page === 'tps' && String(route.id) === grant.scopeRef);
+        (route.page === 'tps' && String(route.id) === grant.scopeRef) ||
+        (route.page === 'hasil_tps' && String(route.tpsId) === grant.scopeRef);
       items.push({
         to: grant.home,
         label: grant.scopeName ?? grant.roleLabel,
         current: mark(grant.home, inside),
       });
     }
+  }
+  if (canSeeDashboard(me)) {
+    items.push({ to: '/hasil', label: 'Hasil', current: mark('/hasil', route.page === 'hasil') });
   }
   if (can(me, 'korwil.manage') || me.grants.some((g) => g.role === 'korwil')) {
     items.push({
@@ -153,6 +185,7 @@ function navFor(me: MeData, route: Route, path: string): NavItem[] {
   items.push(
     { to: '/pemilihan', label: 'Pemilihan', current: mark('/pemilihan', false) },
     { to: '/tahapan', label: 'Tahapan', current: mark('/tahapan', false) },
+    { to: '/hasil-sementara', label: 'Hasil sementara', current: mark('/hasil-sementara', false) },
   );
   if (can(me, 'account.manage') || can(me, 'audit.read')) {
     const to = can(me, 'account.manage') ? '/admin/akun' : '/admin/audit';

@@ -339,10 +339,11 @@ export function DialogActions({
 }
 
 /**
- * Asks to confirm one request (delete, disable…): `children` says what will
- * happen, then "Batal" and a danger button that sends `action`. A failure shows
- * in the dialog; success calls `onDone`. Once `outcome` is given it replaces
- * the question (for a result to read before closing).
+ * Asks to confirm one request (delete, disable, verify…): `children` says
+ * what will happen, then "Batal" and a button (danger unless `tone` says
+ * otherwise) that sends `action`. A failure shows in the dialog; success
+ * calls `onDone`. Once `outcome` is given it replaces the question (for a
+ * result to read before closing).
  */
 export function ConfirmDialog<T>({
   title,
@@ -352,6 +353,7 @@ export function ConfirmDialog<T>({
   onDone,
   onClose,
   outcome,
+  tone = 'danger',
   children,
 }: {
   title: string;
@@ -361,6 +363,8 @@ export function ConfirmDialog<T>({
   onDone: (data: T) => void;
   onClose: () => void;
   outcome?: ReactNode;
+  /** The confirm button's look: danger (default) for removals, primary for approvals. */
+  tone?: 'primary' | 'danger';
   children: ReactNode;
 }) {
   const form = useForm([] as const);
@@ -372,7 +376,7 @@ export function ConfirmDialog<T>({
           <FormStatus form={form} />
           <DialogActions onCancel={onClose}>
             <BusyButton
-              tone="danger"
+              tone={tone}
               busy={form.busy}
               busyLabel={busyLabel}
               onClick={() =>

@@ -55,6 +55,9 @@ export type Route =
   | { page: 'beranda' }
   | { page: 'wilayah'; code: string }
   | { page: 'tps'; id: number }
+  | { page: 'hasil_tps'; tpsId: number; contestId: number }
+  | { page: 'hasil' }
+  | { page: 'hasil_sementara' }
   | { page: 'korwil' }
   | { page: 'pemilihan' }
   | { page: 'tahapan' }
@@ -69,6 +72,8 @@ const FIXED: Record<string, Route> = {
   '/korwil': { page: 'korwil' },
   '/pemilihan': { page: 'pemilihan' },
   '/tahapan': { page: 'tahapan' },
+  '/hasil': { page: 'hasil' },
+  '/hasil-sementara': { page: 'hasil_sementara' },
   '/masuk': { page: 'masuk' },
   '/ganti-sandi': { page: 'ganti_sandi' },
   '/admin': { page: 'admin_akun' },
@@ -82,6 +87,10 @@ export function matchRoute(path: string): Route {
   if (fixed !== undefined) return fixed;
   const tps = /^\/tps\/(\d{1,9})$/.exec(clean);
   if (tps?.[1] !== undefined) return { page: 'tps', id: Number(tps[1]) };
+  const hasil = /^\/tps\/(\d{1,9})\/hasil\/(\d{1,9})$/.exec(clean);
+  if (hasil?.[1] !== undefined && hasil[2] !== undefined) {
+    return { page: 'hasil_tps', tpsId: Number(hasil[1]), contestId: Number(hasil[2]) };
+  }
   const wilayah = /^\/wilayah\/([^/]+)$/.exec(clean);
   if (wilayah?.[1] !== undefined) {
     let code = wilayah[1];
@@ -97,6 +106,24 @@ export function matchRoute(path: string): Route {
 
 export function wilayahPath(code: string): string {
   return `/wilayah/${code}`;
+}
+
+export function tpsPath(id: number): string {
+  return `/tps/${String(id)}`;
+}
+
+/** The C.Hasil-KWK of a TPS for one contest (entry, history, verification). */
+export function hasilTpsPath(tpsId: number, contestId: number): string {
+  return `/tps/${String(tpsId)}/hasil/${String(contestId)}`;
+}
+
+/** The results dashboard for a contest at a region (`undefined`: the regency). */
+export function hasilPath(contestId: number | undefined, code: string | undefined): string {
+  const params = new URLSearchParams();
+  if (contestId !== undefined) params.set('pemilihan', String(contestId));
+  if (code !== undefined) params.set('kode', code);
+  const q = params.toString();
+  return q === '' ? '/hasil' : `/hasil?${q}`;
 }
 
 /** The sign-in page, coming back to `next` afterwards. */

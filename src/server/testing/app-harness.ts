@@ -3,6 +3,9 @@
  * `inject` integration tests (optionally signed in as a demo account), and a
  * listening demo server for the browser tests.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Engine } from '../db/connection.ts';
 import { createDemoDatabase, createTestDatabase } from '../db/test-databases.ts';
@@ -65,7 +68,9 @@ export async function createTestApp(
   const database = options.demo
     ? await createDemoDatabase(engine)
     : await createTestDatabase(engine);
-  const app = await buildApp({ database });
+  // Uploaded files go to a fresh folder, never to the developer's ./data.
+  const dataDir = await mkdtemp(join(tmpdir(), 'dp-test-'));
+  const app = await buildApp({ database, dataDir });
   await app.ready();
   const session = options.as === undefined ? null : await signIn(app, options.as);
   return {
@@ -75,6 +80,7 @@ export async function createTestApp(
     async close() {
       await app.close();
       await database.close();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -13,6 +13,7 @@ import {
   type FormState,
 } from '../components.tsx';
 import { TPS_STATUS_LABEL } from '../labels.ts';
+import { Link, tpsPath } from '../router.tsx';
 import { useApi } from '../use-api.ts';
 
 type TpsRow = RegionDetailData['tps'][number];
@@ -88,7 +89,7 @@ export function TpsSection({
               {rows.map((t) => (
                 <tr key={t.id} className={t.status === 'nonaktif' ? 'row-muted' : undefined}>
                   <th scope="row">
-                    {t.label}
+                    <Link to={tpsPath(t.id)}>{t.label}</Link>
                     {/* Narrow screens show the address here (visual copy of the Alamat cell). */}
                     {t.address !== null && (
                       <span className="inline-address" aria-hidden="true">

@@ -1,0 +1,560 @@
+/**
+ * The desk's results dashboard: totals of a contest at the regency, a
+ * kecamatan or a desa, the Korwil, a grid of the regions below coloured by
+ * leader or by progress, and the anomaly list. Live: a Server-Sent Events
+ * stream says when results change, and the page refetches (at most once a
+ * second); it never polls.
+ */
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ReactNode,
+  type SubmitEvent,
+} from 'react';
+import { formatAngka } from '../../domain/common/format.ts';
+import {
+  api,
+  RESULTS_STREAM_PATH,
+  type AnomalyItemData,
+  type ContestData,
+  type LevelTotalsData,
+  type MeData,
+  type ResultsSummaryData,
+} from '../api.ts';
+import { Async, BusyButton, Field, FormStatus, useForm } from '../components.tsx';
+import { hasilPath, hasilTpsPath, Link, useSearch, wilayahPath } from '../router.tsx';
+import {
+  colourStyle,
+  contestShort,
+  defaultContest,
+  formatPersen,
+  RESULT_STATUS_LABEL,
+  selectionColour,
+  selectionShort,
+  shareOf,
+  type Selection,
+} from '../results.ts';
+import { can, canEverywhere, canOn, useMe } from '../session.ts';
+import { useApi, type Loaded } from '../use-api.ts';
+import { useTitle } from '../use-title.ts';
+import {
+  ContestTabs,
+  leaderText,
+  ProvisionalLabel,
+  SelectionBars,
+  SummaryTiles,
+  TotalsTable,
+  UpdatedAt,
+  useUpdatedAt,
+} from './hasil-parts.tsx';
+
+const LEVEL_LABEL: Record<LevelTotalsData['level'], string> = {
+  regency: 'Kabupaten',
+  korwil: 'Korwil',
+  kecamatan: 'Kecamatan',
+  desa: 'Desa/Kelurahan',
+};
+
+/**
+ * Where the dashboard opens for this person: the regency for regency-wide
+ * readers, otherwise their own kecamatan or desa.
+ */
+function homeCode(me: MeData): string | undefined {
+  if (canEverywhere(me, 'result.read')) return undefined;
+  const own = me.grants.find(
+    (g) => (g.scopeKind === 'kecamatan' || g.scopeKind === 'desa') && g.role !== 'pantarlih',
+  );
+  return own?.scopeRef;
+}
+
+export function HasilPage() {
+  const contests = useApi((signal) => api.contests(signal));
+  const params = new URLSearchParams(useSearch());
+  const asked = Number(params.get('pemilihan') ?? '');
+  const code = params.get('kode') ?? undefined;
+  return (
+    <Async state={contests}>
+      {(list) => (
+        <Dashboard
+          contests={list}
+          asked={Number.isInteger(asked) && asked > 0 ? asked : undefined}
+          askedCode={code === '' ? undefined : code}
+        />
+      )}
+    </Async>
+  );
+}
+
+function Dashboard({
+  contests,
+  asked,
+  askedCode,
+}: {
+  contests: readonly ContestData[];
+  asked: number | undefined;
+  askedCode: string | undefined;
+}) {
+  const me = useMe();
+  const contest = defaultContest(contests, asked);
+  useTitle(contest === undefined ? 'Hasil' : `Hasil ${contestShort(contest)}`);
+  if (contest === undefined) {
+    return (
+      <>
+        <h1>Hasil penghitungan suara</h1>
+        <p className="muted">Belum ada pemilihan.</p>
+      </>
+    );
+  }
+  const code = askedCode ?? homeCode(me);
+  return <ContestDashboard key={contest.id} contests={contests} contest={contest} code={code} />;
+}
+
+type LiveState = 'connecting' | 'live' | 'reconnecting';
+
+interface ResultEventData {
+  contestId: number;
+  desaCode: string;
+}
+
+function isResultEvent(v: unknown): v is ResultEventData {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    'contestId' in v &&
+    typeof v.contestId === 'number' &&
+    'desaCode' in v &&
+    typeof v.desaCode === 'string'
+  );
+}
+
+/**
+ * Listens to the results stream; `onChange` is called for each event, and
+ * with `null` after a reconnection (events may have been missed meanwhile).
+ * EventSource reconnects by itself after a dropped connection; when the
+ * server refused it outright (closed), a new one is opened after a pause
+ * that grows to a minute.
+ */
+function useResultStream(onChange: (event: ResultEventData | null) => void): LiveState {
+  const [state, setState] = useState<LiveState>('connecting');
+  const callback = useRef(onChange);
+  useLayoutEffect(() => {
+    callback.current = onChange;
+  });
+  useEffect(() => {
+    let source: EventSource | undefined;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let pause = 3_000;
+    let missed = false;
+    let stopped = false;
+    const connect = () => {
+      if (stopped) return;
+      const es = new EventSource(RESULTS_STREAM_PATH);
+      source = es;
+      es.onopen = () => {
+        setState('live');
+        pause = 3_000;
+        if (missed) callback.current(null);
+        missed = false;
+      };
+      es.addEventListener('result', (event) => {
+        let data: unknown;
+        try {
+          data = JSON.parse(String((event as MessageEvent<unknown>).data));
+        } catch {
+          return;
+        }
+        if (isResultEvent(data)) callback.current(data);
+      });
+      es.onerror = () => {
+        missed = true;
+        setState('reconnecting');
+        if (es.readyState === EventSource.CLOSED) {
+          es.close();
+          retry = setTimeout(connect, pause);
+          pause = Math.min(pause * 2, 60_000);
+          // Refetching also finds out whether the session has ended.
+          callback.current(null);
+        }
+      };
+    };
+    connect();
+    return () => {
+      stopped = true;
+      clearTimeout(retry);
+      source?.close();
+    };
+  }, []);
+  return state;
+}
+
+/** Calls `run` at most once a second: the first call waits out the rest of the second. */
+function useThrottle(run: () => void, everyMs = 1_000): () => void {
+  const last = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const runRef = useRef(run);
+  useLayoutEffect(() => {
+    runRef.current = run;
+  });
+  useEffect(() => () => clearTimeout(timer.current), []);
+  return useCallback(() => {
+    if (timer.current !== undefined) return;
+    const wait = Math.max(0, everyMs - (Date.now() - last.current));
+    timer.current = setTimeout(() => {
+      timer.current = undefined;
+      last.current = Date.now();
+      runRef.current();
+    }, wait);
+  }, [everyMs]);
+}
+
+function ContestDashboard({
+  contests,
+  contest,
+  code,
+}: {
+  contests: readonly ContestData[];
+  contest: ContestData;
+  code: string | undefined;
+}) {
+  const summary = useApi(
+    (signal) => api.resultsSummary(contest.id, code, signal),
+    `${String(contest.id)}:${code ?? ''}`,
+  );
+  const anomalies = useApi((signal) => api.anomalies(contest.id, signal), String(contest.id));
+  const updatedAt = useUpdatedAt(summary.data);
+  const refetch = useThrottle(() => {
+    summary.reload();
+    anomalies.reload();
+  });
+  const live = useResultStream((event) => {
+    if (event === null) {
+      refetch();
+      return;
+    }
+    if (event.contestId !== contest.id) return;
+    if (code !== undefined && !event.desaCode.startsWith(code)) return;
+    refetch();
+  });
+
+  const tabs = (
+    <ContestTabs contests={contests} currentId={contest.id} hrefOf={(id) => hasilPath(id, code)} />
+  );
+  return (
+    <Async state={summary}>
+      {(data) => (
+        <SummaryView
+          summary={data}
+          contest={contest}
+          tabs={tabs}
+          live={live}
+          updatedAt={updatedAt}
+          anomalies={anomalies}
+        />
+      )}
+    </Async>
+  );
+}
+
+const LIVE_TEXT: Record<LiveState, string> = {
+  connecting: 'Menghubungkan…',
+  live: 'Langsung',
+  reconnecting: 'Terputus, menyambung ulang…',
+};
+
+function SummaryView({
+  summary,
+  contest,
+  tabs,
+  live,
+  updatedAt,
+  anomalies,
+}: {
+  summary: ResultsSummaryData;
+  contest: ContestData;
+  tabs: ReactNode;
+  live: LiveState;
+  updatedAt: Date | undefined;
+  anomalies: Loaded<AnomalyItemData[]>;
+}) {
+  const me = useMe();
+  const region = summary.region;
+  const selections = summary.contest.selections;
+  const here = (code: string) => hasilPath(contest.id, code);
+  const readable = (code: string) => canOn(me, 'result.read', { regionCode: code, korwilId: null });
+  return (
+    <>
+      <nav aria-label="Jejak wilayah" className="breadcrumb">
+        <ol>
+          {summary.path.map((p) => (
+            <li key={p.code}>
+              {readable(p.code) ? <Link to={here(p.code)}>{p.name}</Link> : <span>{p.name}</span>}
+            </li>
+          ))}
+          <li aria-current="page">{region.name}</li>
+        </ol>
+      </nav>
+      <p className="overline">
+        Hasil {contestShort(contest)} · {LEVEL_LABEL[region.level]}
+      </p>
+      <h1>{region.name}</h1>
+      <p className="live-bar">
+        <span className={`live-dot live-${live}`} aria-hidden="true" />
+        <span data-testid="live-state">{LIVE_TEXT[live]}</span>
+        <span aria-hidden="true"> · </span>
+        <UpdatedAt at={updatedAt} />
+      </p>
+      {tabs}
+      <ProvisionalLabel text={summary.notice} />
+
+      <SummaryTiles totals={region} />
+      <h2>Perolehan suara</h2>
+      <SelectionBars selections={selections} totals={region} />
+
+      {summary.korwil.length > 0 && (
+        <section aria-labelledby="hasil-korwil">
+          <h2 id="hasil-korwil">Korwil</h2>
+          <TotalsTable
+            summary={summary}
+            rows={summary.korwil}
+            caption="Jumlah per Korwil"
+            firstHeader="Korwil"
+          />
+        </section>
+      )}
+
+      {summary.children.length > 0 && (
+        <ChildrenGrid
+          summary={summary}
+          linkOf={(child) => (readable(child.code) ? here(child.code) : undefined)}
+        />
+      )}
+      {region.level === 'desa' &&
+        canOn(me, 'registry.read', { regionCode: region.code, korwilId: null }) && (
+          <p>
+            <Link to={wilayahPath(region.code)} className="button">
+              Daftar TPS {region.name}
+            </Link>
+          </p>
+        )}
+
+      <AnomalyList contestId={contest.id} region={region} anomalies={anomalies} />
+      {can(me, 'result.window') && <WindowPanel />}
+    </>
+  );
+}
+
+type ColourBy = 'leader' | 'progress';
+
+const PROGRESS_STEPS = [
+  { min: 0, label: 'Belum ada' },
+  { min: 0.000001, label: 'Di bawah 25 %' },
+  { min: 0.25, label: '25–49 %' },
+  { min: 0.5, label: '50–74 %' },
+  { min: 0.75, label: '75–99 %' },
+  { min: 1, label: 'Lengkap' },
+] as const;
+
+function progressStep(reported: number, total: number): number {
+  const share = shareOf(reported, total) ?? 0;
+  let step = 0;
+  PROGRESS_STEPS.forEach((s, i) => {
+    if (share >= s.min) step = i;
+  });
+  return step;
+}
+
+/** The regions below: one tile each, coloured by who leads or by how many TPS reported. */
+function ChildrenGrid({
+  summary,
+  linkOf,
+}: {
+  summary: ResultsSummaryData;
+  linkOf: (child: LevelTotalsData) => string | undefined;
+}) {
+  const [by, setBy] = useState<ColourBy>('leader');
+  const name = useId();
+  const selections = summary.contest.selections;
+  const childLevel = summary.children[0]?.level ?? 'kecamatan';
+  const title = childLevel === 'desa' ? 'Desa/kelurahan' : 'Kecamatan';
+  return (
+    <section aria-labelledby="hasil-bawahan">
+      <h2 id="hasil-bawahan">
+        {title} di {summary.region.name}
+      </h2>
+      <fieldset className="toggle">
+        <legend>Warnai menurut</legend>
+        <label>
+          <input
+            type="radio"
+            name={name}
+            checked={by === 'leader'}
+            onChange={() => setBy('leader')}
+          />{' '}
+          Yang unggul
+        </label>
+        <label>
+          <input
+            type="radio"
+            name={name}
+            checked={by === 'progress'}
+            onChange={() => setBy('progress')}
+          />{' '}
+          TPS masuk
+        </label>
+      </fieldset>
+      <Legend by={by} selections={selections} />
+      <ul className="region-grid" aria-label={`${title} di ${summary.region.name}`}>
+        {summary.children.map((child) => {
+          const to = linkOf(child);
+          const step = progressStep(child.reported, child.tpsTotal);
+          const leader = child.valid > 0 ? child.leader : null;
+          const className =
+            by === 'leader'
+              ? leader === null
+                ? `region-tile tile-none${child.valid > 0 ? ' tile-tie' : ''}`
+                : 'region-tile tile-leader'
+              : `region-tile tile-progress-${String(step)}`;
+          const style =
+            by === 'leader' && leader !== null
+              ? colourStyle(selectionColour(selections, leader))
+              : undefined;
+          const body = (
+            <>
+              <span className="tile-name">{child.name}</span>
+              <span className="tile-line">{leaderText(selections, child)}</span>
+              <span className="tile-line">
+                {formatAngka(child.reported)}/{formatAngka(child.tpsTotal)} TPS ·{' '}
+                {formatPersen(shareOf(child.reported, child.tpsTotal))}
+              </span>
+            </>
+          );
+          return (
+            <li key={child.code} className={className} style={style} data-testid="region-tile">
+              {to === undefined ? <div>{body}</div> : <Link to={to}>{body}</Link>}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function Legend({ by, selections }: { by: ColourBy; selections: readonly Selection[] }) {
+  if (by === 'leader') {
+    return (
+      <ul className="legend" aria-label="Keterangan warna">
+        {selections.map((s) => (
+          <li key={s.id} style={colourStyle(selectionColour(selections, s.id))}>
+            <span className="swatch" aria-hidden="true" /> {selectionShort(s)} unggul
+            <span className="visually-hidden"> ({s.label})</span>
+          </li>
+        ))}
+        <li>
+          <span className="swatch swatch-none" aria-hidden="true" /> Belum ada suara atau seri
+        </li>
+      </ul>
+    );
+  }
+  return (
+    <ul className="legend" aria-label="Keterangan warna">
+      {PROGRESS_STEPS.map((s, i) => (
+        <li key={s.label}>
+          <span className={`swatch tile-progress-${String(i)}`} aria-hidden="true" /> {s.label}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function AnomalyList({
+  contestId,
+  region,
+  anomalies,
+}: {
+  contestId: number;
+  region: LevelTotalsData;
+  anomalies: Loaded<AnomalyItemData[]>;
+}) {
+  return (
+    <section aria-labelledby="hasil-anomali">
+      <h2 id="hasil-anomali">Anomali di {region.name}</h2>
+      <Async state={anomalies}>
+        {(items) => {
+          const inRegion =
+            region.level === 'regency'
+              ? items
+              : items.filter((a) => a.desaCode.startsWith(region.code));
+          if (inRegion.length === 0) {
+            return <p className="muted">Tidak ada hasil yang ditandai.</p>;
+          }
+          return (
+            <ul className="anomalies" aria-label={`Anomali di ${region.name}`}>
+              {inRegion.map((a) => (
+                <li key={`${String(a.tpsId)}:${String(a.version)}`} className="anomaly">
+                  <p>
+                    <Link to={hasilTpsPath(a.tpsId, contestId)}>
+                      {a.tpsLabel} {a.desaName}
+                    </Link>{' '}
+                    <span className="muted">
+                      · Kec. {a.kecamatanName} · versi {a.version} · {RESULT_STATUS_LABEL[a.status]}
+                    </span>
+                  </p>
+                  <ul className="flags-inline">
+                    {a.flags.map((f) => (
+                      <li key={f.code}>{f.message}</li>
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ul>
+          );
+        }}
+      </Async>
+    </section>
+  );
+}
+
+/** Admins: whether results are accepted now, and opening early for a rehearsal. */
+function WindowPanel() {
+  const win = useApi((signal) => api.resultsWindow(signal));
+  const form = useForm(['reason'] as const);
+  const [reason, setReason] = useState('');
+  if (win.data === undefined || win.data.open) return null;
+  const onSubmit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if (reason.trim().length < 5) {
+      form.fail('reason', 'Tuliskan alasan membuka lebih awal (minimal 5 huruf).');
+      return;
+    }
+    await form.submit(
+      () => api.openResultsEarly(reason.trim()),
+      (data) => {
+        win.reload();
+        return data.message;
+      },
+    );
+  };
+  return (
+    <form className="panel" onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Gladi">
+      <h2>Penerimaan hasil</h2>
+      <p>{win.data.message}</p>
+      <Field
+        id={form.idOf('reason')}
+        label="Alasan membuka lebih awal (gladi)"
+        error={form.errorOf('reason')}
+      >
+        {(a11y) => (
+          <input {...a11y} type="text" value={reason} onChange={(e) => setReason(e.target.value)} />
+        )}
+      </Field>
+      <FormStatus form={form} />
+      <BusyButton busy={form.busy} busyLabel="Membuka…">
+        Buka lebih awal
+      </BusyButton>
+    </form>
+  );
+}
