@@ -317,6 +317,17 @@ describe('results: C.Hasil entry, live dashboard, verification, correction', () 
       await sukapura.click();
       await page.waitForURL(/kode=35\.13\.01$/);
       await page.getByRole('heading', { level: 1, name: 'Sukapura' }).waitFor();
+      // The recap of this level downloads as CSV (and XLSX) with Indonesian headers.
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'CSV', exact: true }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^rekap-hasil-\d+-35\.13\.01\.csv$/);
+      const stream = await download.createReadStream();
+      let csv = '';
+      for await (const chunk of stream) csv += String(chunk);
+      expect(csv).toContain('Tingkat;Kode;Wilayah;Jumlah TPS;TPS masuk');
+      expect(csv).toContain('Kecamatan;35.13.01;Sukapura;');
       await page
         .getByRole('list', { name: 'Desa/kelurahan di Sukapura' })
         .getByRole('link', { name: /^Ngadisari/ })

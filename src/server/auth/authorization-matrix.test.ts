@@ -273,6 +273,11 @@ const POLICY: Record<string, Policy> = {
     access: { kind: 'permission', permission: 'result.read', target: 'region' },
     request: (_ids, v) => get(`/api/results/summary?contestId=${String(PILBUP)}&code=${desa(v)}`),
   },
+  'GET /api/results/export': {
+    access: { kind: 'permission', permission: 'result.read', target: 'region' },
+    request: (_ids, v) =>
+      get(`/api/results/export?contestId=${String(PILBUP)}&code=${desa(v)}&format=csv`),
+  },
   'GET /api/results/anomalies': {
     access: { kind: 'signed-in' },
     request: () => get(`/api/results/anomalies?contestId=${String(PILBUP)}`),

@@ -8,19 +8,20 @@ import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 
-// The standard lives beside the repository, not in it: /work/shared/standards
-// in development, <clone>/../shared/standards in CI.
-const STANDARD_DIR = new URL('../../../../shared/standards/nist-1500-100-v2/', import.meta.url);
+// A copy of the standard is kept in the repository (standards/), so the
+// tests run on any clone; nist.test.ts checks it against ../shared/standards.
+export const STANDARD_DIR = new URL('../../../standards/nist-1500-100-v2/', import.meta.url);
+export const SHARED_STANDARD_DIR = new URL(
+  '../../../../shared/standards/nist-1500-100-v2/',
+  import.meta.url,
+);
 
-function readStandard(name: string): unknown {
-  const url = new URL(name, STANDARD_DIR);
+export function readStandard(name: string, dir: URL = STANDARD_DIR): unknown {
+  const url = new URL(name, dir);
   try {
     return JSON.parse(readFileSync(url, 'utf8')) as unknown;
   } catch (e) {
-    throw new Error(
-      `Cannot read ${fileURLToPath(url)}: the NIST standard is expected in ../shared/standards beside the repository`,
-      { cause: e },
-    );
+    throw new Error(`Cannot read ${fileURLToPath(url)}`, { cause: e });
   }
 }
 

@@ -6,7 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { toNistElectionReport, type NistSnapshot } from './nist.ts';
-import { example, referenceCheck, schemaErrors } from './nist-validate.ts';
+import { existsSync } from 'node:fs';
+import {
+  example,
+  readStandard,
+  referenceCheck,
+  schemaErrors,
+  SHARED_STANDARD_DIR,
+} from './nist-validate.ts';
 import {
   kolomKosongSnapshot,
   threePairCompleteSnapshot,
@@ -270,6 +277,15 @@ function totalsProblems(doc: Report): { problems: string[]; checked: number } {
 }
 
 // ---------------------------------------------------------------------------
+
+describe('the vendored standard', () => {
+  const shared = new URL('NIST_V2_election_results_reporting.json', SHARED_STANDARD_DIR);
+  it.skipIf(!existsSync(shared))('matches ../shared/standards when that is present', () => {
+    for (const name of ['NIST_V2_election_results_reporting.json', 'example-err-gen-01.json']) {
+      expect(readStandard(name)).toEqual(readStandard(name, SHARED_STANDARD_DIR));
+    }
+  });
+});
 
 describe('the validator (official schema and example)', () => {
   it('accepts the NIST example, whose references also resolve', () => {

@@ -30,6 +30,7 @@ import {
   tpsResults,
 } from './results.service.ts';
 import { anomalyList, resultsSummary } from './results.summary.ts';
+import { summaryTable, toCsv, toXlsx } from './results.export.ts';
 
 const AUTH_ERRORS = { 401: ErrorBody, 403: ErrorBody, ...ERRORS } as const;
 const TpsContestParams = z.object({
@@ -160,6 +161,37 @@ export function resultsRoutes(app: ZodApp, db: Db, hub: LiveHub, dataDir: string
       },
     },
     async (req, reply) => sendResult(reply, await anomalyList(db, req.actor, req.query.contestId)),
+  );
+  app.get(
+    '/api/results/export',
+    {
+      schema: {
+        tags: ['Hasil'],
+        summary: 'Download the totals of a level and its children as CSV or XLSX',
+        querystring: SummaryQuery.extend({ format: z.enum(['csv', 'xlsx']).default('xlsx') }),
+        // The body is a file (text/csv or XLSX), sent as is, not serialised.
+        response: {
+          200: z.unknown().meta({ description: 'The CSV or XLSX file' }),
+          ...AUTH_ERRORS,
+        },
+      },
+    },
+    async (req, reply) => {
+      const summary = await resultsSummary(db, req.actor, req.query.contestId, req.query.code);
+      if (!summary.ok) return sendResult(reply, summary);
+      const table = summaryTable(summary.value);
+      const name = `rekap-hasil-${String(req.query.contestId)}-${summary.value.region.code}`;
+      if (req.query.format === 'csv') {
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${name}.csv"`)
+          .send(toCsv(table));
+      }
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${name}.xlsx"`)
+        .send(await toXlsx(table, summary.value.notice));
+    },
   );
   app.get(
     '/api/public/results',

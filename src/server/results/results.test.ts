@@ -10,7 +10,14 @@ import { auditLog, stage, tps } from '../db/schema.ts';
 import type { Database } from '../db/connection.ts';
 import { buildApp } from '../app.ts';
 import type { ZodApp } from '../http/reply.ts';
-import { injectAs, signIn, type Inject } from '../testing/app-harness.ts';
+import ExcelJS from 'exceljs';
+import {
+  createTestApp,
+  injectAs,
+  signIn,
+  type Inject,
+  type TestApp,
+} from '../testing/app-harness.ts';
 import { consistentForm } from './form-fixture.ts';
 import { verifyResultTotals } from './results.summary.ts';
 import type {
@@ -402,5 +409,74 @@ describe.each(testEngines())('TPS results on %s', (engine) => {
     expect(sukapuraAfter.valid - sukapuraBefore.valid).toBe(
       [...expected.values()].reduce((x, e) => x + e.valid, 0),
     );
+  });
+});
+
+describe.each(testEngines())('results exports on %s', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(engine, { demo: true, as: 'admin' });
+    const tpsId =
+      (await t.database.db.select({ id: tps.id }).from(tps).where(eq(tps.desaCode, NGADISARI)))[0]
+        ?.id ?? 0;
+    const res = await t.inject({
+      method: 'POST',
+      url: '/api/results',
+      payload: {
+        clientId: randomUUID(),
+        tpsId,
+        contestId: 2,
+        form: consistentForm({
+          dpt: 400,
+          votes: [
+            { selectionId: 4, votes: 150 },
+            { selectionId: 5, votes: 100 },
+          ],
+          invalid: 10,
+        }),
+      },
+    });
+    expect(res.statusCode).toBe(201);
+  });
+  afterAll(() => t.close());
+
+  it('downloads CSV with Indonesian headers, the region first, then its children', async () => {
+    const res = await t.inject('/api/results/export?contestId=2&code=35.13.01&format=csv');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/csv/);
+    expect(res.headers['content-disposition']).toContain('rekap-hasil-2-35.13.01.csv');
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toMatch(/^Tingkat;Kode;Wilayah;Jumlah TPS;TPS masuk;/);
+    expect(lines[0]).toContain('Partisipasi (%)');
+    expect(lines[1]).toMatch(
+      /^Kecamatan;35\.13\.01;Sukapura;\d+;1;0;400;260;65,00;250;10;150;60,00;100;40,00$/,
+    );
+    expect(lines.filter((l) => l.startsWith('Desa/Kelurahan;'))).toHaveLength(12);
+  });
+
+  it('downloads XLSX that reads back with numbers and percentage formats', async () => {
+    const res = await t.inject('/api/results/export?contestId=2&format=xlsx');
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(new Uint8Array(res.rawPayload).buffer);
+    const ws = wb.getWorksheet('Rekap');
+    expect(ws?.getRow(3).getCell(3).value).toBe('Wilayah');
+    expect(ws?.getRow(4).getCell(3).value).toBe('Kabupaten Probolinggo');
+    expect(ws?.getRow(4).getCell(10).value).toBe(250);
+    expect(ws?.getColumn(9).numFmt).toBe('0.00%');
+    expect(ws?.getRow(5).getCell(1).value).toBe('Korwil');
+  });
+
+  it('refuses a download outside the caller’s scope', async () => {
+    const pps = injectAs(t.app, await signIn(t.app, 'pps.ngadisari'));
+    expect((await pps('/api/results/export?contestId=2&code=35.13.05&format=csv')).statusCode).toBe(
+      403,
+    );
+    expect(
+      (await pps(`/api/results/export?contestId=2&code=${NGADISARI}&format=csv`)).statusCode,
+    ).toBe(200);
   });
 });

@@ -341,6 +341,24 @@ function SummaryView({
           </p>
         )}
 
+      <p className="actions">
+        <span>Unduh rekap {region.name}: </span>
+        <a
+          className="button"
+          href={`/api/results/export?contestId=${String(contest.id)}&code=${region.code}&format=xlsx`}
+          download
+        >
+          Excel (XLSX)
+        </a>{' '}
+        <a
+          className="button"
+          href={`/api/results/export?contestId=${String(contest.id)}&code=${region.code}&format=csv`}
+          download
+        >
+          CSV
+        </a>
+      </p>
+
       <AnomalyList contestId={contest.id} region={region} anomalies={anomalies} />
       {can(me, 'result.window') && <WindowPanel />}
     </>
