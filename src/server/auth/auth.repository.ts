@@ -36,15 +36,6 @@ export async function insertSession(
   return row;
 }
 
-export async function findLiveSession(db: Db, tokenHash: string): Promise<SessionRow | undefined> {
-  return (
-    await db
-      .select()
-      .from(session)
-      .where(and(eq(session.tokenHash, tokenHash), isNull(session.revokedAt)))
-  )[0];
-}
-
 export async function touchSession(db: Db, id: number, at: Date): Promise<void> {
   await db.update(session).set({ lastSeenAt: at }).where(eq(session.id, id));
 }
@@ -84,4 +75,17 @@ export async function revokeOtherSessions(
     .update(session)
     .set({ revokedAt: at })
     .where(and(eq(session.userId, userId), isNull(session.revokedAt), ne(session.id, keepId)));
+}
+
+/** A live session with its user, in one round trip (every request resolves one). */
+export async function findLiveSessionWithUser(
+  db: Db,
+  tokenHash: string,
+): Promise<{ session: SessionRow; user: UserRow } | undefined> {
+  const rows = await db
+    .select({ session, user: appUser })
+    .from(session)
+    .innerJoin(appUser, eq(appUser.id, session.userId))
+    .where(and(eq(session.tokenHash, tokenHash), isNull(session.revokedAt)));
+  return rows[0];
 }

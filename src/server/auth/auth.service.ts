@@ -12,7 +12,7 @@ import { inTransaction } from '../http/transaction.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import type { Actor } from './actor.ts';
 import {
-  findLiveSession,
+  findLiveSessionWithUser,
   findThrottle,
   findUser,
   findUserByUsername,
@@ -178,14 +178,14 @@ export async function resolveSession(
   address: string | null,
   now: Date = new Date(),
 ): Promise<ResolvedSession | null> {
-  const s = await findLiveSession(db, tokenHash(token));
-  if (s === undefined) return null;
+  const found = await findLiveSessionWithUser(db, tokenHash(token));
+  if (found === undefined) return null;
+  const { session: s, user } = found;
   if (s.expiresAt <= now || now.getTime() - s.lastSeenAt.getTime() > AUTH_POLICY.idleMs) {
     await revokeSession(db, s.id, now);
     return null;
   }
-  const user = await findUser(db, s.userId);
-  if (user === undefined || user.disabled) return null;
+  if (user.disabled) return null;
   // Sliding idle window; written at most once a minute.
   if (now.getTime() - s.lastSeenAt.getTime() > 60_000) await touchSession(db, s.id, now);
   return {
