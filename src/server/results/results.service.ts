@@ -32,6 +32,7 @@ import type {
 } from '../../domain/results/results.schema.ts';
 import {
   applyDesaDelta,
+  findByClientId,
   findCurrent,
   findSubmission,
   historyOf,
@@ -247,7 +248,22 @@ export async function submitResult(
     form: input.form,
     reason: input.reason,
   });
-  if (!result.ok) return result;
+  if (!result.ok) {
+    // A resend that raced its own first attempt (an offline queue resending
+    // while the first request was still being written) is a duplicate, not
+    // a correction without a reason.
+    const raced = await findByClientId(db, input.clientId);
+    if (
+      raced !== undefined &&
+      raced.tpsId === input.tpsId &&
+      raced.contestId === input.contestId &&
+      sameFigures(raced.form, input.form)
+    ) {
+      const current = await findCurrent(db, raced.tpsId, raced.contestId);
+      return ok(accepted(raced, current?.status ?? 'submitted', true));
+    }
+    return result;
+  }
   hub.publish({
     type: 'result',
     contestId: contest.id,

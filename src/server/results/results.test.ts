@@ -116,6 +116,21 @@ describe.each(testEngines())('TPS results on %s', (engine) => {
     expect(s.region.votes.map((v) => v.votes)).toEqual([120, 100]);
   });
 
+  it('treats a resend racing its own first attempt as a duplicate, never a second version', async () => {
+    const payload = {
+      clientId: randomUUID(),
+      tpsId: lecesTps,
+      contestId: pilbup.id,
+      form: consistentForm({ dpt: 300, votes: votes(70, 60), invalid: 2 }),
+    };
+    const send = () => admin({ method: 'POST', url: '/api/results', payload });
+    const answers = await Promise.all([send(), send(), send()]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 200, 201]);
+    expect(answers.every((a) => a.json<SubmissionAccepted>().version === 1)).toBe(true);
+    const history = (await admin(`/api/results/tps/${String(lecesTps)}`)).json<TpsResults>();
+    expect(history.contests.find((c) => c.contestId === pilbup.id)?.history).toHaveLength(1);
+  });
+
   it('refuses a sum that does not close, naming the rule and the field; nothing stored', async () => {
     const form = consistentForm({ dpt: 300, votes: votes(50, 40), invalid: 2 });
     const bad = { ...form, valid: form.valid + 1 };
