@@ -25,6 +25,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { buildApp } from '../src/server/app.ts';
 import { openDatabase, type Database, type Engine } from '../src/server/db/connection.ts';
+import { rowsOf } from '../src/server/db/rows.ts';
 import { initRegency } from '../src/server/setup/setup.service.ts';
 import { resultsWindow } from '../src/server/results/results.service.ts';
 import { verifyResultTotals } from '../src/server/results/results.summary.ts';
@@ -54,10 +55,6 @@ const out = (line: string) => process.stdout.write(`${line}\n`);
 const now = () => performance.timeOrigin + performance.now();
 const fmt = (n: number, d = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-
-function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows;
-}
 
 async function openEngine(engine: Engine): Promise<Database | null> {
   if (engine === 'pglite') return openDatabase({});

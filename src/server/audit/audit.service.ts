@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, count, desc, eq, gt, gte, ilike, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/connection.ts';
 import { auditLog } from '../db/schema.ts';
+import { rowsOf } from '../db/rows.ts';
 import {
   auditRangeEnd,
   auditRangeStart,
@@ -46,9 +47,6 @@ export type VerifyResult =
   { ok: true; rows: number } | { ok: false; rows: number; brokenAtId: number; reason: string };
 
 export const GENESIS_HASH = '0'.repeat(64);
-
-/** Key of the transaction-scoped advisory lock that keeps the chain linear ('AUDI'). */
-export const AUDIT_LOCK_KEY = 0x41_55_44_49;
 
 /** The hashed columns of a row. */
 export interface AuditContent {
@@ -156,59 +154,55 @@ function isoFromDatabase(text: string): string {
   return `${text.endsWith('000') ? text.slice(0, -3) : text}Z`;
 }
 
-function rowsOf(result: unknown): Record<string, unknown>[] {
-  if (typeof result === 'object' && result !== null && 'rows' in result) {
-    const { rows } = result;
-    if (Array.isArray(rows)) return rows as Record<string, unknown>[];
-  }
-  throw new Error('unexpected result shape from the database driver');
-}
-
 /**
- * Records one entry, inside the caller's transaction (so it commits or rolls
- * back with the action it records). Appends are serialised by a
- * transaction-scoped advisory lock, which needs READ COMMITTED (PostgreSQL's
- * default): under a snapshot taken before the lock, the last hash read could
- * be stale and the chain would fork.
+ * Locks the chain's head for this transaction and returns the last hash.
+ *
+ * The lock is the row lock of `update audit_head … returning`: a second
+ * appender waits for the first to commit, then reads the head the first
+ * wrote. That needs READ COMMITTED (PostgreSQL's default); under a snapshot
+ * isolation the update would fail instead, so it is refused up front.
+ * Usable as a CTE (`lockAuditHeadCte`) so a caller can take the lock in a
+ * statement it has to send anyway.
  */
-export async function appendAudit(
-  tx: Db,
-  entry: AuditEntry,
-  now: Date = new Date(),
-): Promise<void> {
-  await appendAuditBatch(tx, [entry], now);
-}
+export const lockAuditHeadCte = sql`audit_head_lock as (
+  update audit_head set last_hash = last_hash where id = 1
+  returning last_hash, current_setting('transaction_isolation') as isolation)`;
 
-/**
- * Records several entries, in order, inside the caller's transaction: one
- * lock, one read of the last hash, one insert. Each row links to the one
- * before it exactly as if `appendAudit` had been called for each in turn.
- */
-export async function appendAuditBatch(
-  tx: Db,
-  entries: readonly AuditEntry[],
-  now: Date = new Date(),
-): Promise<void> {
-  if (entries.length === 0) return;
-  const at = now.toISOString();
-  if (!/^\d{4}-/.test(at)) throw new RangeError(`audit time out of range: ${at}`);
-  const lock = rowsOf(
-    await tx.execute(
-      sql`select pg_advisory_xact_lock(${sql.raw(String(AUDIT_LOCK_KEY))}) as locked, current_setting('transaction_isolation') as isolation`,
-    ),
-  );
-  const isolation = lock[0]?.isolation;
+/** What `lockAuditHeadCte` returned, checked. */
+export function auditHeadOf(lastHash: unknown, isolation: unknown): string {
   if (isolation !== 'read committed') {
     throw new Error(
-      `appendAudit needs a READ COMMITTED transaction (got ${String(isolation)}); the hash chain would fork`,
+      `the audit trail needs a READ COMMITTED transaction (got ${String(isolation)}); the hash chain would fork`,
     );
   }
-  const last = await tx
-    .select({ hash: auditLog.hash })
-    .from(auditLog)
-    .orderBy(desc(auditLog.id))
-    .limit(1);
-  let prevHash = last[0]?.hash ?? GENESIS_HASH;
+  if (typeof lastHash !== 'string') throw new Error('audit_head has no row (migration 0003)');
+  return lastHash;
+}
+
+async function lockAuditHead(tx: Db): Promise<string> {
+  const rows = rowsOf<{ last_hash: unknown; isolation: unknown }>(
+    await tx.execute(
+      sql`with ${lockAuditHeadCte} select last_hash, isolation from audit_head_lock`,
+    ),
+  );
+  return auditHeadOf(rows[0]?.last_hash, rows[0]?.isolation);
+}
+
+/** Audit rows chained after `prevHash`, ready for `auditInsertCte`. */
+export interface ChainedAudit {
+  readonly rows: readonly (AuditContent & { prevHash: string; hash: string })[];
+  readonly lastHash: string;
+}
+
+/** Each entry as the row it will be, each linked to the one before it. */
+export function chainAudit(
+  prevHash: string,
+  entries: readonly AuditEntry[],
+  now: Date = new Date(),
+): ChainedAudit {
+  const at = now.toISOString();
+  if (!/^\d{4}-/.test(at)) throw new RangeError(`audit time out of range: ${at}`);
+  let lastHash = prevHash;
   const rows = entries.map((entry) => {
     const content: AuditContent = {
       at,
@@ -224,13 +218,63 @@ export async function appendAuditBatch(
       after: asJson(entry.after),
       address: storableOrNull(entry.actor.address),
     };
-    const hash = auditHash(prevHash, content);
-    const row = { ...content, outcome: entry.outcome, prevHash, hash };
-    prevHash = hash;
+    const hash = auditHash(lastHash, content);
+    const row = { ...content, prevHash: lastHash, hash };
+    lastHash = hash;
     return row;
   });
-  // Rows of one statement take their serial ids in the order given.
-  await tx.insert(auditLog).values(rows);
+  return { rows, lastHash };
+}
+
+/**
+ * Two CTEs (`audit_rows`, `audit_head_moved`) that insert the chained rows, in
+ * order (rows of one statement take their serial ids in the order given), and
+ * move the head to the last of them. The caller must hold the head's lock.
+ */
+export function auditInsertCte(chained: ChainedAudit): SQL {
+  const rows = chained.rows.map((r, ord) => ({ ord, ...r }));
+  return sql`audit_rows as (
+    insert into audit_log (at, actor_user_id, actor_username, role, scope, action, outcome,
+      target_type, target_id, before, after, address, prev_hash, hash)
+    select r.at::timestamptz, r."actorUserId", r."actorUsername", r.role, r.scope, r.action,
+      r.outcome, r."targetType", r."targetId", r.before, r.after, r.address, r."prevHash", r.hash
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r (ord int, at text,
+      "actorUserId" int, "actorUsername" text, role text, scope text, action text, outcome text,
+      "targetType" text, "targetId" text, before jsonb, after jsonb, address text,
+      "prevHash" text, hash text)
+    order by r.ord
+    returning id
+  ), audit_head_moved as (
+    update audit_head set last_hash = ${chained.lastHash} where id = 1 returning id
+  )`;
+}
+
+/**
+ * Records one entry, inside the caller's transaction (so it commits or rolls
+ * back with the action it records).
+ */
+export async function appendAudit(
+  tx: Db,
+  entry: AuditEntry,
+  now: Date = new Date(),
+): Promise<void> {
+  await appendAuditBatch(tx, [entry], now);
+}
+
+/**
+ * Records several entries, in order, inside the caller's transaction: lock
+ * and read the head in one statement, write the rows and the new head in a
+ * second. Each row links to the one before it exactly as if `appendAudit`
+ * had been called for each in turn.
+ */
+export async function appendAuditBatch(
+  tx: Db,
+  entries: readonly AuditEntry[],
+  now: Date = new Date(),
+): Promise<void> {
+  if (entries.length === 0) return;
+  const chained = chainAudit(await lockAuditHead(tx), entries, now);
+  await tx.execute(sql`with ${auditInsertCte(chained)} select count(*) from audit_rows`);
 }
 
 const ROW_COLUMNS = {

@@ -1,5 +1,6 @@
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection.ts';
+import { rowsOf } from '../db/rows.ts';
 import { appUser, session, signInThrottle, userRole } from '../db/schema.ts';
 
 export type UserRow = typeof appUser.$inferSelect;
@@ -77,15 +78,57 @@ export async function revokeOtherSessions(
     .where(and(eq(session.userId, userId), isNull(session.revokedAt), ne(session.id, keepId)));
 }
 
-/** A live session with its user, in one round trip (every request resolves one). */
-export async function findLiveSessionWithUser(
-  db: Db,
-  tokenHash: string,
-): Promise<{ session: SessionRow; user: UserRow } | undefined> {
-  const rows = await db
-    .select({ session, user: appUser })
-    .from(session)
-    .innerJoin(appUser, eq(appUser.id, session.userId))
-    .where(and(eq(session.tokenHash, tokenHash), isNull(session.revokedAt)));
-  return rows[0];
+/** What resolving a request's session needs: the session, its user and the user's roles. */
+export interface LiveSession {
+  readonly id: number;
+  readonly csrfToken: string;
+  readonly lastSeenAt: Date;
+  readonly expiresAt: Date;
+  readonly user: Pick<UserRow, 'id' | 'username' | 'fullName' | 'mustChangePassword' | 'disabled'>;
+  readonly roles: readonly Pick<RoleRow, 'role' | 'scopeKind' | 'scopeRef'>[];
+}
+
+/**
+ * A live session with its user and roles, in one round trip: every request
+ * resolves one, so this is raw SQL (no query building) and returns only
+ * the columns the actor needs.
+ */
+export async function findLiveSession(db: Db, tokenHash: string): Promise<LiveSession | undefined> {
+  const rows = rowsOf<{
+    id: number;
+    csrf_token: string;
+    last_seen_at: string | Date;
+    expires_at: string | Date;
+    user_id: number;
+    username: string;
+    full_name: string;
+    must_change_password: boolean;
+    disabled: boolean;
+    roles: { role: string; scopeKind: RoleRow['scopeKind']; scopeRef: string }[] | null;
+  }>(
+    await db.execute(sql`
+      select s.id, s.csrf_token, s.last_seen_at, s.expires_at, u.id as user_id, u.username,
+        u.full_name, u.must_change_password, u.disabled,
+        (select json_agg(json_build_object('role', r.role, 'scopeKind', r.scope_kind,
+            'scopeRef', r.scope_ref) order by r.id)
+          from user_role r where r.user_id = u.id) as roles
+      from session s join app_user u on u.id = s.user_id
+      where s.token_hash = ${tokenHash} and s.revoked_at is null`),
+  );
+  const r = rows[0];
+  if (r === undefined) return undefined;
+  return {
+    id: r.id,
+    csrfToken: r.csrf_token,
+    lastSeenAt: new Date(r.last_seen_at),
+    expiresAt: new Date(r.expires_at),
+    user: {
+      id: r.user_id,
+      username: r.username,
+      fullName: r.full_name,
+      mustChangePassword: r.must_change_password,
+      disabled: r.disabled,
+    },
+    roles: r.roles ?? [],
+  };
 }

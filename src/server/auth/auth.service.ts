@@ -12,7 +12,7 @@ import { inTransaction } from '../http/transaction.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import type { Actor } from './actor.ts';
 import {
-  findLiveSessionWithUser,
+  findLiveSession,
   findThrottle,
   findUser,
   findUserByUsername,
@@ -24,6 +24,7 @@ import {
   saveThrottle,
   touchSession,
   updateUser,
+  type RoleRow,
   type UserRow,
 } from './auth.repository.ts';
 import { decoyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.ts';
@@ -58,15 +59,20 @@ export interface SignedIn {
   readonly actor: Actor;
 }
 
-async function grantsOf(db: Db, userId: number): Promise<Grant[]> {
-  return (await rolesOf(db, userId)).map((r) => ({
-    role: r.role as Role,
-    scopeKind: r.scopeKind,
-    scopeRef: r.scopeRef,
-  }));
+function grantOf(r: Pick<RoleRow, 'role' | 'scopeKind' | 'scopeRef'>): Grant {
+  return { role: r.role as Role, scopeKind: r.scopeKind, scopeRef: r.scopeRef };
 }
 
-function actorOf(user: UserRow, grants: Grant[], sessionId: number, address: string | null): Actor {
+async function grantsOf(db: Db, userId: number): Promise<Grant[]> {
+  return (await rolesOf(db, userId)).map(grantOf);
+}
+
+function actorOf(
+  user: Pick<UserRow, 'id' | 'username' | 'fullName' | 'mustChangePassword'>,
+  grants: Grant[],
+  sessionId: number,
+  address: string | null,
+): Actor {
   return {
     userId: user.id,
     username: user.username,
@@ -178,9 +184,9 @@ export async function resolveSession(
   address: string | null,
   now: Date = new Date(),
 ): Promise<ResolvedSession | null> {
-  const found = await findLiveSessionWithUser(db, tokenHash(token));
-  if (found === undefined) return null;
-  const { session: s, user } = found;
+  const s = await findLiveSession(db, tokenHash(token));
+  if (s === undefined) return null;
+  const { user } = s;
   if (s.expiresAt <= now || now.getTime() - s.lastSeenAt.getTime() > AUTH_POLICY.idleMs) {
     await revokeSession(db, s.id, now);
     return null;
@@ -189,7 +195,7 @@ export async function resolveSession(
   // Sliding idle window; written at most once a minute.
   if (now.getTime() - s.lastSeenAt.getTime() > 60_000) await touchSession(db, s.id, now);
   return {
-    actor: actorOf(user, await grantsOf(db, user.id), s.id, address),
+    actor: actorOf(user, s.roles.map(grantOf), s.id, address),
     csrfToken: s.csrfToken,
   };
 }

@@ -200,6 +200,21 @@ export const auditLog = pgTable(
 );
 
 /**
+ * The head of the audit chain: one row holding the last appended row's hash.
+ * An append locks it by updating it (`update … returning last_hash`), which
+ * in one statement serialises appenders and reads the hash the previous
+ * appender committed; the rows and the new head are written together.
+ */
+export const auditHead = pgTable(
+  'audit_head',
+  {
+    id: integer('id').primaryKey(),
+    lastHash: text('last_hash').notNull(),
+  },
+  (t) => [check('audit_head_single_row', sql`${t.id} = 1`)],
+);
+
+/**
  * Every version of a TPS's C.Hasil-KWK for one contest. Nothing is
  * overwritten: a correction is a new version with its reason.
  */

@@ -1,5 +1,12 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection.ts';
+import { rowsOf } from '../db/rows.ts';
+import {
+  auditHeadOf,
+  auditInsertCte,
+  lockAuditHeadCte,
+  type ChainedAudit,
+} from '../audit/audit.service.ts';
 import {
   resultCurrent,
   resultDesaTotal,
@@ -203,14 +210,6 @@ export async function sameHashElsewhere(db: Db, sha256: string, tpsId: number): 
  * write inside it (plus the audit append). Raw SQL with JSON parameters so the
  * statements are the same on both engines.
  */
-
-function rowsOf<T>(result: unknown): T[] {
-  if (typeof result === 'object' && result !== null && 'rows' in result) {
-    const { rows } = result;
-    if (Array.isArray(rows)) return rows as T[];
-  }
-  throw new Error('unexpected result shape from the database driver');
-}
 
 /** What a submission needs to be judged, read in one round trip. */
 export interface SubmitContext {
@@ -456,6 +455,8 @@ export async function currentsForBatch(
   current: Map<string, CurrentForSubmit>;
   /** `${contestId}:${desaCode}` → TPS id → [registered, voted]. */
   desa: Map<string, Map<number, [number, number]>>;
+  /** The audit chain's last hash; its head is locked until the transaction ends. */
+  auditHead: string;
 }> {
   const rows = rowsOf<{
     currents: (Omit<CurrentForSubmit, 'votes'> & {
@@ -470,9 +471,11 @@ export async function currentsForBatch(
       registered: number;
       voted: number;
     }[];
+    last_hash: unknown;
+    isolation: unknown;
   }>(
     await tx.execute(sql`
-      with k as (
+      with ${lockAuditHeadCte}, k as (
         select * from jsonb_to_recordset(${JSON.stringify(keys)}::jsonb)
           as k ("tpsId" int, "contestId" int, "desaCode" text)
       ), g as (select distinct "contestId", "desaCode" from k)
@@ -494,7 +497,9 @@ export async function currentsForBatch(
           from g
           join tps t on t.desa_code = g."desaCode" and t.status = 'aktif'
           join result_current c on c.tps_id = t.id and c.contest_id = g."contestId"
-          join result_submission s on s.id = c.submission_id) as desa`),
+          join result_submission s on s.id = c.submission_id) as desa,
+        (select last_hash from audit_head_lock) as last_hash,
+        (select isolation from audit_head_lock) as isolation`),
   );
   const r = rows[0];
   const current = new Map<string, CurrentForSubmit>();
@@ -508,7 +513,7 @@ export async function currentsForBatch(
     desa.set(key, m);
     m.set(d.tpsId, [d.registered, d.voted]);
   }
-  return { current, desa };
+  return { current, desa, auditHead: auditHeadOf(r?.last_hash, r?.isolation) };
 }
 
 export interface BatchWrite {
@@ -526,6 +531,7 @@ export async function writeSubmissions(
   tx: Db,
   writes: readonly BatchWrite[],
   deltas: readonly { contestId: number; desaCode: string; key: string; value: number }[],
+  audit: ChainedAudit,
 ): Promise<number> {
   const items = writes.map((w, ord) => ({
     ord,
@@ -571,7 +577,7 @@ export async function writeSubmissions(
         order by x."contestId", x."desaCode", x.key
         on conflict (contest_id, desa_code, key) do update set
           value = result_desa_total.value + excluded.value
-      )
+      ), ${auditInsertCte(audit)}
       select count(*)::int as n from s`),
   );
   return Number(rows[0]?.n ?? 0);
