@@ -349,6 +349,34 @@ describe('results: C.Hasil entry, live dashboard, verification, correction', () 
     }
   });
 
+  it("a Korwil member's dashboard opens at their Korwil and drills down to its kecamatan", async () => {
+    const korwil = await openPage(demo.browser, demo.url);
+    try {
+      const page = korwil.page;
+      await signIn(page, 'korwil1', { next: '/hasil' });
+      await page.getByRole('heading', { level: 1, name: 'Korwil I' }).waitFor();
+      const kecamatan = page.getByRole('list', { name: 'Kecamatan di Korwil I' });
+      await kecamatan.getByRole('link', { name: /^Sukapura/ }).waitFor();
+      // Only Korwil I's kecamatan: none of another Korwil's (Leces is in Korwil II).
+      expect(await kecamatan.getByRole('link', { name: /^Leces/ }).count()).toBe(0);
+      // The regency is above them in the trail but not theirs to open.
+      const crumbs = page.getByRole('navigation', { name: 'Jejak wilayah' });
+      await crumbs.getByText('Kabupaten Probolinggo').waitFor();
+      expect(await crumbs.getByRole('link').count()).toBe(0);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'CSV', exact: true }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^rekap-hasil-\d+-korwil-\d+\.csv$/);
+      await kecamatan.getByRole('link', { name: /^Sukapura/ }).click();
+      await page.waitForURL(/kode=35\.13\.01$/);
+      await page.getByRole('heading', { level: 1, name: 'Sukapura' }).waitFor();
+      expect(korwil.problems).toEqual([]);
+    } finally {
+      await korwil.context.close();
+    }
+  });
+
   it('flags the same photo uploaded for two TPS', async () => {
     const kpps = await openPage(demo.browser, demo.url);
     const pps = await openPage(demo.browser, demo.url);

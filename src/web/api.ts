@@ -98,6 +98,19 @@ export type ResultVersionData = TpsContestResultData['history'][number];
 export type ResultPhotoData = TpsContestResultData['photos'][number];
 export type SubmissionAcceptedData = z.infer<typeof SubmissionAccepted>;
 export type ResultsSummaryData = z.infer<typeof ResultsSummary>;
+
+/** Which level a results summary is for: a region by code (default: the regency), or a Korwil. */
+export interface SummaryAtData {
+  readonly code?: string | undefined;
+  readonly korwil?: number | undefined;
+}
+
+/** `&code=…` or `&korwil=…` (nothing for the regency). */
+export function summaryAtQuery(at: SummaryAtData): string {
+  if (at.code !== undefined) return `&code=${encodeURIComponent(at.code)}`;
+  if (at.korwil !== undefined) return `&korwil=${String(at.korwil)}`;
+  return '';
+}
 export type LevelTotalsData = ResultsSummaryData['region'];
 export type AnomalyItemData = z.infer<typeof AnomalyItem>;
 export type StatusChange = z.input<typeof StatusChangeBody>;
@@ -439,10 +452,10 @@ export const api = {
       raw: photo,
       timeoutMs: 120_000,
     }),
-  resultsSummary: (contestId: number, code: string | undefined, signal?: AbortSignal) =>
+  resultsSummary: (contestId: number, at: SummaryAtData, signal?: AbortSignal) =>
     request<ResultsSummaryData>(
       'GET',
-      `/api/results/summary?contestId=${String(contestId)}${code === undefined ? '' : `&code=${enc(code)}`}`,
+      `/api/results/summary?contestId=${String(contestId)}${summaryAtQuery(at)}`,
       { signal },
     ),
   anomalies: (contestId: number, signal?: AbortSignal) =>

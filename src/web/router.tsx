@@ -118,10 +118,15 @@ export function hasilTpsPath(tpsId: number, contestId: number): string {
 }
 
 /** The results dashboard for a contest at a region (`undefined`: the regency). */
-export function hasilPath(contestId: number | undefined, code: string | undefined): string {
+export function hasilPath(
+  contestId: number | undefined,
+  code: string | undefined,
+  korwilId?: number,
+): string {
   const params = new URLSearchParams();
   if (contestId !== undefined) params.set('pemilihan', String(contestId));
   if (code !== undefined) params.set('kode', code);
+  else if (korwilId !== undefined) params.set('korwil', String(korwilId));
   const q = params.toString();
   return q === '' ? '/hasil' : `/hasil?${q}`;
 }

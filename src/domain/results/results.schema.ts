@@ -146,6 +146,8 @@ export const ResultsSummary = z
       ),
     }),
     region: LevelTotals,
+    /** The Korwil the region lies in (its kecamatan's); null at regency level or when unassigned. */
+    korwilId: z.number().int().nullable(),
     path: z.array(z.object({ code: z.string(), name: z.string() })),
     korwil: z.array(LevelTotals),
     children: z.array(LevelTotals),
@@ -170,7 +172,10 @@ export type AnomalyItem = z.infer<typeof AnomalyItem>;
 
 export const SummaryQuery = z.object({
   contestId: z.coerce.number().int().positive().max(2_147_483_647),
+  /** A region: regency (default), kecamatan or desa code. */
   code: z.string().max(20).optional(),
+  /** Or a Korwil, by id: its totals and its kecamatan's. */
+  korwil: z.coerce.number().int().positive().max(2_147_483_647).optional(),
 });
 
 export const PROVISIONAL_NOTICE = 'Hasil sementara, bukan hasil resmi KPU.';

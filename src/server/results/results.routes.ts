@@ -142,13 +142,19 @@ export function resultsRoutes(app: ZodApp, db: Db, hub: LiveHub, dataDir: string
       schema: {
         tags: ['Hasil'],
         summary:
-          'Totals of a contest for a region and its children (and the Korwil at regency level)',
+          'Totals of a contest for a region (or a Korwil) and its children (and the Korwil at regency level)',
         querystring: SummaryQuery,
         response: { 200: ResultsSummary, ...AUTH_ERRORS },
       },
     },
     async (req, reply) =>
-      sendResult(reply, await resultsSummary(db, req.actor, req.query.contestId, req.query.code)),
+      sendResult(
+        reply,
+        await resultsSummary(db, req.actor, req.query.contestId, {
+          code: req.query.code,
+          korwilId: req.query.korwil,
+        }),
+      ),
   );
   app.get(
     '/api/results/anomalies',
@@ -177,10 +183,14 @@ export function resultsRoutes(app: ZodApp, db: Db, hub: LiveHub, dataDir: string
       },
     },
     async (req, reply) => {
-      const summary = await resultsSummary(db, req.actor, req.query.contestId, req.query.code);
+      const summary = await resultsSummary(db, req.actor, req.query.contestId, {
+        code: req.query.code,
+        korwilId: req.query.korwil,
+      });
       if (!summary.ok) return sendResult(reply, summary);
       const table = summaryTable(summary.value);
-      const name = `rekap-hasil-${String(req.query.contestId)}-${summary.value.region.code}`;
+      const region = summary.value.region;
+      const name = `rekap-hasil-${String(req.query.contestId)}-${region.level === 'korwil' ? `korwil-${region.code}` : region.code}`;
       if (req.query.format === 'csv') {
         return reply
           .type('text/csv; charset=utf-8')

@@ -6,6 +6,7 @@ import type { Actor } from '../auth/actor.ts';
 import { canRead, regionTarget } from '../auth/guard.ts';
 import type { Db } from '../db/connection.ts';
 import { getContest } from '../contests/contests.service.ts';
+import type { Contest } from '../../domain/contests/contest.schema.ts';
 import { loadTree } from '../regions/regions.service.ts';
 import type { RegionTree } from '../regions/region-tree.ts';
 import { getRegencySetting } from '../settings/settings.service.ts';
@@ -60,21 +61,36 @@ function level(
   };
 }
 
+/** The Korwil of a kecamatan or desa (its kecamatan's). */
+function korwilOf(tree: RegionTree, code: string): number | null {
+  const row = tree.byCode.get(code);
+  if (row?.level === 'kecamatan') return row.korwilId;
+  const parent = row?.parentCode == null ? undefined : tree.byCode.get(row.parentCode);
+  return parent?.korwilId ?? null;
+}
+
 const levelOf = (tree: RegionTree, code: string): LevelTotals['level'] => {
   const l = tree.byCode.get(code)?.level;
   return l === 'desa' || l === 'kecamatan' ? l : 'regency';
 };
 
+/** Which level a summary is for: a region by code (default: the regency), or a Korwil by id. */
+export interface SummaryAt {
+  readonly code?: string | undefined;
+  readonly korwilId?: number | undefined;
+}
+
 /**
  * Totals of a contest for a region (default: the regency) and its children,
- * plus the Korwil at regency level. Readable by whoever may read results
- * there; `publicView` skips the check (the public page, regency and kecamatan).
+ * plus the Korwil at regency level; or for one Korwil and its kecamatan.
+ * Readable by whoever may read results there; `'public'` may read the
+ * regency and kecamatan only (the public page).
  */
 export async function resultsSummary(
   db: Db,
   actor: Actor | 'public',
   contestId: number,
-  code?: string,
+  at: SummaryAt = {},
 ): Promise<Result<ResultsSummary>> {
   const regency = await getRegencySetting(db);
   if (regency === null) {
@@ -82,7 +98,29 @@ export async function resultsSummary(
       domainError('not_found', 'registry.not_initialised', 'Kabupaten belum diinisialisasi.'),
     );
   }
-  const regionCode = code ?? regency.code;
+  if (at.korwilId !== undefined) {
+    if (at.code !== undefined) {
+      return err(
+        domainError(
+          'invalid',
+          'result.level_ambiguous',
+          'Pilih salah satu: kode wilayah atau Korwil, tidak keduanya.',
+          'korwil',
+        ),
+      );
+    }
+    if (actor === 'public') {
+      return err(
+        domainError(
+          'forbidden',
+          'auth.forbidden',
+          'Hasil publik hanya tersedia untuk tingkat kabupaten dan kecamatan.',
+        ),
+      );
+    }
+    return korwilSummary(db, actor, contestId, regency, at.korwilId);
+  }
+  const regionCode = at.code ?? regency.code;
   if (actor === 'public') {
     if (regionCode !== regency.code) {
       return err(
@@ -147,15 +185,7 @@ export async function resultsSummary(
           )
       : [];
   return ok({
-    contest: {
-      id: contest.value.id,
-      name: contest.value.name,
-      selections: contest.value.pairs.map((p) => ({
-        id: p.id,
-        label: p.label,
-        ballotNumber: p.ballotNumber,
-      })),
-    },
+    contest: contestPart(contest.value),
     region: level(
       row.code,
       row.name,
@@ -164,12 +194,86 @@ export async function resultsSummary(
       regionTotals(tree, row.code, byDesa),
       selectionIds,
     ),
+    korwilId: lvl === 'regency' ? null : korwilOf(tree, row.code),
     path: tree
       .pathOf(row.code)
       .filter((p) => p.level !== 'province')
       .map((p) => ({ code: p.code, name: p.name })),
     korwil,
     children: actor === 'public' ? children.filter((c) => c.level === 'kecamatan') : children,
+    notice: PROVISIONAL_NOTICE,
+  });
+}
+
+function contestPart(contest: Contest): ResultsSummary['contest'] {
+  return {
+    id: contest.id,
+    name: contest.name,
+    selections: contest.pairs.map((p) => ({
+      id: p.id,
+      label: p.label,
+      ballotNumber: p.ballotNumber,
+    })),
+  };
+}
+
+/** One Korwil: its totals and its kecamatan's; readable by the Korwil's members and regency-wide readers. */
+async function korwilSummary(
+  db: Db,
+  actor: Actor,
+  contestId: number,
+  regency: { code: string; name: string },
+  korwilId: number,
+): Promise<Result<ResultsSummary>> {
+  const allowed = canRead(actor, 'result.read', { regionCode: regency.code, korwilId });
+  if (!allowed.ok) return allowed;
+  const contest = await getContest(db, contestId);
+  if (!contest.ok) return contest;
+  const tree = await loadTree(db);
+  const korwil = tree.korwilById.get(korwilId);
+  if (korwil === undefined) {
+    return err(
+      domainError(
+        'not_found',
+        'korwil.not_found',
+        `Korwil dengan id ${String(korwilId)} tidak ditemukan.`,
+        'korwil',
+      ),
+    );
+  }
+  const byDesa = desaTotals(await desaTotalRows(db, contestId));
+  const selectionIds = contest.value.pairs.map((p) => p.id);
+  const regencyRow = tree.byCode.get(regency.code);
+  const children = tree
+    .childrenOf(regency.code)
+    .filter((c) => c.korwilId === korwilId)
+    .map((c) =>
+      level(
+        c.code,
+        c.name,
+        'kecamatan',
+        tree.countsOf(c.code).tps,
+        regionTotals(tree, c.code, byDesa),
+        selectionIds,
+      ),
+    );
+  return ok({
+    contest: contestPart(contest.value),
+    region: level(
+      String(korwil.id),
+      korwil.name,
+      'korwil',
+      tree.korwilCounts(korwil.id, regency.code).tps,
+      korwilTotals(tree, regency.code, korwil.id, byDesa),
+      selectionIds,
+    ),
+    korwilId: korwil.id,
+    // The regency sits above a Korwil.
+    path: [...tree.pathOf(regency.code), ...(regencyRow === undefined ? [] : [regencyRow])]
+      .filter((p) => p.level !== 'province')
+      .map((p) => ({ code: p.code, name: p.name })),
+    korwil: [],
+    children,
     notice: PROVISIONAL_NOTICE,
   });
 }

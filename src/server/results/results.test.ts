@@ -28,6 +28,7 @@ import type {
 import type { Contest } from '../../domain/contests/contest.schema.ts';
 
 const NGADISARI = '35.13.01.2001';
+const SUKAPURA = '35.13.01';
 const LECES_DESA = '35.13.05.2001';
 
 describe.each(testEngines())('TPS results on %s', (engine) => {
@@ -256,6 +257,47 @@ describe.each(testEngines())('TPS results on %s', (engine) => {
     expect(
       (await app.inject(`/api/results/summary?contestId=${String(pilbup.id)}`)).statusCode,
     ).toBe(401);
+  });
+
+  it('gives a Korwil its own summary (its kecamatan only) and refuses it another Korwil and the regency', async () => {
+    const korwil = injectAs(app, await signIn(app, 'korwil1'));
+    const regency = await summary();
+    const first = regency.korwil[0];
+    const second = regency.korwil[1];
+    if (first === undefined || second === undefined) throw new Error('demo has three Korwil');
+    const own = await korwil(
+      `/api/results/summary?contestId=${String(pilbup.id)}&korwil=${first.code}`,
+    );
+    expect(own.statusCode).toBe(200);
+    const s = own.json<ResultsSummary>();
+    expect(s.region).toMatchObject({ level: 'korwil', name: first.name, valid: first.valid });
+    expect(s.region.tpsTotal).toBe(first.tpsTotal);
+    expect(s.children.every((c) => c.level === 'kecamatan')).toBe(true);
+    expect(s.children.reduce((a, c) => a + c.valid, 0)).toBe(s.region.valid);
+    expect(s.children.reduce((a, c) => a + c.tpsTotal, 0)).toBe(s.region.tpsTotal);
+    expect(s.children.map((c) => c.code)).toContain(SUKAPURA);
+    const other = await korwil(
+      `/api/results/summary?contestId=${String(pilbup.id)}&korwil=${second.code}`,
+    );
+    expect(other.statusCode).toBe(403);
+    expect((await korwil(`/api/results/summary?contestId=${String(pilbup.id)}`)).statusCode).toBe(
+      403,
+    );
+    const both = await bupati(
+      `/api/results/summary?contestId=${String(pilbup.id)}&korwil=${first.code}&code=${SUKAPURA}`,
+    );
+    expect(both.statusCode).toBe(422);
+    expect(both.json()).toMatchObject({
+      error: { code: 'result.level_ambiguous', field: 'korwil' },
+    });
+    const unknown = await bupati(`/api/results/summary?contestId=${String(pilbup.id)}&korwil=999`);
+    expect(unknown.json()).toMatchObject({ error: { code: 'korwil.not_found' } });
+    const csv = await korwil(
+      `/api/results/export?contestId=${String(pilbup.id)}&korwil=${first.code}&format=csv`,
+    );
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-disposition']).toContain(`korwil-${first.code}`);
+    expect(csv.body).toContain(first.name);
   });
 
   it('flags the same photo uploaded for two TPS', async () => {

@@ -24,6 +24,8 @@ import {
   type LevelTotalsData,
   type MeData,
   type ResultsSummaryData,
+  type SummaryAtData,
+  summaryAtQuery,
 } from '../api.ts';
 import { Async, BusyButton, Field, FormStatus, useForm } from '../components.tsx';
 import { hasilPath, hasilTpsPath, Link, useSearch, wilayahPath } from '../router.tsx';
@@ -61,28 +63,38 @@ const LEVEL_LABEL: Record<LevelTotalsData['level'], string> = {
 
 /**
  * Where the dashboard opens for this person: the regency for regency-wide
- * readers, otherwise their own kecamatan or desa.
+ * readers, otherwise their own Korwil, kecamatan or desa.
  */
-function homeCode(me: MeData): string | undefined {
-  if (canEverywhere(me, 'result.read')) return undefined;
+function homeAt(me: MeData): SummaryAtData {
+  if (canEverywhere(me, 'result.read')) return {};
   const own = me.grants.find(
-    (g) => (g.scopeKind === 'kecamatan' || g.scopeKind === 'desa') && g.role !== 'pantarlih',
+    (g) =>
+      (g.scopeKind === 'korwil' || g.scopeKind === 'kecamatan' || g.scopeKind === 'desa') &&
+      g.role !== 'pantarlih',
   );
-  return own?.scopeRef;
+  if (own === undefined) return {};
+  return own.scopeKind === 'korwil' ? { korwil: Number(own.scopeRef) } : { code: own.scopeRef };
+}
+
+/** The level asked for in the address (`kode` or `korwil`), if any. */
+function askedAt(params: URLSearchParams): SummaryAtData | undefined {
+  const code = params.get('kode') ?? '';
+  if (code !== '') return { code };
+  const korwil = Number(params.get('korwil') ?? '');
+  return Number.isInteger(korwil) && korwil > 0 ? { korwil } : undefined;
 }
 
 export function HasilPage() {
   const contests = useApi((signal) => api.contests(signal));
   const params = new URLSearchParams(useSearch());
   const asked = Number(params.get('pemilihan') ?? '');
-  const code = params.get('kode') ?? undefined;
   return (
     <Async state={contests}>
       {(list) => (
         <Dashboard
           contests={list}
           asked={Number.isInteger(asked) && asked > 0 ? asked : undefined}
-          askedCode={code === '' ? undefined : code}
+          askedLevel={askedAt(params)}
         />
       )}
     </Async>
@@ -92,11 +104,11 @@ export function HasilPage() {
 function Dashboard({
   contests,
   asked,
-  askedCode,
+  askedLevel,
 }: {
   contests: readonly ContestData[];
   asked: number | undefined;
-  askedCode: string | undefined;
+  askedLevel: SummaryAtData | undefined;
 }) {
   const me = useMe();
   const contest = defaultContest(contests, asked);
@@ -109,8 +121,8 @@ function Dashboard({
       </>
     );
   }
-  const code = askedCode ?? homeCode(me);
-  return <ContestDashboard key={contest.id} contests={contests} contest={contest} code={code} />;
+  const at = askedLevel ?? homeAt(me);
+  return <ContestDashboard key={contest.id} contests={contests} contest={contest} at={at} />;
 }
 
 type LiveState = 'connecting' | 'live' | 'reconnecting';
@@ -214,15 +226,15 @@ function useThrottle(run: () => void, everyMs = 1_000): () => void {
 function ContestDashboard({
   contests,
   contest,
-  code,
+  at,
 }: {
   contests: readonly ContestData[];
   contest: ContestData;
-  code: string | undefined;
+  at: SummaryAtData;
 }) {
   const summary = useApi(
-    (signal) => api.resultsSummary(contest.id, code, signal),
-    `${String(contest.id)}:${code ?? ''}`,
+    (signal) => api.resultsSummary(contest.id, at, signal),
+    `${String(contest.id)}:${summaryAtQuery(at)}`,
   );
   const anomalies = useApi((signal) => api.anomalies(contest.id, signal), String(contest.id));
   const updatedAt = useUpdatedAt(summary.data);
@@ -236,12 +248,24 @@ function ContestDashboard({
       return;
     }
     if (event.contestId !== contest.id) return;
-    if (code !== undefined && !event.desaCode.startsWith(code)) return;
+    const code = at.code;
+    if (code !== undefined && event.desaCode !== code && !event.desaCode.startsWith(`${code}.`)) {
+      return;
+    }
+    if (at.korwil !== undefined) {
+      // A Korwil's page: only its kecamatan (the children of the summary) matter.
+      const kecamatan = summary.data?.children ?? [];
+      if (!kecamatan.some((k) => event.desaCode.startsWith(`${k.code}.`))) return;
+    }
     refetch();
   });
 
   const tabs = (
-    <ContestTabs contests={contests} currentId={contest.id} hrefOf={(id) => hasilPath(id, code)} />
+    <ContestTabs
+      contests={contests}
+      currentId={contest.id}
+      hrefOf={(id) => hasilPath(id, at.code, at.korwil)}
+    />
   );
   return (
     <Async state={summary}>
@@ -284,7 +308,18 @@ function SummaryView({
   const region = summary.region;
   const selections = summary.contest.selections;
   const here = (code: string) => hasilPath(contest.id, code);
-  const readable = (code: string) => canOn(me, 'result.read', { regionCode: code, korwilId: null });
+  const regencyCode = summary.path[0]?.code ?? region.code;
+  // Everything below the regency on this page lies in the summary's Korwil.
+  const readable = (code: string) =>
+    canOn(me, 'result.read', {
+      regionCode: code,
+      korwilId: code === regencyCode ? null : summary.korwilId,
+    });
+  const korwilPage = (row: LevelTotalsData) =>
+    canOn(me, 'result.read', { regionCode: regencyCode, korwilId: Number(row.code) })
+      ? hasilPath(contest.id, undefined, Number(row.code))
+      : undefined;
+  const level = region.level === 'korwil' ? `&korwil=${region.code}` : `&code=${region.code}`;
   return (
     <>
       <nav aria-label="Jejak wilayah" className="breadcrumb">
@@ -322,6 +357,7 @@ function SummaryView({
             rows={summary.korwil}
             caption="Jumlah per Korwil"
             firstHeader="Korwil"
+            linkOf={korwilPage}
           />
         </section>
       )}
@@ -333,7 +369,7 @@ function SummaryView({
         />
       )}
       {region.level === 'desa' &&
-        canOn(me, 'registry.read', { regionCode: region.code, korwilId: null }) && (
+        canOn(me, 'registry.read', { regionCode: region.code, korwilId: summary.korwilId }) && (
           <p>
             <Link to={wilayahPath(region.code)} className="button">
               Daftar TPS {region.name}
@@ -345,14 +381,14 @@ function SummaryView({
         <span>Unduh rekap {region.name}: </span>
         <a
           className="button"
-          href={`/api/results/export?contestId=${String(contest.id)}&code=${region.code}&format=xlsx`}
+          href={`/api/results/export?contestId=${String(contest.id)}${level}&format=xlsx`}
           download
         >
           Excel (XLSX)
         </a>{' '}
         <a
           className="button"
-          href={`/api/results/export?contestId=${String(contest.id)}&code=${region.code}&format=csv`}
+          href={`/api/results/export?contestId=${String(contest.id)}${level}&format=csv`}
           download
         >
           CSV
