@@ -79,16 +79,25 @@ export async function authorizeWrite(
   const decision = check(actor, permission, target);
   if (decision.ok) return ok({ actor, grant: decision.value });
   await db.transaction(async (tx) => {
-    await appendAudit(tx, {
-      actor: auditActor(actor, null),
-      action: what.action,
-      outcome: 'denied',
-      targetType: what.targetType,
-      ...(what.targetId === undefined ? {} : { targetId: what.targetId }),
-      after: { reason: decision.error.code },
-    });
+    await appendAudit(tx, deniedEntry(actor, what, decision.error));
   });
   return decision;
+}
+
+/** The audit row of a refused write. */
+export function deniedEntry(
+  actor: Actor,
+  what: WriteDescription,
+  error: { readonly code: string },
+): AuditEntry {
+  return {
+    actor: auditActor(actor, null),
+    action: what.action,
+    outcome: 'denied',
+    targetType: what.targetType,
+    ...(what.targetId === undefined ? {} : { targetId: what.targetId }),
+    after: { reason: error.code },
+  };
 }
 
 /** The audit row of an allowed write, written inside the change's transaction. */

@@ -23,6 +23,8 @@ export type Engine = 'pglite' | 'postgres';
 export interface Database {
   readonly db: Db;
   readonly engine: Engine;
+  /** The PostgreSQL URL (another server process could open the same database); none for PGlite. */
+  readonly url?: string;
   close(): Promise<void>;
 }
 
@@ -46,7 +48,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // Dates stay `YYYY-MM-DD` strings; never shifted through a JS Date.
     const db = drizzlePg(pool, { schema, casing: 'snake_case' });
     await migratePg(db, { migrationsFolder: MIGRATIONS_FOLDER });
-    return { db, engine: 'postgres', close: () => pool.end() };
+    return { db, engine: 'postgres', url: options.url, close: () => pool.end() };
   }
   let client = options.pglite;
   let release: () => void = noop;

@@ -1,50 +1,50 @@
 /**
- * Writing accepted submissions, grouped: on voting night many arrive at once,
- * and every audited write queues for the audit chain's lock, held until its
- * transaction commits. So submissions that passed their checks wait here
- * briefly and are written together, one transaction per batch and two
- * statements: the first locks the audit chain's head and reads the current
- * versions; the second writes every version, vote, current pointer and desa
- * total, and their audit rows (in order, one per submission, chained as if
- * appended one by one) with the new head. Round trips, not rows, are what a
- * busy server pays for, so a batch costs four (begin, read, write, commit)
- * whatever its size.
+ * Submitting C.Hasil forms, grouped: on voting night many arrive at once, and
+ * every round trip to the database costs the busy server more than the rows
+ * do. So submissions wait here briefly and are judged and written together,
+ * one transaction per batch and two statements: the first locks the audit
+ * chain's head and reads everything the batch needs (each submission's TPS,
+ * its Korwil, an earlier submission with its client id, the window, the
+ * contest and its selections, the current versions and the desa's reported
+ * turnouts); the second writes every version, vote, current pointer and desa
+ * total, and the audit rows (in order, one per submission, refusals by scope
+ * included, chained as if appended one by one) with the new head. A batch
+ * costs four round trips (begin, read, write, commit) whatever its size.
  *
  * Each submission's change and its audit row still commit together. A batch
  * never holds two submissions for one TPS × contest or one client id (the
  * later waits for the next batch), so within a batch they are independent.
- * If a batch fails as a whole (a concurrent writer elsewhere, a deadlock), its
- * submissions are written again one by one, each in its own transaction, and
- * get exactly the answer they would have had alone.
+ * If a batch fails as a whole (a concurrent writer on another server, a
+ * deadlock), its submissions are submitted again one by one, each read and
+ * written on its own, and get exactly the answer they would have had alone.
  */
-import { chainAudit, type AuditEntry } from '../audit/audit.service.ts';
-import { auditActor, auditWrite, type Access } from '../auth/guard.ts';
+import { appendAudit, chainAudit, type AuditEntry } from '../audit/audit.service.ts';
+import type { Actor } from '../auth/actor.ts';
+import { auditActor, auditWrite } from '../auth/guard.ts';
 import type { Db } from '../db/connection.ts';
 import { inTransaction, uniqueViolation } from '../http/transaction.ts';
 import { domainError, err, ok, type Result } from '../../domain/common/result.ts';
 import { anomaliesOf } from '../../domain/results/anomalies.ts';
-import type { ChasilForm } from '../../domain/results/chasil.ts';
-import type { Flag } from '../../domain/results/results.schema.ts';
+import type { Flag, SubmissionAccepted } from '../../domain/results/results.schema.ts';
 import {
+  judgeSubmission,
+  sameFigures,
+  type PendingWrite,
+  type SubmissionInput,
+} from './results.judge.ts';
+import { WINDOW_SETTING } from './results.window.ts';
+import {
+  batchContext,
   currentForSubmit,
-  currentsForBatch,
+  findByClientId,
+  findCurrent,
+  submitContext,
   writeSubmission,
   writeSubmissions,
   type BatchWrite,
   type CurrentForSubmit,
 } from './results.repository.ts';
 import { contributionOf, delta } from './results.rollup.ts';
-
-/** A submission that passed every check outside the transaction. */
-export interface PendingWrite {
-  readonly access: Access;
-  readonly clientId: string;
-  readonly tpsId: number;
-  readonly desaCode: string;
-  readonly contestId: number;
-  readonly form: ChasilForm;
-  readonly reason: string | undefined;
-}
 
 export interface Written {
   readonly version: number;
@@ -53,8 +53,12 @@ export interface Written {
 
 /** Batches are capped so one transaction stays short. */
 const MAX_BATCH = 128;
-/** Batches in flight at once per database (one commits while the next is read and written). */
-const MAX_IN_FLIGHT = 2;
+/**
+ * Batches in flight at once per database. One: a batch takes the audit head's
+ * lock in its first statement, so a second would only wait there, reading
+ * with a snapshot older than the first batch's commit.
+ */
+const MAX_IN_FLIGHT = 1;
 
 const correctionReasonRequired = () =>
   err(
@@ -160,13 +164,91 @@ export async function writeOne(db: Db, item: PendingWrite): Promise<Result<Writt
   });
 }
 
-/** Several submissions (distinct TPS × contest and client ids) in one transaction. */
-async function writeBatch(db: Db, items: readonly PendingWrite[]): Promise<Result<Written>[]> {
-  const answers: Result<Written>[] = [];
+/** What a submission's sender is told, and the desa to announce a new version for. */
+export interface Submitted {
+  readonly accepted: SubmissionAccepted;
+  /** The desa of a newly written version (null for a resend answered again). */
+  readonly desaCode: string | null;
+}
+
+interface Incoming {
+  readonly actor: Actor;
+  readonly input: SubmissionInput;
+  readonly now: Date;
+}
+
+const written = (item: PendingWrite, w: Written): Submitted => ({
+  accepted: {
+    duplicate: false,
+    tpsId: item.tpsId,
+    contestId: item.contestId,
+    version: w.version,
+    status: 'submitted',
+    anomalies: w.anomalies,
+  },
+  desaCode: item.desaCode,
+});
+
+/**
+ * One submission on its own: read its context, judge it, write it in its own
+ * transaction (a refusal by scope is audited in its own).
+ */
+export async function submitAlone(
+  db: Db,
+  { actor, input, now }: Incoming,
+): Promise<Result<Submitted>> {
+  const ctx = await submitContext(db, input.tpsId, input.contestId, input.clientId, WINDOW_SETTING);
+  const judged = judgeSubmission(actor, input, ctx, now);
+  if (judged.kind === 'refused') {
+    const denied = judged.denied;
+    if (denied !== undefined) {
+      await db.transaction(async (tx) => {
+        await appendAudit(tx, denied);
+      });
+    }
+    return err(judged.error);
+  }
+  if (judged.kind === 'duplicate') return ok({ accepted: judged.answer, desaCode: null });
+  const result = await writeOne(db, judged.item);
+  if (result.ok) return ok(written(judged.item, result.value));
+  // A resend that raced its own first attempt (an offline queue resending
+  // while the first request was still being written) is a duplicate, not
+  // a correction without a reason.
+  const raced = await findByClientId(db, input.clientId);
+  if (
+    raced !== undefined &&
+    raced.tpsId === input.tpsId &&
+    raced.contestId === input.contestId &&
+    sameFigures(raced.form, input.form)
+  ) {
+    const current = await findCurrent(db, raced.tpsId, raced.contestId);
+    return ok({
+      accepted: {
+        duplicate: true,
+        tpsId: raced.tpsId,
+        contestId: raced.contestId,
+        version: raced.version,
+        status: current?.status ?? 'submitted',
+        anomalies: raced.anomalies as Flag[],
+      },
+      desaCode: null,
+    });
+  }
+  return result;
+}
+
+/** Several submissions (distinct TPS × contest and client ids), judged and written in one transaction. */
+async function writeBatch(db: Db, items: readonly Incoming[]): Promise<Result<Submitted>[]> {
+  const answers: Result<Submitted>[] = [];
   await db.transaction(async (tx) => {
-    const { current, desa, auditHead } = await currentsForBatch(
+    const { contexts, current, desa, auditHead } = await batchContext(
       tx,
-      items.map((i) => ({ tpsId: i.tpsId, contestId: i.contestId, desaCode: i.desaCode })),
+      items.map((i) => ({
+        tpsId: i.input.tpsId,
+        contestId: i.input.contestId,
+        clientId: i.input.clientId,
+      })),
+      WINDOW_SETTING,
     );
     const writes: BatchWrite[] = [];
     const audits: AuditEntry[] = [];
@@ -174,7 +256,20 @@ async function writeBatch(db: Db, items: readonly PendingWrite[]): Promise<Resul
       string,
       { contestId: number; desaCode: string; key: string; value: number }
     >();
-    for (const item of items) {
+    items.forEach((incoming, index) => {
+      const ctx = contexts[index];
+      if (ctx === undefined) throw new Error('batch context lost a submission');
+      const judged = judgeSubmission(incoming.actor, incoming.input, ctx, incoming.now);
+      if (judged.kind === 'refused') {
+        answers.push(err(judged.error));
+        if (judged.denied !== undefined) audits.push(judged.denied);
+        return;
+      }
+      if (judged.kind === 'duplicate') {
+        answers.push(ok({ accepted: judged.answer, desaCode: null }));
+        return;
+      }
+      const item = judged.item;
       const reported =
         desa.get(`${String(item.contestId)}:${item.desaCode}`) ??
         new Map<number, [number, number]>();
@@ -189,7 +284,7 @@ async function writeBatch(db: Db, items: readonly PendingWrite[]): Promise<Resul
       );
       if (!planned.ok) {
         answers.push(planned);
-        continue;
+        return;
       }
       const { write, audit } = planned.value;
       // Later submissions of the batch see this one among the desa's turnouts, as if it had committed.
@@ -217,24 +312,29 @@ async function writeBatch(db: Db, items: readonly PendingWrite[]): Promise<Resul
         after: audit.change.after,
       });
       answers.push(
-        ok({ version: write.values.version, anomalies: write.values.anomalies as Flag[] }),
+        ok(
+          written(item, {
+            version: write.values.version,
+            anomalies: write.values.anomalies as Flag[],
+          }),
+        ),
       );
-    }
-    if (writes.length === 0) return;
-    const written = await writeSubmissions(
+    });
+    if (writes.length === 0 && audits.length === 0) return;
+    const count = await writeSubmissions(
       tx,
       writes,
       [...totals.values()].filter((t) => t.value !== 0),
       chainAudit(auditHead, audits),
     );
-    if (written !== writes.length) throw new Error('batch wrote fewer submissions than planned');
+    if (count !== writes.length) throw new Error('batch wrote fewer submissions than planned');
   });
   return answers;
 }
 
 interface Queued {
-  readonly item: PendingWrite;
-  readonly resolve: (r: Result<Written>) => void;
+  readonly incoming: Incoming;
+  readonly resolve: (r: Result<Submitted>) => void;
   readonly reject: (e: unknown) => void;
 }
 
@@ -245,9 +345,9 @@ class SubmissionWriter {
 
   constructor(private readonly db: Db) {}
 
-  write(item: PendingWrite): Promise<Result<Written>> {
+  submit(incoming: Incoming): Promise<Result<Submitted>> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ item, resolve, reject });
+      this.queue.push({ incoming, resolve, reject });
       this.pump();
     });
   }
@@ -270,13 +370,14 @@ class SubmissionWriter {
     const batch: Queued[] = [];
     const rest: Queued[] = [];
     for (const q of this.queue) {
-      const pair = `${String(q.item.tpsId)}:${String(q.item.contestId)}`;
-      if (batch.length >= MAX_BATCH || pairs.has(pair) || clients.has(q.item.clientId)) {
+      const { tpsId, contestId, clientId } = q.incoming.input;
+      const pair = `${String(tpsId)}:${String(contestId)}`;
+      if (batch.length >= MAX_BATCH || pairs.has(pair) || clients.has(clientId)) {
         rest.push(q);
         continue;
       }
       pairs.add(pair);
-      clients.add(q.item.clientId);
+      clients.add(clientId);
       batch.push(q);
     }
     this.queue.splice(0, this.queue.length, ...rest);
@@ -284,23 +385,21 @@ class SubmissionWriter {
   }
 
   private async run(batch: readonly Queued[]): Promise<void> {
-    if (batch.length > 1) {
-      try {
-        const answers = await writeBatch(
-          this.db,
-          batch.map((q) => q.item),
-        );
-        batch.forEach((q, i) => {
-          q.resolve(answers[i] ?? concurrentSubmission());
-        });
-        return;
-      } catch {
-        // Rolled back as a whole: each is written again on its own below.
-      }
+    try {
+      const answers = await writeBatch(
+        this.db,
+        batch.map((q) => q.incoming),
+      );
+      batch.forEach((q, i) => {
+        q.resolve(answers[i] ?? concurrentSubmission());
+      });
+      return;
+    } catch {
+      // Rolled back as a whole: each is submitted again on its own below.
     }
     for (const q of batch) {
       try {
-        q.resolve(await writeOne(this.db, q.item));
+        q.resolve(await submitAlone(this.db, q.incoming));
       } catch (e) {
         q.reject(e);
       }
@@ -310,12 +409,17 @@ class SubmissionWriter {
 
 const writers = new WeakMap<Db, SubmissionWriter>();
 
-/** Writes an accepted submission with others that arrive at the same time. */
-export function writeSubmissionQueued(db: Db, item: PendingWrite): Promise<Result<Written>> {
+/** Judges and writes a submission together with others that arrive at the same time. */
+export function submitQueued(
+  db: Db,
+  actor: Actor,
+  input: SubmissionInput,
+  now: Date,
+): Promise<Result<Submitted>> {
   let writer = writers.get(db);
   if (writer === undefined) {
     writer = new SubmissionWriter(db);
     writers.set(db, writer);
   }
-  return writer.write(item);
+  return writer.submit({ actor, input, now });
 }

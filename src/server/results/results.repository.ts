@@ -206,9 +206,11 @@ export async function sameHashElsewhere(db: Db, sha256: string, tpsId: number): 
 }
 
 /*
- * The submission hot path: one read before the transaction, one read and one
- * write inside it (plus the audit append). Raw SQL with JSON parameters so the
- * statements are the same on both engines.
+ * The submission hot path: a batch reads everything in one statement
+ * (`batchContext`) and writes everything in another (`writeSubmissions`); a
+ * submission on its own (after a failed batch) reads its context
+ * (`submitContext`), then its current version inside the transaction. Raw
+ * SQL with JSON parameters so the statements are the same on both engines.
  */
 
 /** What a submission needs to be judged, read in one round trip. */
@@ -444,21 +446,38 @@ export async function writeSubmission(
 /** A TPS × contest's current version, as `currentForSubmit` gives it, for many at once. */
 export type CurrentForSubmit = NonNullable<CurrentWithContribution['current']>;
 
-/**
- * For a batch of submissions: the current version (with votes) of each
- * TPS × contest, and the reported figures of every active TPS in their desa.
- */
-export async function currentsForBatch(
-  tx: Db,
-  keys: readonly { tpsId: number; contestId: number; desaCode: string }[],
-): Promise<{
-  current: Map<string, CurrentForSubmit>;
+/** What a batch of submissions needs, read in the statement that locks the audit chain's head. */
+export interface BatchContext {
+  /** Each submission's context, in the order given. */
+  readonly contexts: SubmitContext[];
+  /** `${tpsId}:${contestId}` → the current version. */
+  readonly current: Map<string, CurrentForSubmit>;
   /** `${contestId}:${desaCode}` → TPS id → [registered, voted]. */
-  desa: Map<string, Map<number, [number, number]>>;
+  readonly desa: Map<string, Map<number, [number, number]>>;
   /** The audit chain's last hash; its head is locked until the transaction ends. */
-  auditHead: string;
-}> {
+  readonly auditHead: string;
+}
+
+/**
+ * One statement for a whole batch: lock the audit chain's head, and read
+ * each submission's context (as `submitContext` does for one), the current
+ * versions of its TPS × contest, and the reported turnouts of its desa.
+ */
+export async function batchContext(
+  tx: Db,
+  keys: readonly { tpsId: number; contestId: number; clientId: string }[],
+  windowSetting: string,
+): Promise<BatchContext> {
   const rows = rowsOf<{
+    items:
+      | {
+          ord: number;
+          tps: NonNullable<SubmitContext['tps']> | null;
+          previous: SubmitContext['previous'];
+          contest: SubmitContext['contest'];
+          selectionIds: number[] | null;
+        }[]
+      | null;
     currents: (Omit<CurrentForSubmit, 'votes'> & {
       tpsId: number;
       contestId: number;
@@ -471,15 +490,38 @@ export async function currentsForBatch(
       registered: number;
       voted: number;
     }[];
+    voting_day: string | null;
+    opened_early: unknown;
+    max_voters: unknown;
     last_hash: unknown;
     isolation: unknown;
   }>(
     await tx.execute(sql`
       with ${lockAuditHeadCte}, k as (
-        select * from jsonb_to_recordset(${JSON.stringify(keys)}::jsonb)
-          as k ("tpsId" int, "contestId" int, "desaCode" text)
-      ), g as (select distinct "contestId", "desaCode" from k)
+        select * from jsonb_to_recordset(${JSON.stringify(keys.map((k, ord) => ({ ord, ...k })))}::jsonb)
+          as k (ord int, "tpsId" int, "contestId" int, "clientId" text)
+      ), g as (
+        select distinct k."contestId", t.desa_code from k join tps t on t.id = k."tpsId"
+      )
       select
+        (select json_agg(json_build_object(
+            'ord', k.ord,
+            'tps', case when t.id is null then null else json_build_object(
+              'id', t.id, 'desaCode', t.desa_code, 'voters', t.voters, 'status', t.status,
+              'korwilId', (select r.korwil_id from region r
+                where r.code = left(t.desa_code, length(t.desa_code) - position('.' in reverse(t.desa_code)))))
+              end,
+            'previous', (select json_build_object(
+                'tpsId', s.tps_id, 'contestId', s.contest_id, 'version', s.version,
+                'form', s.form, 'anomalies', s.anomalies, 'currentStatus', c.status)
+              from result_submission s
+              left join result_current c on c.tps_id = s.tps_id and c.contest_id = s.contest_id
+              where s.client_id = k."clientId"),
+            'contest', (select json_build_object('id', ct.id, 'regionCode', ct.region_code)
+              from contest ct where ct.id = k."contestId"),
+            'selectionIds', (select json_agg(p.id order by p.id) from candidate_pair p
+              where p.contest_id = k."contestId")) order by k.ord)
+          from k left join tps t on t.id = k."tpsId") as items,
         (select coalesce(json_agg(json_build_object(
             'tpsId', c.tps_id, 'contestId', c.contest_id, 'submissionId', c.submission_id,
             'version', c.version, 'status', c.status, 'wasVerified', c.was_verified,
@@ -492,28 +534,43 @@ export async function currentsForBatch(
           join result_current c on c.tps_id = k."tpsId" and c.contest_id = k."contestId"
           join result_submission s on s.id = c.submission_id) as currents,
         (select coalesce(json_agg(json_build_object(
-            'contestId', g."contestId", 'desaCode', g."desaCode", 'tpsId', t.id,
+            'contestId', g."contestId", 'desaCode', g.desa_code, 'tpsId', t.id,
             'registered', s.registered, 'voted', s.voted)), '[]'::json)
           from g
-          join tps t on t.desa_code = g."desaCode" and t.status = 'aktif'
+          join tps t on t.desa_code = g.desa_code and t.status = 'aktif'
           join result_current c on c.tps_id = t.id and c.contest_id = g."contestId"
           join result_submission s on s.id = c.submission_id) as desa,
+        (select st.starts_on::text from stage st where st.kind = 'pemungutan_suara'
+          order by st.starts_on, st.ends_on, st.id limit 1) as voting_day,
+        (select v.value from settings v where v.key = ${windowSetting}) as opened_early,
+        (select v.value from settings v where v.key = 'max_voters_per_tps') as max_voters,
         (select last_hash from audit_head_lock) as last_hash,
         (select isolation from audit_head_lock) as isolation`),
   );
   const r = rows[0];
+  if (r === undefined) throw new Error('batch context returned no row');
+  const contexts = (r.items ?? []).map((i): SubmitContext => ({
+    tps: i.tps,
+    previous: i.previous,
+    votingDay: r.voting_day,
+    openedEarly: r.opened_early,
+    contest: i.contest,
+    selectionIds: i.selectionIds ?? [],
+    maxVoters: r.max_voters,
+  }));
+  if (contexts.length !== keys.length) throw new Error('batch context lost a submission');
   const current = new Map<string, CurrentForSubmit>();
-  for (const c of r?.currents ?? []) {
+  for (const c of r.currents) {
     current.set(`${String(c.tpsId)}:${String(c.contestId)}`, { ...c, votes: c.votes ?? [] });
   }
   const desa = new Map<string, Map<number, [number, number]>>();
-  for (const d of r?.desa ?? []) {
+  for (const d of r.desa) {
     const key = `${String(d.contestId)}:${d.desaCode}`;
     const m = desa.get(key) ?? new Map<number, [number, number]>();
     desa.set(key, m);
     m.set(d.tpsId, [d.registered, d.voted]);
   }
-  return { current, desa, auditHead: auditHeadOf(r?.last_hash, r?.isolation) };
+  return { contexts, current, desa, auditHead: auditHeadOf(r.last_hash, r.isolation) };
 }
 
 export interface BatchWrite {

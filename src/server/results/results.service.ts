@@ -13,13 +13,9 @@ import { findTps } from '../tps/tps.repository.ts';
 import { findRegion } from '../regions/regions.repository.ts';
 import { findStageByKind } from '../stages/stages.service.ts';
 import { readSetting, writeSetting } from '../settings/settings.repository.ts';
-import { DEFAULT_MAX_VOTERS_PER_TPS } from '../../domain/tps/tps.rules.ts';
 import { domainError, err, ok, type DomainError, type Result } from '../../domain/common/result.ts';
 import { isWithin } from '../../domain/common/region-code.ts';
-import { todayWib } from '../../domain/common/dates.ts';
-import { formatTanggal, formatTps } from '../../domain/common/format.ts';
-import { checkChasil } from '../../domain/results/chasil.rules.ts';
-import type { ChasilForm } from '../../domain/results/chasil.ts';
+import { formatTps } from '../../domain/common/format.ts';
 import type {
   Flag,
   ResultsWindow,
@@ -32,79 +28,24 @@ import type {
 } from '../../domain/results/results.schema.ts';
 import {
   applyDesaDelta,
-  findByClientId,
   findCurrent,
   findSubmission,
   historyOf,
   photosOf,
   sameHashElsewhere,
   upsertCurrent,
-  submitContext,
   type SubmissionRow,
 } from './results.repository.ts';
-import { writeSubmissionQueued } from './results.batch.ts';
+import { submitQueued } from './results.batch.ts';
+import type { SubmissionInput } from './results.judge.ts';
+import { WINDOW_SETTING, windowOf, type OpenedEarly } from './results.window.ts';
 
-export interface SubmissionInput {
-  readonly clientId: string;
-  readonly tpsId: number;
-  readonly contestId: number;
-  readonly form: ChasilForm;
-  readonly reason?: string | undefined;
-}
-
-const WINDOW_SETTING = 'results_window_opened_early';
-
-interface OpenedEarly {
-  at: string;
-  by: string | null;
-  reason: string;
-}
-
-function isOpenedEarly(v: unknown): v is OpenedEarly {
-  return typeof v === 'object' && v !== null && 'at' in v && 'reason' in v;
-}
-
-/** The day in WIB, computed once a minute (WIB has no daylight saving: days start on a minute). */
-let wibDay = { minute: Number.NaN, day: '' };
-function todayWibCached(now: Date): string {
-  const minute = Math.floor(now.getTime() / 60_000);
-  if (minute !== wibDay.minute) wibDay = { minute, day: todayWib(now) };
-  return wibDay.day;
-}
+export type { SubmissionInput } from './results.judge.ts';
 
 /** Results are accepted from voting day (stage `pemungutan_suara`), or earlier when an admin opened a rehearsal. */
 export async function resultsWindow(db: Db, now: Date = new Date()): Promise<ResultsWindow> {
   const voting = await findStageByKind(db, 'pemungutan_suara');
   return windowOf(voting?.startsOn ?? null, await readSetting(db, WINDOW_SETTING), now);
-}
-
-function windowOf(votingDay: string | null, early: unknown, now: Date): ResultsWindow {
-  const openedEarly = isOpenedEarly(early) ? early : null;
-  if (openedEarly !== null) {
-    return {
-      open: true,
-      votingDay,
-      openedEarly,
-      message: `Penerimaan hasil dibuka lebih awal untuk gladi: ${openedEarly.reason}`,
-    };
-  }
-  if (votingDay === null) {
-    return {
-      open: false,
-      votingDay,
-      openedEarly: null,
-      message: 'Tahapan pemungutan suara belum ada di jadwal; hasil belum dapat diterima.',
-    };
-  }
-  const open = todayWibCached(now) >= votingDay;
-  return {
-    open,
-    votingDay,
-    openedEarly: null,
-    message: open
-      ? `Penerimaan hasil dibuka sejak ${formatTanggal(votingDay)}.`
-      : `Hasil baru dapat dikirim mulai hari pemungutan suara, ${formatTanggal(votingDay)}.`,
-  };
 }
 
 export async function openWindowEarly(
@@ -131,22 +72,6 @@ const invalid = (
   field?: string,
 ): { ok: false; error: DomainError } => err(domainError('invalid', code, message, field));
 
-function sameFigures(a: unknown, b: unknown): boolean {
-  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
-}
-
-function canonical(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(canonical);
-  if (v !== null && typeof v === 'object') {
-    return Object.fromEntries(
-      Object.entries(v)
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([k, x]) => [k, canonical(x)]),
-    );
-  }
-  return v;
-}
-
 function accepted(
   row: SubmissionRow,
   status: ResultStatus,
@@ -167,11 +92,10 @@ function accepted(
  * arithmetic rule; a resend of an accepted client id answers the same result;
  * the same id with other figures is refused.
  *
- * The hot path of voting night, in few round trips: one read gathers the TPS,
- * its Korwil, an earlier submission with this client id, the window, the
- * contest and its selections and the voter limit; the write (with its audit
- * row, in one transaction) goes through `results.batch.ts`, which groups
- * submissions arriving together.
+ * The hot path of voting night: after the session, nothing is read per
+ * request. Submissions arriving together are judged and written as one
+ * batch (`results.batch.ts`, four round trips whatever the batch size), each
+ * with its audit row; a new version is then announced on the live hub.
  */
 export async function submitResult(
   db: Db,
@@ -180,113 +104,20 @@ export async function submitResult(
   input: SubmissionInput,
   now: Date = new Date(),
 ): Promise<Result<SubmissionAccepted>> {
-  const ctx = await submitContext(db, input.tpsId, input.contestId, input.clientId, WINDOW_SETTING);
-  const tpsRow = ctx.tps;
-  const what = { action: 'result.submit', targetType: 'tps', targetId: input.tpsId };
-  const target =
-    tpsRow === null
-      ? undefined
-      : { regionCode: tpsRow.desaCode, korwilId: tpsRow.korwilId, tpsId: tpsRow.id };
-  const access = await authorizeWrite(db, actor, 'result.submit', target, what);
-  if (!access.ok) return access;
-  if (tpsRow === null || tpsRow.status !== 'aktif') {
-    return invalid(
-      'result.unknown_tps',
-      `TPS dengan id ${String(input.tpsId)} tidak ada atau sudah nonaktif.`,
-      'tpsId',
-    );
+  const result = await submitQueued(db, actor, input, now);
+  if (!result.ok) return result;
+  const { accepted, desaCode } = result.value;
+  if (desaCode !== null) {
+    hub.publish({
+      type: 'result',
+      contestId: accepted.contestId,
+      tpsId: accepted.tpsId,
+      desaCode,
+      version: accepted.version,
+      status: 'submitted',
+    });
   }
-  const previous = ctx.previous;
-  if (previous !== null) {
-    if (
-      previous.tpsId === input.tpsId &&
-      previous.contestId === input.contestId &&
-      sameFigures(previous.form, input.form)
-    ) {
-      return ok({
-        duplicate: true,
-        tpsId: previous.tpsId,
-        contestId: previous.contestId,
-        version: previous.version,
-        status: previous.currentStatus ?? 'submitted',
-        anomalies: previous.anomalies as Flag[],
-      });
-    }
-    return err(
-      domainError(
-        'conflict',
-        'result.client_id_reused',
-        'Kiriman dengan nomor yang sama sudah diterima dengan angka yang berbeda. Kirim sebagai koreksi baru.',
-        'clientId',
-      ),
-    );
-  }
-  const window = windowOf(ctx.votingDay, ctx.openedEarly, now);
-  if (!window.open) return err(domainError('conflict', 'result.window_closed', window.message));
-  const contest = ctx.contest;
-  if (contest === null || !isWithin(tpsRow.desaCode, contest.regionCode)) {
-    return invalid(
-      'result.contest_not_at_tps',
-      'Pemilihan ini tidak diselenggarakan di TPS tersebut.',
-      'contestId',
-    );
-  }
-  const issues = checkChasil(input.form, {
-    selectionIds: ctx.selectionIds,
-    registeredVoters: tpsRow.voters,
-    maxDpt: maxVotersOf(ctx.maxVoters),
-  });
-  const first = issues[0];
-  if (first !== undefined) return invalid(first.code, first.message, `form.${first.field}`);
-
-  const result = await writeSubmissionQueued(db, {
-    access: access.value,
-    clientId: input.clientId,
-    tpsId: tpsRow.id,
-    desaCode: tpsRow.desaCode,
-    contestId: contest.id,
-    form: input.form,
-    reason: input.reason,
-  });
-  if (!result.ok) {
-    // A resend that raced its own first attempt (an offline queue resending
-    // while the first request was still being written) is a duplicate, not
-    // a correction without a reason.
-    const raced = await findByClientId(db, input.clientId);
-    if (
-      raced !== undefined &&
-      raced.tpsId === input.tpsId &&
-      raced.contestId === input.contestId &&
-      sameFigures(raced.form, input.form)
-    ) {
-      const current = await findCurrent(db, raced.tpsId, raced.contestId);
-      return ok(accepted(raced, current?.status ?? 'submitted', true));
-    }
-    return result;
-  }
-  hub.publish({
-    type: 'result',
-    contestId: contest.id,
-    tpsId: tpsRow.id,
-    desaCode: tpsRow.desaCode,
-    version: result.value.version,
-    status: 'submitted',
-  });
-  return ok({
-    duplicate: false,
-    tpsId: tpsRow.id,
-    contestId: contest.id,
-    version: result.value.version,
-    status: 'submitted',
-    anomalies: result.value.anomalies,
-  });
-}
-
-/** `max_voters_per_tps` as `getMaxVotersPerTps` reads it. */
-function maxVotersOf(value: unknown): number {
-  return typeof value === 'number' && Number.isInteger(value) && value > 0
-    ? value
-    : DEFAULT_MAX_VOTERS_PER_TPS;
+  return ok(accepted);
 }
 
 /** PPK: verify the version they looked at, or return it with a note. */
