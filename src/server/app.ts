@@ -29,6 +29,7 @@ import { installAuth } from './auth/auth.plugin.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { contestsRoutes } from './contests/contests.routes.ts';
 import { LiveHub } from './live/live-hub.ts';
+import { startPgRelay } from './live/pg-relay.ts';
 import { resultsRoutes } from './results/results.routes.ts';
 import { korwilRoutes } from './korwil/korwil.routes.ts';
 import { regionsRoutes } from './regions/regions.routes.ts';
@@ -51,6 +52,11 @@ export interface AppOptions {
   readonly dataDir?: string;
   /** Live events (Server-Sent Events); one per process. */
   readonly hub?: LiveHub;
+  /**
+   * On PostgreSQL, relay live events to and from the other servers on the
+   * same database (LISTEN/NOTIFY). Default true.
+   */
+  readonly relay?: boolean;
   /**
    * Benchmarks only (`npm run bench -- results`), never in production or tests:
    * adds `POST /api/bench/validate`, which parses and validates a
@@ -115,7 +121,12 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   tpsRoutes(app, db);
   contestsRoutes(app, db);
   stagesRoutes(app, db);
-  resultsRoutes(app, db, options.hub ?? new LiveHub(), options.dataDir ?? dataDirFromEnv());
+  const hub = options.hub ?? new LiveHub();
+  if (database.url !== undefined && options.relay !== false) {
+    const relay = await startPgRelay(hub, database.url, (m) => app.log.warn(m));
+    app.addHook('onClose', () => relay.close());
+  }
+  resultsRoutes(app, db, hub, options.dataDir ?? dataDirFromEnv());
   if (options.benchReference === true) {
     app.post(
       '/api/bench/validate',

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
+import { LiveHub, type LiveEvent } from '../live/live-hub.ts';
 import { verifyAuditChain } from '../audit/audit.service.ts';
 import { openDatabase, type Database } from '../db/connection.ts';
 import { rowsOf } from '../db/rows.ts';
@@ -33,13 +34,18 @@ describe.skipIf(!testEngines().includes('postgres'))('two servers on one databas
   let b: Inject;
   let contest: Contest;
   let tpsIds: number[];
+  const hubs = [new LiveHub(), new LiveHub()] as const;
 
   beforeAll(async () => {
     first = await createDemoDatabase('postgres');
     second = await openDatabase({ url: first.url ?? '' });
+    const servers: [Database, LiveHub][] = [
+      [first, hubs[0]],
+      [second, hubs[1]],
+    ];
     apps = await Promise.all(
-      [first, second].map(async (database) =>
-        buildApp({ database, dataDir: await mkdtemp(join(tmpdir(), 'dp-multi-')) }),
+      servers.map(async ([database, hub]) =>
+        buildApp({ database, hub, dataDir: await mkdtemp(join(tmpdir(), 'dp-multi-')) }),
       ),
     );
     [a, b] = (await Promise.all(
@@ -119,5 +125,40 @@ describe.skipIf(!testEngines().includes('postgres'))('two servers on one databas
     expect(stored.reduce((n, r) => n + r.versions.length, 0)).toBe(created);
     expect(await verifyResultTotals(first.db, [contest.id])).toEqual([]);
     expect(await verifyAuditChain(first.db)).toMatchObject({ ok: true });
+  });
+
+  it('relays live events: a result accepted on one server reaches the other server’s listeners within a second', async () => {
+    const seen: LiveEvent[] = [];
+    const stop = hubs[1].subscribe((e) => seen.push(e));
+    try {
+      const tpsId = tpsIds[0] ?? 0;
+      const res = await a({
+        method: 'POST',
+        url: '/api/results',
+        payload: {
+          clientId: randomUUID(),
+          tpsId,
+          contestId: contest.id,
+          reason: 'Koreksi untuk uji siaran langsung',
+          form: consistentForm({
+            dpt: 300,
+            votes: contest.pairs.map((p, i) => ({ selectionId: p.id, votes: i === 0 ? 150 : 30 })),
+            invalid: 3,
+          }),
+        },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const version = res.json<{ version: number }>().version;
+      const sentAt = Date.now();
+      await expect
+        .poll(() => seen.find((e) => e.tpsId === tpsId && e.version === version), {
+          timeout: 1_000,
+          interval: 10,
+        })
+        .toMatchObject({ type: 'result', contestId: contest.id, status: 'submitted' });
+      expect(Date.now() - sentAt).toBeLessThan(1_000);
+    } finally {
+      stop();
+    }
   });
 });
