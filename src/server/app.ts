@@ -30,6 +30,7 @@ import { authRoutes } from './auth/auth.routes.ts';
 import { contestsRoutes } from './contests/contests.routes.ts';
 import { LiveHub } from './live/live-hub.ts';
 import { resultsRoutes } from './results/results.routes.ts';
+import { problemsRoutes } from './problems/problems.routes.ts';
 import { korwilRoutes } from './korwil/korwil.routes.ts';
 import { regionsRoutes } from './regions/regions.routes.ts';
 import { getSettings } from './settings/settings.service.ts';
@@ -115,7 +116,10 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   tpsRoutes(app, db);
   contestsRoutes(app, db);
   stagesRoutes(app, db);
-  resultsRoutes(app, db, options.hub ?? new LiveHub(), options.dataDir ?? dataDirFromEnv());
+  const hub = options.hub ?? new LiveHub();
+  const dataDir = options.dataDir ?? dataDirFromEnv();
+  resultsRoutes(app, db, hub, dataDir);
+  problemsRoutes(app, db, hub, dataDir);
   if (options.benchReference === true) {
     app.post(
       '/api/bench/validate',

@@ -291,3 +291,23 @@ export const ProblemConfig = z
 export type ProblemConfig = z.infer<typeof ProblemConfig>;
 
 export const ProblemConfigBody = ProblemConfig.meta({ id: 'ProblemConfigBody' });
+
+/** Where a report may be placed: kecamatan → desa → TPS (TPS only for signed-in reporters). */
+export const ProblemPlaces = z
+  .object({
+    kecamatan: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        desa: z.array(
+          z.object({
+            code: z.string(),
+            name: z.string(),
+            tps: z.array(z.object({ id: z.number().int(), number: z.number().int() })),
+          }),
+        ),
+      }),
+    ),
+  })
+  .meta({ id: 'ProblemPlaces' });
+export type ProblemPlaces = z.infer<typeof ProblemPlaces>;

@@ -15,7 +15,20 @@ export interface ResultEvent {
   readonly status: 'submitted' | 'verified' | 'returned';
 }
 
-export type LiveEvent = ResultEvent;
+/** A field problem reported (`baru`) or moved in its workflow (`status`). */
+export interface ProblemEvent {
+  readonly type: 'problem';
+  readonly kind: 'baru' | 'status';
+  readonly problemId: number;
+  readonly severity: 'rendah' | 'sedang' | 'tinggi' | 'darurat';
+  readonly status: string;
+  readonly kecamatanCode: string;
+  readonly desaCode: string | null;
+  readonly tpsId: number | null;
+  readonly korwilId: number | null;
+}
+
+export type LiveEvent = ResultEvent | ProblemEvent;
 
 export class LiveHub {
   private readonly emitter = new EventEmitter();
@@ -26,11 +39,18 @@ export class LiveHub {
   }
 
   publish(event: LiveEvent): void {
-    this.emitter.emit('event', event);
+    this.emitter.emit(event.type, event);
   }
 
-  subscribe(listener: (event: LiveEvent) => void): () => void {
-    this.emitter.on('event', listener);
-    return () => this.emitter.off('event', listener);
+  /** Result events (the results dashboards). */
+  subscribe(listener: (event: ResultEvent) => void): () => void {
+    this.emitter.on('result', listener);
+    return () => this.emitter.off('result', listener);
+  }
+
+  /** Problem events (the desk's and Korwil's problem pages). */
+  subscribeProblems(listener: (event: ProblemEvent) => void): () => void {
+    this.emitter.on('problem', listener);
+    return () => this.emitter.off('problem', listener);
   }
 }
