@@ -240,6 +240,7 @@ export async function findProblemByTrackingCode(db: Db, code: string) {
     .select({
       trackingCode: problem.trackingCode,
       status: problem.status,
+      mergedIntoId: problem.mergedIntoId,
       reportedAt: problem.reportedAt,
       updatedAt: problem.updatedAt,
     })

@@ -457,12 +457,26 @@ export async function trackingStatus(db: Db, code: string): Promise<Result<Track
       domainError('not_found', 'problem.tracking_unknown', 'Kode pelacakan tidak ditemukan.'),
     );
   }
+  // A report merged into an earlier one follows that case (a short chain at most).
+  let status: Status = row.status;
+  let updatedAt = row.updatedAt;
+  let next = row.mergedIntoId;
+  for (let hops = 0; status === 'digabung' && next !== null && hops < 5; hops++) {
+    const target = await findProblem(db, next);
+    if (target === undefined) break;
+    status = target.status;
+    updatedAt = target.updatedAt > updatedAt ? target.updatedAt : updatedAt;
+    next = target.mergedIntoId;
+  }
+  const merged = row.status === 'digabung' && status !== 'digabung';
   return ok({
     trackingCode: row.trackingCode,
-    status: row.status,
-    statusLabel: STATUS_LABEL[row.status],
+    status,
+    statusLabel: merged
+      ? `${STATUS_LABEL[status]} (digabung dengan laporan serupa)`
+      : STATUS_LABEL[status],
     reportedAt: row.reportedAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
+    updatedAt: updatedAt.toISOString(),
   });
 }
 

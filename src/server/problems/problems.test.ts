@@ -551,6 +551,18 @@ describe.each(testEngines())('field problems on %s', (engine) => {
       .where(eq(problemEvent.problemId, d.id))
       .orderBy(asc(problemEvent.id));
     expect(events.map((e) => e.actorName)).toEqual(['Masyarakat', 'Koordinator Korwil I']);
+    // Merged into another case, the code follows that case's status.
+    const other = await create({ category: 'politik_uang', tpsId: undefined });
+    await move(korwil, d.id, { action: 'gabungkan', mergeIntoId: other.id });
+    await move(korwil, other.id, { action: 'terima' });
+    await move(korwil, other.id, { action: 'tangani' });
+    await move(desk, other.id, { action: 'selesaikan', note: 'Diserahkan ke Bawaslu dan selesai' });
+    expect(
+      (await anon(`/api/public/problems/${code}`)).json<{ status: string; statusLabel: string }>(),
+    ).toMatchObject({
+      status: 'selesai',
+      statusLabel: 'Selesai (digabung dengan laporan serupa)',
+    });
   });
 
   it('lets the desk edit categories and targets, keeping the built-in ones', async () => {
