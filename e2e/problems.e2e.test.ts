@@ -38,7 +38,7 @@ describe('field problems: report, refer, settle, summarise, track', () => {
 
   it('follows a logistics problem from the PPS and the public to the Bupati’s summary', async () => {
     const opened: OpenedPage[] = [];
-    const open = async (viewport = DESKTOP) => {
+    const open = async (viewport: { width: number; height: number } = DESKTOP) => {
       const o = await openPage(demo.browser, demo.url, viewport);
       opened.push(o);
       return o.page;
