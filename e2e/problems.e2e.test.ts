@@ -15,6 +15,12 @@ import { DESKTOP, openPage, PHONE, type OpenedPage } from './browser.ts';
 import { useDemo } from './demo.ts';
 import { signIn } from './sign-in.ts';
 
+/** A 1×1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 async function fillPlaceAndProblem(
   page: Page,
   options: { severity: string; description: string; tps?: string },
@@ -81,9 +87,13 @@ describe('field problems: report, refer, settle, summarise, track', () => {
         description: 'Kotak suara TPS 001 belum tiba, pemungutan mulai 07.00',
         tps: 'TPS 001',
       });
+      await pps
+        .getByLabel('Foto (boleh dikosongkan)')
+        .setInputFiles({ name: 'kotak-suara.png', mimeType: 'image/png', buffer: PNG });
       const sentAt = Date.now();
       await pps.getByRole('button', { name: 'Kirim laporan' }).click();
       await pps.getByRole('heading', { name: 'Laporan terkirim' }).waitFor();
+      await pps.getByText('Foto terkirim.').waitFor();
       await pps.getByText('Ada laporan serupa').waitFor();
       const href = await pps.getByRole('link', { name: 'Lihat laporan' }).getAttribute('href');
       const id = Number(/\/masalah\/(\d+)$/.exec(href ?? '')?.[1]);
@@ -99,6 +109,7 @@ describe('field problems: report, refer, settle, summarise, track', () => {
       await korwil.goto('/masalah');
       await korwil.getByRole('link', { name: `#${String(id)}`, exact: true }).click();
       await korwil.getByRole('heading', { name: `#${String(id)} Logistik` }).waitFor();
+      expect(await korwil.locator('.photos img').count()).toBe(1);
       await korwil.getByRole('button', { name: 'Terima', exact: true }).click();
       await expect.poll(() => korwil.getByTestId('status-masalah').textContent()).toBe('Diterima');
       await korwil.getByRole('radio', { name: 'Teruskan' }).check();

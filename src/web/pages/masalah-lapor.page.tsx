@@ -410,6 +410,10 @@ function FieldReportForm({
   const [draft, setDraft] = useState(() => emptyDraft(places));
   const [photo, setPhoto] = useState<File | undefined>(undefined);
   const [created, setCreated] = useState<ProblemCreatedData | undefined>(undefined);
+  /** The photo sent after the report: none, sending, sent, or the failure's message. */
+  const [photoState, setPhotoState] = useState<
+    { kind: 'none' } | { kind: 'sending' } | { kind: 'sent' } | { kind: 'failed'; message: string }
+  >({ kind: 'none' });
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
   const onSubmit = async (e: SubmitEvent) => {
@@ -424,7 +428,12 @@ function FieldReportForm({
       () => api.reportProblem(toReport(draft)),
       (data) => {
         setCreated(data);
-        if (photo !== undefined) void api.uploadProblemPhoto(data.id, photo);
+        if (photo !== undefined) {
+          setPhotoState({ kind: 'sending' });
+          void api.uploadProblemPhoto(data.id, photo).then((r) => {
+            setPhotoState(r.ok ? { kind: 'sent' } : { kind: 'failed', message: r.error.message });
+          });
+        }
         return `Laporan terkirim. Kode: ${data.trackingCode}.`;
       },
     );
@@ -437,6 +446,13 @@ function FieldReportForm({
         <p>
           Kode laporan: <strong className="code">{created.trackingCode}</strong>
         </p>
+        {photoState.kind === 'sending' && <p role="status">Mengirim foto…</p>}
+        {photoState.kind === 'sent' && <p role="status">Foto terkirim.</p>}
+        {photoState.kind === 'failed' && (
+          <p className="alert alert-error" role="alert">
+            Foto gagal dikirim: {photoState.message} Tambahkan foto dari halaman laporan.
+          </p>
+        )}
         {created.duplicates.length > 0 && (
           <div className="alert alert-warning">
             <p>Ada laporan serupa (kategori, tempat, dan waktu berdekatan):</p>
@@ -458,6 +474,8 @@ function FieldReportForm({
             className="link-button"
             onClick={() => {
               setCreated(undefined);
+              setPhoto(undefined);
+              setPhotoState({ kind: 'none' });
               setDraft(emptyDraft(places));
               form.clear();
             }}
