@@ -165,6 +165,24 @@ describe('field problems: report, refer, settle, summarise, track', () => {
         .poll(() => citizen.getByTestId('status-laporan').textContent())
         .toBe('Selesai (digabung dengan laporan serupa)');
 
+      // 9. The desk adds a category; a respond target beyond the settle target is refused.
+      await desk.goto('/masalah');
+      await desk.getByText('Pengaturan kategori dan batas waktu').click();
+      await desk
+        .getByLabel('Kode kategori baru (huruf kecil, angka, garis bawah)')
+        .fill('listrik_padam');
+      await desk.getByLabel('Nama kategori baru').fill('Listrik padam');
+      await desk.getByLabel('Darurat: ditanggapi dalam').fill('48');
+      await desk.getByRole('button', { name: 'Simpan pengaturan' }).click();
+      await desk.getByText('Batas tanggapan Darurat (48 jam) melebihi').waitFor();
+      await desk.getByLabel('Darurat: ditanggapi dalam').fill('2');
+      await desk.getByRole('button', { name: 'Simpan pengaturan' }).click();
+      await desk.getByText('Pengaturan disimpan.').waitFor();
+      await citizen.goto('/lapor');
+      await citizen
+        .getByLabel('Kategori', { exact: true })
+        .selectOption({ label: 'Listrik padam' });
+
       for (const o of opened) expect(o.problems).toEqual([]);
     } finally {
       for (const o of opened) await o.context.close();

@@ -10,6 +10,7 @@ import {
   type ApiError,
   type ProblemDetailData,
   type ProblemFilter,
+  type ProblemConfigData,
   type ProblemItemData,
   type ProblemTrendData,
 } from '../api.ts';
@@ -281,6 +282,7 @@ export function MasalahPage() {
       <Async state={list}>{(items) => <ProblemTable items={items} />}</Async>
       <h2>Tren 14 hari</h2>
       <Async state={trend}>{(t) => <TrendTable trend={t} />}</Async>
+      {can(me, 'problem.configure') && <PengaturanMasalah />}
     </>
   );
 }
@@ -977,5 +979,120 @@ export function RingkasanPage() {
       <h2>Tren 14 hari</h2>
       <Async state={trend}>{(t) => <TrendTable trend={t} />}</Async>
     </>
+  );
+}
+
+// ---------------------------------------------------------------- settings
+
+/** The desk's editable category list and response-time targets (problem.configure). */
+export function PengaturanMasalah() {
+  const config = useApi((signal) => api.problemConfig(signal));
+  return (
+    <details className="panel">
+      <summary>Pengaturan kategori dan batas waktu</summary>
+      <Async state={config}>{(c) => <ConfigForm initial={c} />}</Async>
+    </details>
+  );
+}
+
+function ConfigForm({ initial }: { initial: ProblemConfigData }) {
+  const form = useForm(['categories', 'targets'] as const);
+  const [categories, setCategories] = useState(initial.categories);
+  const [targets, setTargets] = useState(initial.targets);
+  const [newCode, setNewCode] = useState('');
+  const [newLabel, setNewLabel] = useState('');
+  const hours = (s: Severity, k: 'respondHours' | 'settleHours', v: string) =>
+    setTargets((t) => ({ ...t, [s]: { ...t[s], [k]: Number(v) } }));
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        const added =
+          newCode.trim() === '' ? [] : [{ code: newCode.trim(), label: newLabel.trim() }];
+        void form.submit(
+          () => api.saveProblemConfig({ categories: [...categories, ...added], targets }),
+          (data) => {
+            setCategories(data.categories);
+            setTargets(data.targets);
+            setNewCode('');
+            setNewLabel('');
+            return 'Pengaturan disimpan.';
+          },
+        );
+      }}
+    >
+      <fieldset>
+        <legend>Kategori</legend>
+        {categories.map((c, i) => (
+          <Field key={c.code} id={`kategori-${c.code}`} label={`Nama kategori "${c.code}"`}>
+            {(a) => (
+              <input
+                {...a}
+                value={c.label}
+                onChange={(e) =>
+                  setCategories((list) =>
+                    list.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)),
+                  )
+                }
+              />
+            )}
+          </Field>
+        ))}
+        <Field
+          id={form.idOf('categories')}
+          label="Kode kategori baru (huruf kecil, angka, garis bawah)"
+          error={form.errorOf('categories')}
+        >
+          {(a) => <input {...a} value={newCode} onChange={(e) => setNewCode(e.target.value)} />}
+        </Field>
+        <Field id="kategori-baru-nama" label="Nama kategori baru">
+          {(a) => <input {...a} value={newLabel} onChange={(e) => setNewLabel(e.target.value)} />}
+        </Field>
+      </fieldset>
+      <fieldset>
+        <legend>Batas waktu (jam)</legend>
+        {SEVERITIES.map((s) => (
+          <div key={s} className="form-grid">
+            <Field
+              id={`${form.idOf('targets')}-${s}-respond`}
+              label={`${SEVERITY_LABEL[s]}: ditanggapi dalam`}
+            >
+              {(a) => (
+                <input
+                  {...a}
+                  type="number"
+                  min={1}
+                  value={String(targets[s].respondHours)}
+                  onChange={(e) => hours(s, 'respondHours', e.target.value)}
+                />
+              )}
+            </Field>
+            <Field
+              id={`${form.idOf('targets')}-${s}-settle`}
+              label={`${SEVERITY_LABEL[s]}: selesai dalam`}
+            >
+              {(a) => (
+                <input
+                  {...a}
+                  type="number"
+                  min={1}
+                  value={String(targets[s].settleHours)}
+                  onChange={(e) => hours(s, 'settleHours', e.target.value)}
+                />
+              )}
+            </Field>
+          </div>
+        ))}
+        {form.errorOf('targets') !== undefined && (
+          <p className="field-error" role="alert">
+            {form.errorOf('targets')}
+          </p>
+        )}
+      </fieldset>
+      <FormStatus form={form} />
+      <BusyButton busy={form.busy} busyLabel="Menyimpan…">
+        Simpan pengaturan
+      </BusyButton>
+    </form>
   );
 }
