@@ -31,6 +31,7 @@ import { contestsRoutes } from './contests/contests.routes.ts';
 import { LiveHub } from './live/live-hub.ts';
 import { startPgRelay } from './live/pg-relay.ts';
 import { resultsRoutes } from './results/results.routes.ts';
+import { problemsRoutes } from './problems/problems.routes.ts';
 import { korwilRoutes } from './korwil/korwil.routes.ts';
 import { regionsRoutes } from './regions/regions.routes.ts';
 import { getSettings } from './settings/settings.service.ts';
@@ -126,7 +127,9 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
     const relay = await startPgRelay(hub, database.url, (m) => app.log.warn(m));
     app.addHook('onClose', () => relay.close());
   }
-  resultsRoutes(app, db, hub, options.dataDir ?? dataDirFromEnv());
+  const dataDir = options.dataDir ?? dataDirFromEnv();
+  resultsRoutes(app, db, hub, dataDir);
+  problemsRoutes(app, db, hub, dataDir);
   if (options.benchReference === true) {
     app.post(
       '/api/bench/validate',

@@ -41,6 +41,22 @@ import type {
   TpsResults,
 } from '../domain/results/results.schema.ts';
 import type { ChasilForm } from '../domain/results/chasil.ts';
+import type {
+  AssignBody,
+  BupatiSummary,
+  ProblemConfig,
+  ProblemCreated,
+  ProblemDetail,
+  ProblemListItem,
+  ProblemListQuery,
+  ProblemPlaces,
+  ProblemReportBody,
+  ProblemTrend,
+  PublicProblemBody,
+  ReferralUpdateBody,
+  TrackingStatus,
+  TransitionBody,
+} from '../domain/problems/problems.schema.ts';
 
 export type ApiError = z.infer<typeof ErrorBody>['error'];
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
@@ -127,6 +143,24 @@ export interface PhotoUploaded {
   bytes: number;
   alsoAtTps: number[];
 }
+
+// Field problems (lapor cepat part 2)
+export type ProblemConfigData = z.infer<typeof ProblemConfig>;
+export type ProblemPlacesData = z.infer<typeof ProblemPlaces>;
+export type ProblemItemData = z.infer<typeof ProblemListItem>;
+export type ProblemDetailData = z.infer<typeof ProblemDetail>;
+export type ProblemCreatedData = z.infer<typeof ProblemCreated>;
+export type ProblemTrendData = z.infer<typeof ProblemTrend>;
+export type BupatiSummaryData = z.infer<typeof BupatiSummary>;
+export type TrackingStatusData = z.infer<typeof TrackingStatus>;
+export type ProblemReport = z.input<typeof ProblemReportBody>;
+export type PublicProblemReport = z.input<typeof PublicProblemBody>;
+export type ProblemTransition = z.input<typeof TransitionBody>;
+export type ProblemAssign = z.input<typeof AssignBody>;
+export type ReferralUpdate = z.input<typeof ReferralUpdateBody>;
+export type ProblemFilter = z.input<typeof ProblemListQuery>;
+/** Server-Sent Events of reported and moved problems (`event: problem`). */
+export const PROBLEMS_STREAM_PATH = '/api/problems/stream';
 
 /** Server-Sent Events of accepted results and status changes (`event: result`). */
 export const RESULTS_STREAM_PATH = '/api/results/stream';
@@ -341,7 +375,7 @@ function keepToken(result: ApiResult<MeData>): ApiResult<MeData> {
 
 const enc = encodeURIComponent;
 
-function auditQuery(filter: AuditFilter): string {
+function auditQuery(filter: AuditFilter | ProblemFilter): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filter)) {
     if (value === undefined || value === '') continue;
@@ -466,4 +500,45 @@ export const api = {
     request<ResultsSummaryData>('GET', `/api/public/results?contestId=${String(contestId)}`, {
       signal,
     }),
+
+  // Field problems (lapor cepat part 2)
+  problemConfig: (signal?: AbortSignal) =>
+    request<ProblemConfigData>('GET', '/api/problems/config', { signal }),
+  saveProblemConfig: (input: ProblemConfigData) =>
+    request<ProblemConfigData>('PUT', '/api/problems/config', { body: input }),
+  problemPlaces: (signal?: AbortSignal) =>
+    request<ProblemPlacesData>('GET', '/api/problems/places', { signal }),
+  publicProblemPlaces: (signal?: AbortSignal) =>
+    request<ProblemPlacesData>('GET', '/api/public/problems/places', { signal }),
+  reportProblem: (input: ProblemReport) =>
+    request<ProblemCreatedData>('POST', '/api/problems', { body: input }),
+  reportPublicProblem: (input: PublicProblemReport) =>
+    request<{ trackingCode: string }>('POST', '/api/public/problems', { body: input }),
+  trackProblem: (code: string, signal?: AbortSignal) =>
+    request<TrackingStatusData>('GET', `/api/public/problems/${enc(code)}`, { signal }),
+  problems: (filter: ProblemFilter, signal?: AbortSignal) =>
+    request<ProblemItemData[]>('GET', `/api/problems${auditQuery(filter)}`, { signal }),
+  problem: (id: number, signal?: AbortSignal) =>
+    request<ProblemDetailData>('GET', `/api/problems/${String(id)}`, { signal }),
+  moveProblem: (id: number, input: ProblemTransition) =>
+    request<ProblemDetailData>('POST', `/api/problems/${String(id)}/transition`, { body: input }),
+  assignProblem: (id: number, input: ProblemAssign) =>
+    request<ProblemDetailData>('PUT', `/api/problems/${String(id)}/assignee`, { body: input }),
+  commentProblem: (id: number, body: string) =>
+    request<ProblemDetailData>('POST', `/api/problems/${String(id)}/comments`, { body: { body } }),
+  updateReferral: (id: number, referralId: number, input: ReferralUpdate) =>
+    request<ProblemDetailData>(
+      'POST',
+      `/api/problems/${String(id)}/referrals/${String(referralId)}/updates`,
+      { body: input },
+    ),
+  uploadProblemPhoto: (id: number, photo: Blob) =>
+    request<{ sha256: string; bytes: number }>('POST', `/api/problems/${String(id)}/photos`, {
+      raw: photo,
+      timeoutMs: 120_000,
+    }),
+  problemTrend: (days: number, signal?: AbortSignal) =>
+    request<ProblemTrendData>('GET', `/api/problems/trend?days=${String(days)}`, { signal }),
+  bupatiSummary: (signal?: AbortSignal) =>
+    request<BupatiSummaryData>('GET', '/api/problems/summary', { signal }),
 };

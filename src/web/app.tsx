@@ -61,11 +61,33 @@ const HasilSementaraPage = lazy(() =>
   import('./pages/hasil-sementara.page.tsx').then((m) => ({ default: m.HasilSementaraPage })),
 );
 
+// Field problems (lapor cepat part 2): desk pages, field form, public form and tracking.
+const MasalahPage = lazy(() =>
+  import('./pages/masalah.page.tsx').then((m) => ({ default: m.MasalahPage })),
+);
+const MasalahDetailPage = lazy(() =>
+  import('./pages/masalah.page.tsx').then((m) => ({ default: m.MasalahDetailPage })),
+);
+const RingkasanPage = lazy(() =>
+  import('./pages/masalah.page.tsx').then((m) => ({ default: m.RingkasanPage })),
+);
+const MasalahLaporPage = lazy(() =>
+  import('./pages/masalah-lapor.page.tsx').then((m) => ({ default: m.MasalahLaporPage })),
+);
+const LaporPublikPage = lazy(() =>
+  import('./pages/masalah-lapor.page.tsx').then((m) => ({ default: m.LaporPublikPage })),
+);
+const LacakPage = lazy(() =>
+  import('./pages/masalah-lapor.page.tsx').then((m) => ({ default: m.LacakPage })),
+);
+
 /** Pages anyone may open without signing in. */
 const PUBLIC_PAGES: ReadonlySet<Route['page']> = new Set<Route['page']>([
   'tahapan',
   'pemilihan',
   'hasil_sementara',
+  'lapor',
+  'lapor_lacak',
   'masuk',
   'tidak_ditemukan',
 ]);
@@ -98,6 +120,18 @@ function renderRoute(route: Route): ReactNode {
       return <AkunPage />;
     case 'admin_audit':
       return <AuditPage />;
+    case 'masalah':
+      return <MasalahPage />;
+    case 'masalah_detail':
+      return <MasalahDetailPage id={route.id} />;
+    case 'masalah_lapor':
+      return <MasalahLaporPage />;
+    case 'masalah_ringkasan':
+      return <RingkasanPage />;
+    case 'lapor':
+      return <LaporPublikPage />;
+    case 'lapor_lacak':
+      return <LacakPage />;
     case 'tidak_ditemukan':
       return <NotFoundPage path={route.path} />;
   }
@@ -175,6 +209,15 @@ function navFor(me: MeData, route: Route, path: string): NavItem[] {
   if (canSeeDashboard(me)) {
     items.push({ to: '/hasil', label: 'Hasil', current: mark('/hasil', route.page === 'hasil') });
   }
+  // Field problems (lapor cepat part 2)
+  if (can(me, 'problem.read')) {
+    const inProblems = ['masalah', 'masalah_detail', 'masalah_lapor', 'masalah_ringkasan'];
+    items.push({
+      to: '/masalah',
+      label: 'Masalah',
+      current: mark('/masalah', inProblems.includes(route.page)),
+    });
+  }
   if (can(me, 'korwil.manage') || me.grants.some((g) => g.role === 'korwil')) {
     items.push({
       to: '/korwil',
@@ -187,6 +230,13 @@ function navFor(me: MeData, route: Route, path: string): NavItem[] {
     { to: '/tahapan', label: 'Tahapan', current: mark('/tahapan', false) },
     { to: '/hasil-sementara', label: 'Hasil sementara', current: mark('/hasil-sementara', false) },
   );
+  if (!me.signedIn) {
+    items.push({
+      to: '/lapor',
+      label: 'Lapor masalah',
+      current: mark('/lapor', route.page === 'lapor' || route.page === 'lapor_lacak'),
+    });
+  }
   if (can(me, 'account.manage') || can(me, 'audit.read')) {
     const to = can(me, 'account.manage') ? '/admin/akun' : '/admin/audit';
     items.push({

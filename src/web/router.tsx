@@ -65,6 +65,13 @@ export type Route =
   | { page: 'ganti_sandi' }
   | { page: 'admin_akun' }
   | { page: 'admin_audit' }
+  // Field problems (lapor cepat part 2)
+  | { page: 'masalah' }
+  | { page: 'masalah_lapor' }
+  | { page: 'masalah_ringkasan' }
+  | { page: 'masalah_detail'; id: number }
+  | { page: 'lapor' }
+  | { page: 'lapor_lacak' }
   | { page: 'tidak_ditemukan'; path: string };
 
 const FIXED: Record<string, Route> = {
@@ -79,6 +86,12 @@ const FIXED: Record<string, Route> = {
   '/admin': { page: 'admin_akun' },
   '/admin/akun': { page: 'admin_akun' },
   '/admin/audit': { page: 'admin_audit' },
+  // Field problems (lapor cepat part 2)
+  '/masalah': { page: 'masalah' },
+  '/masalah/lapor': { page: 'masalah_lapor' },
+  '/masalah/ringkasan': { page: 'masalah_ringkasan' },
+  '/lapor': { page: 'lapor' },
+  '/lapor/lacak': { page: 'lapor_lacak' },
 };
 
 export function matchRoute(path: string): Route {
@@ -91,6 +104,8 @@ export function matchRoute(path: string): Route {
   if (hasil?.[1] !== undefined && hasil[2] !== undefined) {
     return { page: 'hasil_tps', tpsId: Number(hasil[1]), contestId: Number(hasil[2]) };
   }
+  const masalah = /^\/masalah\/(\d{1,9})$/.exec(clean);
+  if (masalah?.[1] !== undefined) return { page: 'masalah_detail', id: Number(masalah[1]) };
   const wilayah = /^\/wilayah\/([^/]+)$/.exec(clean);
   if (wilayah?.[1] !== undefined) {
     let code = wilayah[1];

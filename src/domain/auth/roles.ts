@@ -72,6 +72,13 @@ export const PERMISSIONS = [
   'result.submit',
   'result.verify',
   'result.window',
+  // Field problems (lapor cepat part 2)
+  'problem.report',
+  'problem.read',
+  'problem.handle',
+  'problem.comment',
+  'problem.summary',
+  'problem.configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -87,6 +94,13 @@ export const PERMISSION_LABEL: Record<Permission, string> = {
   'result.submit': 'Mengirim dan mengoreksi C.Hasil-KWK sebuah TPS',
   'result.verify': 'Memverifikasi atau mengembalikan C.Hasil-KWK',
   'result.window': 'Membuka penerimaan hasil lebih awal (gladi)',
+  // Field problems (lapor cepat part 2)
+  'problem.report': 'Melaporkan masalah lapangan',
+  'problem.read': 'Melihat laporan masalah',
+  'problem.handle': 'Menerima, menangani, meneruskan, dan menutup laporan masalah',
+  'problem.comment': 'Mengomentari laporan masalah',
+  'problem.summary': 'Melihat ringkasan masalah untuk Bupati',
+  'problem.configure': 'Mengatur kategori masalah dan batas waktu tanggapan',
 };
 
 /**
@@ -106,20 +120,59 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     'result.submit': 'everywhere',
     'result.verify': 'everywhere',
     'result.window': 'everywhere',
+    // Field problems (lapor cepat part 2)
+    'problem.report': 'everywhere',
+    'problem.read': 'everywhere',
+    'problem.handle': 'everywhere',
+    'problem.comment': 'everywhere',
+    'problem.summary': 'everywhere',
+    'problem.configure': 'everywhere',
   },
-  bupati: { 'registry.read': 'everywhere', 'result.read': 'everywhere' },
+  bupati: {
+    'registry.read': 'everywhere',
+    'result.read': 'everywhere',
+    // Field problems (lapor cepat part 2)
+    'problem.read': 'everywhere',
+    'problem.summary': 'everywhere',
+  },
   ketua_desk: {
     'registry.read': 'everywhere',
     'korwil.manage': 'everywhere',
     'result.read': 'everywhere',
+    // Field problems (lapor cepat part 2)
+    'problem.read': 'everywhere',
+    'problem.handle': 'everywhere',
+    'problem.comment': 'everywhere',
+    'problem.summary': 'everywhere',
+    'problem.configure': 'everywhere',
   },
   sekretaris_desk: {
     'registry.read': 'everywhere',
     'korwil.manage': 'everywhere',
     'result.read': 'everywhere',
+    // Field problems (lapor cepat part 2)
+    'problem.read': 'everywhere',
+    'problem.handle': 'everywhere',
+    'problem.comment': 'everywhere',
+    'problem.summary': 'everywhere',
+    'problem.configure': 'everywhere',
   },
-  korwil: { 'registry.read': 'own scope', 'result.read': 'own scope' },
-  pembina_kecamatan: { 'registry.read': 'own scope', 'result.read': 'own scope' },
+  korwil: {
+    'registry.read': 'own scope',
+    'result.read': 'own scope',
+    // Field problems (lapor cepat part 2)
+    'problem.read': 'own scope',
+    'problem.handle': 'own scope',
+    'problem.comment': 'own scope',
+  },
+  pembina_kecamatan: {
+    'registry.read': 'own scope',
+    'result.read': 'own scope',
+    // Field problems (lapor cepat part 2)
+    'problem.report': 'own scope',
+    'problem.read': 'own scope',
+    'problem.comment': 'own scope',
+  },
   operator_kpu: {
     'registry.read': 'everywhere',
     'tps.manage': 'everywhere',
@@ -132,14 +185,43 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     'tps.manage': 'own scope',
     'result.read': 'own scope',
     'result.verify': 'own scope',
+    // Field problems (lapor cepat part 2)
+    'problem.report': 'own scope',
+    'problem.read': 'own scope',
+    'problem.comment': 'own scope',
   },
   pps: {
     'registry.read': 'own scope',
     'tps.manage': 'own scope',
     'result.read': 'own scope',
     'result.submit': 'own scope',
+    // Field problems (lapor cepat part 2)
+    'problem.report': 'own scope',
+    'problem.read': 'own scope',
+    'problem.comment': 'own scope',
   },
-  kpps: { 'registry.read': 'own scope', 'result.read': 'own scope', 'result.submit': 'own scope' },
-  pantarlih: { 'registry.read': 'own scope' },
-  pengawas: { 'registry.read': 'everywhere', 'result.read': 'everywhere' },
+  kpps: {
+    'registry.read': 'own scope',
+    'result.read': 'own scope',
+    'result.submit': 'own scope',
+    // Field problems (lapor cepat part 2)
+    'problem.report': 'own scope',
+    'problem.read': 'own scope',
+    'problem.comment': 'own scope',
+  },
+  pantarlih: {
+    'registry.read': 'own scope',
+    // Field problems (lapor cepat part 2)
+    'problem.report': 'own scope',
+    'problem.read': 'own scope',
+    'problem.comment': 'own scope',
+  },
+  pengawas: {
+    'registry.read': 'everywhere',
+    'result.read': 'everywhere',
+    // Field problems (lapor cepat part 2)
+    'problem.report': 'everywhere',
+    'problem.read': 'everywhere',
+    'problem.comment': 'everywhere',
+  },
 };

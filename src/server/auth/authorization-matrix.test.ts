@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { testEngines } from '../db/test-databases.ts';
-import { auditLog, tps } from '../db/schema.ts';
+import { auditLog, problem, tps } from '../db/schema.ts';
 import {
   createTestApp,
   injectAs,
@@ -24,6 +24,7 @@ import {
 import { GRANTS, type Permission, type Role } from '../../domain/auth/roles.ts';
 import { DEMO_PASSWORD } from '../setup/demo-accounts.ts';
 import { consistentForm } from '../results/form-fixture.ts';
+import { DEFAULT_CATEGORIES, DEFAULT_TARGETS } from '../../domain/problems/problems.ts';
 
 /** Demo accounts and where their scope lies. */
 const ACCOUNTS: {
@@ -52,13 +53,24 @@ const OTHER_DESA = '35.13.05.2001';
 interface Ids {
   ownTps: number;
   otherTps: number;
+  // Field problems (lapor cepat part 2): one report at each TPS.
+  ownProblem: number;
+  otherProblem: number;
 }
 
 /** Who may call a route: the public, anyone signed in, or a permission (own scope / everywhere). */
 type Access =
   | { kind: 'public' }
   | { kind: 'signed-in' }
-  | { kind: 'permission'; permission: Permission; target: 'none' | 'regency' | 'region' | 'tps' };
+  | {
+      kind: 'permission';
+      permission: Permission;
+      target: 'none' | 'regency' | 'region' | 'tps';
+      /** A second permission that also allows the route. */
+      or?: Permission;
+    }
+  /** Anyone holding the permission in some scope; the answer is limited to that scope. */
+  | { kind: 'holder'; permission: Permission };
 
 interface Policy {
   readonly access: Access;
@@ -74,6 +86,8 @@ const body = (
 ): InjectOptions => (payload === undefined ? { method, url } : { method, url, payload });
 const desa = (v: 'own' | 'other') => (v === 'own' ? OWN_DESA : OTHER_DESA);
 const tpsId = (ids: Ids, v: 'own' | 'other') => (v === 'own' ? ids.ownTps : ids.otherTps);
+const problemId = (ids: Ids, v: 'own' | 'other') =>
+  v === 'own' ? ids.ownProblem : ids.otherProblem;
 const stage = { name: 'Rapat desk', startsOn: '2024-10-01', endsOn: '2024-10-02' };
 // The demo's Pilbup is contest 2 with pairs 4 and 5 (Pilgub has 1–3).
 const PILBUP = 2;
@@ -286,6 +300,113 @@ const POLICY: Record<string, Policy> = {
     access: { kind: 'public' },
     request: () => get(`/api/public/results?contestId=${String(PILBUP)}`),
   },
+  // Field problems (lapor cepat part 2)
+  'GET /api/problems/config': {
+    access: { kind: 'public' },
+    request: () => get('/api/problems/config'),
+  },
+  'PUT /api/problems/config': {
+    access: { kind: 'permission', permission: 'problem.configure', target: 'none' },
+    request: () =>
+      body('PUT', '/api/problems/config', {
+        categories: DEFAULT_CATEGORIES,
+        targets: DEFAULT_TARGETS,
+      }),
+  },
+  'GET /api/problems/places': {
+    access: { kind: 'holder', permission: 'problem.report' },
+    request: () => get('/api/problems/places'),
+  },
+  'GET /api/public/problems/places': {
+    access: { kind: 'public' },
+    request: () => get('/api/public/problems/places'),
+  },
+  'POST /api/problems': {
+    access: { kind: 'permission', permission: 'problem.report', target: 'tps' },
+    request: (ids, v) =>
+      body('POST', '/api/problems', {
+        category: 'logistik',
+        severity: 'rendah',
+        kecamatanCode: desa(v).slice(0, 8),
+        desaCode: desa(v),
+        tpsId: tpsId(ids, v),
+        occurredAt: '2024-11-27T07:00:00+07:00',
+        description: 'Uji wewenang',
+      }),
+  },
+  'POST /api/public/problems': {
+    access: { kind: 'public' },
+    request: (_ids, v) =>
+      body('POST', '/api/public/problems', {
+        category: 'logistik',
+        severity: 'rendah',
+        kecamatanCode: desa(v).slice(0, 8),
+        desaCode: desa(v),
+        occurredAt: '2024-11-27T07:00:00+07:00',
+        description: 'Uji wewenang',
+      }),
+  },
+  'GET /api/public/problems/{code}': {
+    access: { kind: 'public' },
+    request: () => get('/api/public/problems/LP-0000-0000'),
+  },
+  'GET /api/problems': {
+    access: { kind: 'holder', permission: 'problem.read' },
+    request: () => get('/api/problems'),
+  },
+  'GET /api/problems/trend': {
+    access: { kind: 'holder', permission: 'problem.read' },
+    request: () => get('/api/problems/trend'),
+  },
+  'GET /api/problems/summary': {
+    access: { kind: 'permission', permission: 'problem.summary', target: 'none' },
+    request: () => get('/api/problems/summary'),
+  },
+  'GET /api/problems/{id}': {
+    access: { kind: 'permission', permission: 'problem.read', target: 'tps' },
+    request: (ids, v) => get(`/api/problems/${String(problemId(ids, v))}`),
+  },
+  'POST /api/problems/{id}/transition': {
+    access: { kind: 'permission', permission: 'problem.handle', target: 'tps' },
+    request: (ids, v) =>
+      body('POST', `/api/problems/${String(problemId(ids, v))}/transition`, { action: 'terima' }),
+  },
+  'PUT /api/problems/{id}/assignee': {
+    access: { kind: 'permission', permission: 'problem.handle', target: 'tps' },
+    request: (ids, v) =>
+      body('PUT', `/api/problems/${String(problemId(ids, v))}/assignee`, { username: null }),
+  },
+  'POST /api/problems/{id}/comments': {
+    access: { kind: 'permission', permission: 'problem.comment', target: 'tps' },
+    request: (ids, v) =>
+      body('POST', `/api/problems/${String(problemId(ids, v))}/comments`, { body: 'Uji' }),
+  },
+  'POST /api/problems/{id}/referrals/{referralId}/updates': {
+    access: { kind: 'permission', permission: 'problem.handle', target: 'tps' },
+    request: (ids, v) =>
+      body('POST', `/api/problems/${String(problemId(ids, v))}/referrals/999999/updates`, {
+        status: 'diproses',
+        note: 'Uji',
+      }),
+  },
+  'POST /api/problems/{id}/photos': {
+    access: {
+      kind: 'permission',
+      permission: 'problem.report',
+      or: 'problem.handle',
+      target: 'tps',
+    },
+    request: (ids, v) => ({
+      method: 'POST',
+      url: `/api/problems/${String(problemId(ids, v))}/photos`,
+      headers: { 'content-type': 'image/jpeg' },
+      payload: Buffer.from([0xff, 0xd8, 0xff, 0xd9]),
+    }),
+  },
+  'GET /api/problems/{id}/photos/{sha256}': {
+    access: { kind: 'permission', permission: 'problem.read', target: 'tps' },
+    request: (ids, v) => get(`/api/problems/${String(problemId(ids, v))}/photos/${'0'.repeat(64)}`),
+  },
 };
 
 /**
@@ -293,7 +414,7 @@ const POLICY: Record<string, Policy> = {
  * event stream never ends (its signed-in side is tested in results.test.ts).
  */
 const SIGN_OUT = ['POST /api/auth/sign-out', 'POST /api/auth/sign-out-everywhere'];
-const STREAM = 'GET /api/results/stream';
+const STREAMS = ['GET /api/results/stream', 'GET /api/problems/stream'];
 
 /** Does the target of this variant lie inside an account's scope? (labelled by hand) */
 function inside(
@@ -322,6 +443,14 @@ function expectedAllowed(
   if (access.kind === 'public') return true;
   if (account === null) return false;
   if (access.kind === 'signed-in') return true;
+  if (access.kind === 'holder') return GRANTS[account.role][access.permission] !== undefined;
+  if (access.or !== undefined) {
+    const also: Policy = {
+      ...policy,
+      access: { kind: 'permission', permission: access.or, target: access.target },
+    };
+    if (expectedAllowed(account, also, variant)) return true;
+  }
   const reach = GRANTS[account.role][access.permission];
   if (reach === undefined) return false;
   if (reach === 'everywhere') return true;
@@ -342,7 +471,31 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
           .from(tps)
           .where(and(eq(tps.desaCode, desaCode), eq(tps.number, 1)))
       )[0]?.id ?? 0;
-    ids = { ownTps: await tpsOf(OWN_DESA), otherTps: await tpsOf(OTHER_DESA) };
+    const ownTps = await tpsOf(OWN_DESA);
+    const otherTps = await tpsOf(OTHER_DESA);
+    const problemAt = async (desaCode: string, tpsIdValue: number) =>
+      (
+        await t.database.db
+          .insert(problem)
+          .values({
+            trackingCode: `LP-UJI-${desaCode}`,
+            source: 'petugas',
+            category: 'logistik',
+            severity: 'rendah',
+            kecamatanCode: desaCode.slice(0, 8),
+            desaCode,
+            tpsId: tpsIdValue,
+            occurredAt: new Date(),
+            description: 'Uji wewenang',
+          })
+          .returning({ id: problem.id })
+      )[0]?.id ?? 0;
+    ids = {
+      ownTps,
+      otherTps,
+      ownProblem: await problemAt(OWN_DESA, ownTps),
+      otherProblem: await problemAt(OTHER_DESA, otherTps),
+    };
     for (const a of ACCOUNTS)
       sessions.set(a.username, injectAs(t.app, await signIn(t.app, a.username)));
   });
@@ -356,7 +509,9 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
       Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
     );
     expect(
-      routes.filter((r) => POLICY[r] === undefined && !SIGN_OUT.includes(r) && r !== STREAM),
+      routes.filter(
+        (r) => POLICY[r] === undefined && !SIGN_OUT.includes(r) && !STREAMS.includes(r),
+      ),
     ).toEqual([]);
     expect(Object.keys(POLICY).filter((r) => !routes.includes(r))).toEqual([]);
   });

@@ -1,0 +1,396 @@
+/** HTTP routes of field problems (thin: validate → service → reply). */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { ErrorBody, IdParam } from '../../domain/common/error.schema.ts';
+import { domainError, err, ok } from '../../domain/common/result.ts';
+import {
+  AssignBody,
+  BupatiSummary,
+  CommentBody,
+  ProblemConfig,
+  ProblemConfigBody,
+  ProblemCreated,
+  ProblemDetail,
+  ProblemListItem,
+  ProblemListQuery,
+  ProblemPlaces,
+  ProblemReportBody,
+  ProblemTrend,
+  PublicProblemBody,
+  PublicProblemCreated,
+  ReferralUpdateBody,
+  TrackingStatus,
+  TransitionBody,
+} from '../../domain/problems/problems.schema.ts';
+import { auditWrite, canRead } from '../auth/guard.ts';
+import type { Db } from '../db/connection.ts';
+import { ERRORS, sendResult, type ZodApp } from '../http/reply.ts';
+import { inTransaction } from '../http/transaction.ts';
+import type { LiveHub } from '../live/live-hub.ts';
+import { findPhoto, insertProblemPhoto } from './problems.repository.ts';
+import {
+  assignProblem,
+  authorizePhoto,
+  bupatiSummary,
+  commentOnProblem,
+  problemConfig,
+  problemDetail,
+  problemPlaces,
+  problemTarget,
+  problemTrend,
+  listProblems,
+  reportProblem,
+  reportPublic,
+  saveProblemConfig,
+  trackingStatus,
+  transitionProblem,
+  updateReferral,
+} from './problems.service.ts';
+
+const AUTH_ERRORS = { 401: ErrorBody, 403: ErrorBody, ...ERRORS } as const;
+const PHOTO_TYPES: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+};
+/** A problem photo may be at most 5 MB (phones resize before sending). */
+export const PROBLEM_PHOTO_LIMIT = 5 * 1024 * 1024;
+const TAGS = ['Masalah'];
+
+export function problemsRoutes(app: ZodApp, db: Db, hub: LiveHub, dataDir: string): void {
+  // The results feature registers the same raw image parser; register it only once.
+  for (const type of Object.keys(PHOTO_TYPES)) {
+    if (!app.hasContentTypeParser(type)) {
+      app.addContentTypeParser(
+        type,
+        { parseAs: 'buffer', bodyLimit: 10 * 1024 * 1024 },
+        (_req, body, done) => {
+          done(null, body);
+        },
+      );
+    }
+  }
+
+  app.get(
+    '/api/problems/config',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Problem categories and response-time targets per severity',
+        response: { 200: ProblemConfig },
+      },
+    },
+    async () => problemConfig(db),
+  );
+  app.put(
+    '/api/problems/config',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Edit the category list and the response-time targets (desk, audited)',
+        body: ProblemConfigBody,
+        response: { 200: ProblemConfig, ...AUTH_ERRORS },
+      },
+    },
+    async (req, reply) => sendResult(reply, await saveProblemConfig(db, req.actor, req.body)),
+  );
+  app.get(
+    '/api/problems/places',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Kecamatan, desa and TPS where the caller may report a problem',
+        response: { 200: ProblemPlaces, ...AUTH_ERRORS },
+      },
+    },
+    async (req, reply) => sendResult(reply, await problemPlaces(db, req.actor)),
+  );
+  app.get(
+    '/api/public/problems/places',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Kecamatan and desa for the public report form',
+        response: { 200: ProblemPlaces },
+      },
+    },
+    async (_req, reply) => sendResult(reply, await problemPlaces(db, 'public')),
+  );
+  app.post(
+    '/api/problems',
+    {
+      schema: {
+        tags: TAGS,
+        summary:
+          'Report a field problem in the caller’s scope; answers possible duplicates (same category, place, close in time)',
+        body: ProblemReportBody,
+        response: { 201: ProblemCreated, ...AUTH_ERRORS },
+      },
+    },
+    async (req, reply) => sendResult(reply, await reportProblem(db, hub, req.actor, req.body), 201),
+  );
+  app.post(
+    '/api/public/problems',
+    {
+      schema: {
+        tags: TAGS,
+        summary:
+          'Public report (no account): honeypot field, rate-limited per address; answers a tracking code',
+        body: PublicProblemBody,
+        response: { 201: PublicProblemCreated, ...ERRORS, 429: ErrorBody },
+      },
+    },
+    async (req, reply) => sendResult(reply, await reportPublic(db, hub, req.ip, req.body), 201),
+  );
+  app.get(
+    '/api/public/problems/:code',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Status of a report by its tracking code (status only, no personal data)',
+        params: z.object({ code: z.string().min(3).max(20) }),
+        response: { 200: TrackingStatus, ...ERRORS },
+      },
+    },
+    async (req, reply) => sendResult(reply, await trackingStatus(db, req.params.code)),
+  );
+  app.get(
+    '/api/problems',
+    {
+      schema: {
+        tags: TAGS,
+        summary:
+          'Problems in the caller’s scope, filtered by Korwil, kecamatan, category, severity, status, overdue',
+        querystring: ProblemListQuery,
+        response: { 200: z.array(ProblemListItem), ...AUTH_ERRORS },
+      },
+    },
+    async (req, reply) => sendResult(reply, await listProblems(db, req.actor, req.query)),
+  );
+  app.get(
+    '/api/problems/trend',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Reports received and closed per day (WIB) in the caller’s scope',
+        querystring: z.object({ days: z.coerce.number().int().min(1).max(90).default(14) }),
+        response: { 200: ProblemTrend, ...AUTH_ERRORS },
+      },
+    },
+    async (req, reply) => sendResult(reply, await problemTrend(db, req.actor, req.query.days)),
+  );
+  app.get(
+    '/api/problems/summary',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Ringkasan untuk Bupati: open, settled, stuck with another agency, overdue',
+        response: { 200: BupatiSummary, ...AUTH_ERRORS },
+      },
+    },
+    async (req, reply) => sendResult(reply, await bupatiSummary(db, req.actor)),
+  );
+  app.get(
+    '/api/problems/:id',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'A problem with its history, comments, referrals, photos and possible duplicates',
+        params: IdParam,
+        response: { 200: ProblemDetail, ...AUTH_ERRORS },
+      },
+    },
+    async (req, reply) => sendResult(reply, await problemDetail(db, req.actor, req.params.id)),
+  );
+  app.post(
+    '/api/problems/:id/transition',
+    {
+      schema: {
+        tags: TAGS,
+        summary:
+          'Move a problem in its workflow (terima, tangani, teruskan, selesaikan, tolak, gabungkan)',
+        params: IdParam,
+        body: TransitionBody,
+        response: { 200: ProblemDetail, ...AUTH_ERRORS },
+      },
+    },
+    async (req, reply) =>
+      sendResult(reply, await transitionProblem(db, hub, req.actor, req.params.id, req.body)),
+  );
+  app.put(
+    '/api/problems/:id/assignee',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Assign the problem to a person (by account name), or release it',
+        params: IdParam,
+        body: AssignBody,
+        response: { 200: ProblemDetail, ...AUTH_ERRORS },
+      },
+    },
+    async (req, reply) =>
+      sendResult(reply, await assignProblem(db, req.actor, req.params.id, req.body)),
+  );
+  app.post(
+    '/api/problems/:id/comments',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Comment on a problem',
+        params: IdParam,
+        body: CommentBody,
+        response: { 200: ProblemDetail, ...AUTH_ERRORS },
+      },
+    },
+    async (req, reply) =>
+      sendResult(reply, await commentOnProblem(db, req.actor, req.params.id, req.body)),
+  );
+  app.post(
+    '/api/problems/:id/referrals/:referralId/updates',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Record what the agency said about a referral (status, note, reference)',
+        params: IdParam.extend({
+          referralId: z.coerce.number().int().positive().max(2_147_483_647),
+        }),
+        body: ReferralUpdateBody,
+        response: { 200: ProblemDetail, ...AUTH_ERRORS },
+      },
+    },
+    async (req, reply) =>
+      sendResult(
+        reply,
+        await updateReferral(db, req.actor, req.params.id, req.params.referralId, req.body),
+      ),
+  );
+  app.post(
+    '/api/problems/:id/photos',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Attach a photo (JPEG, PNG or WebP body, at most 5 MB)',
+        params: IdParam,
+        response: {
+          201: z.object({ sha256: z.string(), bytes: z.number().int() }),
+          ...AUTH_ERRORS,
+          413: ErrorBody,
+          415: ErrorBody,
+        },
+      },
+    },
+    async (req, reply) => {
+      const id = req.params.id;
+      const mediaType = (req.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
+      const ext = PHOTO_TYPES[mediaType];
+      if (ext === undefined || !Buffer.isBuffer(req.body)) {
+        return reply.status(415).send({
+          error: {
+            code: 'problem.photo_type',
+            message: 'Foto harus berupa berkas JPEG, PNG, atau WebP.',
+          },
+        });
+      }
+      const body = req.body;
+      const access = await authorizePhoto(db, req.actor, id);
+      if (!access.ok) return sendResult(reply, access);
+      if (body.length === 0) {
+        return sendResult(
+          reply,
+          err(domainError('invalid', 'problem.photo_empty', 'Berkas foto kosong.')),
+        );
+      }
+      if (body.length > PROBLEM_PHOTO_LIMIT) {
+        return reply.status(413).send({
+          error: { code: 'problem.photo_too_large', message: 'Foto melebihi 5 MB.' },
+        });
+      }
+      const sha256 = createHash('sha256').update(body).digest('hex');
+      const dir = join(dataDir, 'photos', sha256.slice(0, 2));
+      await mkdir(dir, { recursive: true });
+      await writeFile(join(dir, `${sha256}.${ext}`), body);
+      const saved = await inTransaction(db, async (tx) => {
+        await insertProblemPhoto(tx, {
+          problemId: id,
+          sha256,
+          mediaType,
+          bytes: body.length,
+          uploadedBy: req.actor.fullName ?? req.actor.username,
+        });
+        await auditWrite(
+          tx,
+          access.value,
+          { action: 'problem.photo', targetType: 'problem', targetId: id },
+          { after: { sha256, bytes: body.length } },
+        );
+        return ok({ sha256, bytes: body.length });
+      });
+      return sendResult(reply, saved, 201);
+    },
+  );
+  app.get(
+    '/api/problems/:id/photos/:sha256',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'A photo of a problem (the image file)',
+        params: IdParam.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+        response: { 200: z.unknown().meta({ description: 'The image' }), ...AUTH_ERRORS },
+      },
+    },
+    async (req, reply) => {
+      const detail = await problemDetail(db, req.actor, req.params.id);
+      if (!detail.ok) return sendResult(reply, detail);
+      const photo = await findPhoto(db, req.params.id, req.params.sha256);
+      const ext = photo === undefined ? undefined : PHOTO_TYPES[photo.mediaType];
+      if (photo === undefined || ext === undefined) {
+        return sendResult(
+          reply,
+          err(domainError('not_found', 'problem.photo_not_found', 'Foto tidak ditemukan.')),
+        );
+      }
+      const file = await readFile(
+        join(dataDir, 'photos', photo.sha256.slice(0, 2), `${photo.sha256}.${ext}`),
+      );
+      return reply
+        .type(photo.mediaType)
+        .header('cache-control', 'private, max-age=86400')
+        .send(file);
+    },
+  );
+  app.get(
+    '/api/problems/stream',
+    {
+      schema: {
+        tags: TAGS,
+        summary:
+          'Server-Sent Events: `problem` each time a problem in the caller’s scope is reported or moves',
+      },
+    },
+    async (req, reply) => {
+      const allowed = canRead(req.actor, 'problem.read');
+      if (!allowed.ok && allowed.error.kind === 'unauthorized') return sendResult(reply, allowed);
+      const actor = req.actor;
+      reply.hijack();
+      reply.raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      reply.raw.write('retry: 3000\n\n');
+      const unsubscribe = hub.subscribeProblems((event) => {
+        if (canRead(actor, 'problem.read', problemTarget(event)).ok) {
+          reply.raw.write(`event: problem\ndata: ${JSON.stringify(event)}\n\n`);
+        }
+      });
+      const keepAlive = setInterval(() => reply.raw.write(': ping\n\n'), 20_000);
+      req.raw.on('close', () => {
+        clearInterval(keepAlive);
+        unsubscribe();
+      });
+    },
+  );
+}
