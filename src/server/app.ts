@@ -30,6 +30,7 @@ import { authRoutes } from './auth/auth.routes.ts';
 import { contestsRoutes } from './contests/contests.routes.ts';
 import { LiveHub } from './live/live-hub.ts';
 import { resultsRoutes } from './results/results.routes.ts';
+import { peopleRoutes } from './people/people.routes.ts';
 import { korwilRoutes } from './korwil/korwil.routes.ts';
 import { regionsRoutes } from './regions/regions.routes.ts';
 import { getSettings } from './settings/settings.service.ts';
@@ -116,6 +117,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   contestsRoutes(app, db);
   stagesRoutes(app, db);
   resultsRoutes(app, db, options.hub ?? new LiveHub(), options.dataDir ?? dataDirFromEnv());
+  peopleRoutes(app, db, options.dataDir ?? dataDirFromEnv());
   if (options.benchReference === true) {
     app.post(
       '/api/bench/validate',

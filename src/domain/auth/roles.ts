@@ -72,6 +72,16 @@ export const PERMISSIONS = [
   'result.submit',
   'result.verify',
   'result.window',
+  // People (desk organisation, ad hoc rosters, Bimtek, ASN)
+  'desk.read',
+  'desk.manage',
+  'roster.read',
+  'roster.manage',
+  'bimtek.read',
+  'bimtek.manage',
+  'asn.read',
+  'asn.manage',
+  'asn.attendance',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -87,6 +97,16 @@ export const PERMISSION_LABEL: Record<Permission, string> = {
   'result.submit': 'Mengirim dan mengoreksi C.Hasil-KWK sebuah TPS',
   'result.verify': 'Memverifikasi atau mengembalikan C.Hasil-KWK',
   'result.window': 'Membuka penerimaan hasil lebih awal (gladi)',
+  // People
+  'desk.read': 'Melihat susunan Desk Pilkada (ketua, sekretaris, Korwil, pembina)',
+  'desk.manage': 'Mengatur susunan Desk Pilkada',
+  'roster.read': 'Melihat daftar anggota PPK, PPS, KPPS, dan Pantarlih',
+  'roster.manage': 'Mengisi dan mengimpor daftar anggota badan adhoc',
+  'bimtek.read': 'Melihat Bimtek, daftar hadir, dan rekapnya',
+  'bimtek.manage': 'Mengatur Bimtek, gelombang, materi, daftar hadir, dan nilai',
+  'asn.read': 'Melihat rekap kehadiran ASN di TPS',
+  'asn.manage': 'Mengisi dan mengimpor daftar ASN',
+  'asn.attendance': 'Mencatat kehadiran ASN di TPS pada hari pemungutan suara',
 };
 
 /**
@@ -106,32 +126,82 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     'result.submit': 'everywhere',
     'result.verify': 'everywhere',
     'result.window': 'everywhere',
+    // People
+    'desk.read': 'everywhere',
+    'desk.manage': 'everywhere',
+    'roster.read': 'everywhere',
+    'roster.manage': 'everywhere',
+    'bimtek.read': 'everywhere',
+    'bimtek.manage': 'everywhere',
+    'asn.read': 'everywhere',
+    'asn.manage': 'everywhere',
+    'asn.attendance': 'everywhere',
   },
-  bupati: { 'registry.read': 'everywhere', 'result.read': 'everywhere' },
+  bupati: {
+    'registry.read': 'everywhere',
+    'result.read': 'everywhere',
+    // People
+    'desk.read': 'everywhere',
+    'roster.read': 'everywhere',
+    'bimtek.read': 'everywhere',
+    'asn.read': 'everywhere',
+  },
   ketua_desk: {
     'registry.read': 'everywhere',
     'korwil.manage': 'everywhere',
     'result.read': 'everywhere',
+    // People
+    'desk.read': 'everywhere',
+    'desk.manage': 'everywhere',
+    'roster.read': 'everywhere',
+    'bimtek.read': 'everywhere',
+    'asn.read': 'everywhere',
   },
   sekretaris_desk: {
     'registry.read': 'everywhere',
     'korwil.manage': 'everywhere',
     'result.read': 'everywhere',
+    // People
+    'desk.read': 'everywhere',
+    'desk.manage': 'everywhere',
+    'roster.read': 'everywhere',
+    'bimtek.read': 'everywhere',
+    'asn.read': 'everywhere',
+    'asn.manage': 'everywhere',
   },
-  korwil: { 'registry.read': 'own scope', 'result.read': 'own scope' },
-  pembina_kecamatan: { 'registry.read': 'own scope', 'result.read': 'own scope' },
+  korwil: {
+    'registry.read': 'own scope',
+    'result.read': 'own scope',
+    // People
+    'desk.read': 'everywhere',
+    'roster.read': 'own scope',
+  },
+  pembina_kecamatan: {
+    'registry.read': 'own scope',
+    'result.read': 'own scope',
+    // People
+    'desk.read': 'everywhere',
+    'roster.read': 'own scope',
+  },
   operator_kpu: {
     'registry.read': 'everywhere',
     'tps.manage': 'everywhere',
     'contest.manage': 'everywhere',
     'stage.manage': 'everywhere',
     'result.read': 'everywhere',
+    // People
+    'roster.read': 'everywhere',
+    'roster.manage': 'everywhere',
+    'bimtek.read': 'everywhere',
+    'bimtek.manage': 'everywhere',
   },
   ppk: {
     'registry.read': 'own scope',
     'tps.manage': 'own scope',
     'result.read': 'own scope',
     'result.verify': 'own scope',
+    // People
+    'roster.read': 'own scope',
   },
   pps: {
     'registry.read': 'own scope',
@@ -139,7 +209,19 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     'result.read': 'own scope',
     'result.submit': 'own scope',
   },
-  kpps: { 'registry.read': 'own scope', 'result.read': 'own scope', 'result.submit': 'own scope' },
+  kpps: {
+    'registry.read': 'own scope',
+    'result.read': 'own scope',
+    'result.submit': 'own scope',
+    // People
+    'asn.attendance': 'own scope',
+  },
   pantarlih: { 'registry.read': 'own scope' },
-  pengawas: { 'registry.read': 'everywhere', 'result.read': 'everywhere' },
+  pengawas: {
+    'registry.read': 'everywhere',
+    'result.read': 'everywhere',
+    // People
+    'roster.read': 'everywhere',
+    'bimtek.read': 'everywhere',
+  },
 };
