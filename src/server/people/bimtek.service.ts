@@ -542,12 +542,14 @@ export async function recordAttendanceByCode(
   waveId: number,
   body: AttendanceCodeBody,
 ) {
-  const parsed = parseParticipantCode(body.code);
   const what: WriteDescription = {
     action: 'bimtek.attendance',
     targetType: 'bimtek_wave',
     targetId: waveId,
   };
+  const access = await authorizeWrite(db, actor, 'bimtek.manage', undefined, what);
+  if (!access.ok) return access;
+  const parsed = parseParticipantCode(body.code);
   if (parsed === null)
     return err(
       domainError(

@@ -15,7 +15,7 @@
  */
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/connection.ts';
-import { korwil as korwilTable, region } from '../db/schema.ts';
+import { asn, korwil as korwilTable, region, tps } from '../db/schema.ts';
 import { seededRandom } from '../setup/demo-data.ts';
 import { insertDeskPositions, type NewDeskPosition } from './desk.repository.ts';
 import { insertEvent, insertSession, insertWave } from './bimtek.repository.ts';
@@ -176,7 +176,9 @@ export function demoPeople(seed: number) {
   };
 }
 
-export async function insertDemoPeople(db: Db): Promise<{ positions: number; members: number }> {
+export async function insertDemoPeople(
+  db: Db,
+): Promise<{ positions: number; members: number; asn: number }> {
   const korwil = await db.select().from(korwilTable).orderBy(asc(korwilTable.ordinal));
   const kecamatan = await db
     .select({ code: region.code, name: region.name, korwilId: region.korwilId })
@@ -252,7 +254,30 @@ export async function insertDemoPeople(db: Db): Promise<{ positions: number; mem
   }
   for (const s of DEMO_BIMTEK.sessions)
     await insertSession(db, { eventId: event.id, waveId: null, ...s });
-  return { positions: positions.length, members: members.length };
+
+  // ASN register: ten civil servants per kecamatan, at TPS 1 of its first desa (Ngadisari for Sukapura).
+  const firstTps = await db
+    .select({ id: tps.id, desaCode: tps.desaCode })
+    .from(tps)
+    .where(eq(tps.number, 1))
+    .orderBy(asc(tps.desaCode));
+  const asnRows: (typeof asn.$inferInsert)[] = [];
+  for (const [i, k] of kecamatan.entries()) {
+    const at = firstTps.find((t) => t.desaCode.startsWith(`${k.code}.`));
+    if (at === undefined) continue;
+    for (let n = 0; n < 10; n += 1) {
+      const p = person(deskRegion);
+      asnRows.push({
+        nip: p.nip,
+        name: p.name,
+        office: DEMO_PEMBINA_OFFICES[(i + n) % DEMO_PEMBINA_OFFICES.length] ?? 'Sekretariat Daerah',
+        phone: p.phone,
+        tpsId: at.id,
+      });
+    }
+  }
+  if (asnRows.length > 0) await db.insert(asn).values(asnRows);
+  return { positions: positions.length, members: members.length, asn: asnRows.length };
 }
 
 const pick = (p: { name: string; nip: string; phone: string }) => ({

@@ -4,7 +4,7 @@
  * defaults of domain.md). A regency has a few hundred regions and a few
  * thousand TPS. One query at a time: `db` may be a transaction.
  */
-import { asc, eq } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import { z } from 'zod';
 import { parentCode } from '../../domain/common/region-code.ts';
 import { DEFAULT_SEATS, type SeatRules } from '../../domain/people/seats.ts';
@@ -20,6 +20,7 @@ export interface TpsInfo {
   readonly desaCode: string;
   readonly number: number;
   readonly voters: number;
+  readonly active: boolean;
 }
 
 const SeatSetting = z.object({
@@ -38,6 +39,7 @@ export class Registry {
   readonly desa: RegionRow[];
   readonly tpsById: Map<number, TpsInfo>;
   readonly tpsByKey: Map<string, TpsInfo>;
+  readonly activeTps: TpsInfo[];
 
   constructor(
     readonly regency: { code: string; name: string } | null,
@@ -52,7 +54,11 @@ export class Registry {
     this.kecamatan = regions.filter((r) => r.level === 'kecamatan').sort(byCode);
     this.desa = regions.filter((r) => r.level === 'desa').sort(byCode);
     this.tpsById = new Map(tps.map((t) => [t.id, t]));
-    this.tpsByKey = new Map(tps.map((t) => [`${t.desaCode}/${String(t.number)}`, t]));
+    // Only active TPS take new people; retired ones keep those already listed.
+    this.tpsByKey = new Map(
+      tps.filter((t) => t.active).map((t) => [`${t.desaCode}/${String(t.number)}`, t]),
+    );
+    this.activeTps = tps.filter((t) => t.active);
   }
 
   name(code: string): string {
@@ -76,16 +82,21 @@ export async function loadRegistry(db: Db): Promise<Registry> {
   const regions = await allRegions(db);
   const korwil = await allKorwil(db);
   const tpsRows = await db
-    .select({ id: tps.id, desaCode: tps.desaCode, number: tps.number, voters: tps.voters })
+    .select({
+      id: tps.id,
+      desaCode: tps.desaCode,
+      number: tps.number,
+      voters: tps.voters,
+      status: tps.status,
+    })
     .from(tps)
-    .where(eq(tps.status, 'aktif'))
     .orderBy(asc(tps.desaCode), asc(tps.number));
   const seats = SeatSetting.safeParse(await readSetting(db, 'adhoc_seats'));
   return new Registry(
     regency,
     regions,
     korwil,
-    tpsRows,
+    tpsRows.map(({ status, ...t }) => ({ ...t, active: status === 'aktif' })),
     seats.success ? seats.data : DEFAULT_SEATS,
   );
 }

@@ -128,7 +128,7 @@ export async function rosterCompleteness(
     } else if (BODY_UNIT[body] === 'desa') {
       for (const d of reg.desa) if (within(d.code)) push(d.code, null, seatsFor(body, reg.seats));
     } else {
-      for (const t of reg.tps)
+      for (const t of reg.activeTps)
         if (within(t.desaCode)) push(t.desaCode, t.id, seatsFor(body, reg.seats, t.voters));
     }
     return out;
@@ -451,6 +451,13 @@ export async function giveAccount(
   id: number,
   username: string,
 ): Promise<Result<RosterAccountCreated>> {
+  const what: WriteDescription = {
+    action: 'roster.link_account',
+    targetType: 'adhoc_member',
+    targetId: id,
+  };
+  const access = await authorizeWrite(db, actor, 'account.manage', undefined, what);
+  if (!access.ok) return access;
   const reg = await loadRegistry(db);
   const [m] = await listMembers(db, { ids: [id] });
   if (m === undefined) return memberNotFound(id);
@@ -472,13 +479,6 @@ export async function giveAccount(
   });
   if (!created.ok) return created;
   const userId = created.value.account.id;
-  const what: WriteDescription = {
-    action: 'roster.link_account',
-    targetType: 'adhoc_member',
-    targetId: id,
-  };
-  const access = await authorizeWrite(db, actor, 'account.manage', undefined, what);
-  if (!access.ok) return access;
   const linked = await inTransaction(db, async (tx) => {
     await linkMemberUser(tx, id, userId);
     await auditWrite(tx, access.value, what, { after: { memberId: id, userId, username } });
