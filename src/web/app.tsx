@@ -61,6 +61,22 @@ const HasilSementaraPage = lazy(() =>
   import('./pages/hasil-sementara.page.tsx').then((m) => ({ default: m.HasilSementaraPage })),
 );
 
+// People: the desk's organisation, rosters, Bimtek, ASN.
+const DeskPage = lazy(() => import('./pages/desk.page.tsx').then((m) => ({ default: m.DeskPage })));
+const BadanAdhocPage = lazy(() =>
+  import('./pages/badan-adhoc.page.tsx').then((m) => ({ default: m.BadanAdhocPage })),
+);
+const BimtekListPage = lazy(() =>
+  import('./pages/bimtek.page.tsx').then((m) => ({ default: m.BimtekListPage })),
+);
+const BimtekPage = lazy(() =>
+  import('./pages/bimtek.page.tsx').then((m) => ({ default: m.BimtekPage })),
+);
+const WavePage = lazy(() =>
+  import('./pages/bimtek.page.tsx').then((m) => ({ default: m.WavePage })),
+);
+const AsnPage = lazy(() => import('./pages/asn.page.tsx').then((m) => ({ default: m.AsnPage })));
+
 /** Pages anyone may open without signing in. */
 const PUBLIC_PAGES: ReadonlySet<Route['page']> = new Set<Route['page']>([
   'tahapan',
@@ -98,6 +114,18 @@ function renderRoute(route: Route): ReactNode {
       return <AkunPage />;
     case 'admin_audit':
       return <AuditPage />;
+    case 'desk':
+      return <DeskPage />;
+    case 'badan_adhoc':
+      return <BadanAdhocPage />;
+    case 'bimtek_list':
+      return <BimtekListPage />;
+    case 'bimtek':
+      return <BimtekPage id={route.id} />;
+    case 'bimtek_wave':
+      return <WavePage id={route.id} />;
+    case 'asn':
+      return <AsnPage />;
     case 'tidak_ditemukan':
       return <NotFoundPage path={route.path} />;
   }
@@ -181,6 +209,30 @@ function navFor(me: MeData, route: Route, path: string): NavItem[] {
       label: 'Korwil',
       current: mark('/korwil', route.page === 'korwil'),
     });
+  }
+  // People
+  if (can(me, 'desk.read')) {
+    items.push({ to: '/desk', label: 'Desk', current: mark('/desk', route.page === 'desk') });
+  }
+  if (can(me, 'roster.read')) {
+    items.push({
+      to: '/badan-adhoc',
+      label: 'Badan adhoc',
+      current: mark('/badan-adhoc', route.page === 'badan_adhoc'),
+    });
+  }
+  if (can(me, 'bimtek.read')) {
+    items.push({
+      to: '/bimtek',
+      label: 'Bimtek',
+      current: mark(
+        '/bimtek',
+        route.page === 'bimtek_list' || route.page === 'bimtek' || route.page === 'bimtek_wave',
+      ),
+    });
+  }
+  if (can(me, 'asn.read')) {
+    items.push({ to: '/asn', label: 'ASN', current: mark('/asn', route.page === 'asn') });
   }
   items.push(
     { to: '/pemilihan', label: 'Pemilihan', current: mark('/pemilihan', false) },

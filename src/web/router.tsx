@@ -65,6 +65,12 @@ export type Route =
   | { page: 'ganti_sandi' }
   | { page: 'admin_akun' }
   | { page: 'admin_audit' }
+  | { page: 'desk' }
+  | { page: 'badan_adhoc' }
+  | { page: 'bimtek_list' }
+  | { page: 'bimtek'; id: number }
+  | { page: 'bimtek_wave'; id: number }
+  | { page: 'asn' }
   | { page: 'tidak_ditemukan'; path: string };
 
 const FIXED: Record<string, Route> = {
@@ -79,6 +85,10 @@ const FIXED: Record<string, Route> = {
   '/admin': { page: 'admin_akun' },
   '/admin/akun': { page: 'admin_akun' },
   '/admin/audit': { page: 'admin_audit' },
+  '/desk': { page: 'desk' },
+  '/badan-adhoc': { page: 'badan_adhoc' },
+  '/bimtek': { page: 'bimtek_list' },
+  '/asn': { page: 'asn' },
 };
 
 export function matchRoute(path: string): Route {
@@ -91,6 +101,10 @@ export function matchRoute(path: string): Route {
   if (hasil?.[1] !== undefined && hasil[2] !== undefined) {
     return { page: 'hasil_tps', tpsId: Number(hasil[1]), contestId: Number(hasil[2]) };
   }
+  const bimtek = /^\/bimtek\/(\d{1,9})$/.exec(clean);
+  if (bimtek?.[1] !== undefined) return { page: 'bimtek', id: Number(bimtek[1]) };
+  const wave = /^\/bimtek\/gelombang\/(\d{1,9})$/.exec(clean);
+  if (wave?.[1] !== undefined) return { page: 'bimtek_wave', id: Number(wave[1]) };
   const wilayah = /^\/wilayah\/([^/]+)$/.exec(clean);
   if (wilayah?.[1] !== undefined) {
     let code = wilayah[1];
