@@ -73,6 +73,13 @@ function placeOf(p: DeskPositionData): string {
       : 'Desk';
 }
 
+/** "Ketua", "Ketua Korwil I", "Pembina Kecamatan Sukapura", "Anggota Korwil II". */
+function kedudukan(p: DeskPositionData): string {
+  if (p.role === 'pembina') return `Pembina ${placeOf(p)}`;
+  if (p.role === 'ketua_korwil') return `Ketua ${placeOf(p)}`;
+  return p.korwilName === null ? p.roleLabel : `${p.roleLabel} ${p.korwilName}`;
+}
+
 function Positions({
   desk,
   manage,
@@ -296,12 +303,7 @@ function Lampiran({ desk }: { desk: DeskOrganisationData }) {
             return (
               <tr key={p.id}>
                 <td>{n}.</td>
-                <td>
-                  {p.roleLabel}
-                  {p.role === 'pembina' || p.role === 'ketua_korwil' || p.korwilName !== null
-                    ? ` ${placeOf(p)}`
-                    : ''}
-                </td>
+                <td>{kedudukan(p)}</td>
                 <td>
                   {p.name}
                   {p.nip !== null && (
