@@ -158,6 +158,12 @@ describe('people: rosters, Bimtek in waves, desk organisation', () => {
       await page.getByRole('button', { name: 'Catat dari kode' }).click();
       await page.getByText(`Kode ${code} dicatat hadir.`).waitFor();
 
+      // Pre- and post-test of the first participant.
+      await page.getByLabel(`Pre-test: ${names[0] ?? ''}`).fill('55');
+      await page.getByLabel(`Post-test: ${names[0] ?? ''}`).fill('90');
+      await page.getByRole('button', { name: 'Simpan nilai (1)' }).click();
+      await page.getByText('Nilai 1 peserta disimpan.').waitFor();
+
       // The recap: four trained in wave I, 986 untrained, the four not among them.
       await page.getByRole('link', { name: '← Kembali ke Bimtek' }).click();
       const waveRow = waves
@@ -202,6 +208,36 @@ describe('people: rosters, Bimtek in waves, desk organisation', () => {
       expect(problems).toEqual([]);
     } finally {
       await context.close();
+    }
+  });
+
+  it('lets the KPPS tick the ASN who voted at their TPS; the Bupati sees the recap', async () => {
+    const kpps = await openPage(demo.browser, demo.url);
+    try {
+      await signIn(kpps.page, 'kpps.ngadisari.1');
+      await go(kpps.page, 'ASN di TPS');
+      await kpps.page.getByRole('heading', { name: 'ASN yang terdaftar di TPS ini' }).waitFor();
+      const boxes = kpps.page.getByRole('checkbox');
+      expect(await boxes.count()).toBe(10);
+      await boxes.first().click();
+      await expect.poll(() => boxes.first().isChecked()).toBe(true);
+      expect(kpps.problems).toEqual([]);
+    } finally {
+      await kpps.context.close();
+    }
+    const bupati = await openPage(demo.browser, demo.url, DESKTOP);
+    try {
+      await signIn(bupati.page, 'bupati');
+      await go(bupati.page, 'ASN');
+      const sukapura = bupati.page.getByRole('row').filter({
+        has: bupati.page.getByRole('rowheader', { name: 'Sukapura', exact: true }),
+      });
+      await expect
+        .poll(async () => (await sukapura.getByRole('cell').nth(1).textContent())?.trim())
+        .toBe('1');
+      expect(bupati.problems).toEqual([]);
+    } finally {
+      await bupati.context.close();
     }
   });
 });

@@ -42,7 +42,9 @@ import type {
 } from '../domain/results/results.schema.ts';
 import type { ChasilForm } from '../domain/results/chasil.ts';
 import type {
+  AsnAtTps,
   AsnRecap,
+  ScoresBody,
   AttendanceBody,
   AttendanceResult,
   BimtekEvent,
@@ -86,6 +88,8 @@ export type AttendanceInput = z.input<typeof AttendanceBody>;
 export type AttendanceData = z.infer<typeof AttendanceResult>;
 export type UntrainedData = z.infer<typeof UntrainedPerson>;
 export type AsnRecapData = z.infer<typeof AsnRecap>;
+export type AsnAtTpsData = z.infer<typeof AsnAtTps>;
+export type ScoresInput = z.input<typeof ScoresBody>;
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 
 export type RegencyData = z.infer<typeof Regency>;
@@ -549,6 +553,14 @@ export const api = {
   recordAttendanceCode: (waveId: number, day: string, code: string) =>
     request<AttendanceData>('POST', `/api/bimtek/waves/${String(waveId)}/attendance/code`, {
       body: { day, code },
+    }),
+  recordScores: (waveId: number, input: ScoresInput) =>
+    request<AttendanceData>('PUT', `/api/bimtek/waves/${String(waveId)}/scores`, { body: input }),
+  asnAtTps: (tpsId: number, signal?: AbortSignal) =>
+    request<AsnAtTpsData[]>('GET', `/api/asn/tps/${String(tpsId)}`, { signal }),
+  markAsnVoted: (id: number, voted: boolean) =>
+    request<{ votedAt: string | null }>('POST', `/api/asn/${String(id)}/voted`, {
+      body: { voted },
     }),
   asnRecap: (signal?: AbortSignal) => request<AsnRecapData>('GET', '/api/asn/recap', { signal }),
   importAsn: (input: CsvImportInput) =>

@@ -76,6 +76,9 @@ const WavePage = lazy(() =>
   import('./pages/bimtek.page.tsx').then((m) => ({ default: m.WavePage })),
 );
 const AsnPage = lazy(() => import('./pages/asn.page.tsx').then((m) => ({ default: m.AsnPage })));
+const AsnTpsPage = lazy(() =>
+  import('./pages/asn.page.tsx').then((m) => ({ default: m.AsnTpsPage })),
+);
 
 /** Pages anyone may open without signing in. */
 const PUBLIC_PAGES: ReadonlySet<Route['page']> = new Set<Route['page']>([
@@ -126,6 +129,8 @@ function renderRoute(route: Route): ReactNode {
       return <WavePage id={route.id} />;
     case 'asn':
       return <AsnPage />;
+    case 'asn_tps':
+      return <AsnTpsPage tpsId={route.tpsId} />;
     case 'tidak_ditemukan':
       return <NotFoundPage path={route.path} />;
   }
@@ -233,6 +238,13 @@ function navFor(me: MeData, route: Route, path: string): NavItem[] {
   }
   if (can(me, 'asn.read')) {
     items.push({ to: '/asn', label: 'ASN', current: mark('/asn', route.page === 'asn') });
+  } else {
+    // A KPPS records the ASN of their own TPS on voting day.
+    for (const g of me.grants) {
+      if (g.scopeKind !== 'tps' || GRANTS[g.role]['asn.attendance'] === undefined) continue;
+      const to = `/asn/tps/${g.scopeRef}`;
+      items.push({ to, label: 'ASN di TPS', current: mark(to, route.page === 'asn_tps') });
+    }
   }
   items.push(
     { to: '/pemilihan', label: 'Pemilihan', current: mark('/pemilihan', false) },

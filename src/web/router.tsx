@@ -71,6 +71,7 @@ export type Route =
   | { page: 'bimtek'; id: number }
   | { page: 'bimtek_wave'; id: number }
   | { page: 'asn' }
+  | { page: 'asn_tps'; tpsId: number }
   | { page: 'tidak_ditemukan'; path: string };
 
 const FIXED: Record<string, Route> = {
@@ -101,6 +102,8 @@ export function matchRoute(path: string): Route {
   if (hasil?.[1] !== undefined && hasil[2] !== undefined) {
     return { page: 'hasil_tps', tpsId: Number(hasil[1]), contestId: Number(hasil[2]) };
   }
+  const asnTps = /^\/asn\/tps\/(\d{1,9})$/.exec(clean);
+  if (asnTps?.[1] !== undefined) return { page: 'asn_tps', tpsId: Number(asnTps[1]) };
   const bimtek = /^\/bimtek\/(\d{1,9})$/.exec(clean);
   if (bimtek?.[1] !== undefined) return { page: 'bimtek', id: Number(bimtek[1]) };
   const wave = /^\/bimtek\/gelombang\/(\d{1,9})$/.exec(clean);

@@ -149,3 +149,50 @@ function ImportAsn({ onImported }: { onImported: () => void }) {
     </section>
   );
 }
+
+/** Voting day at one TPS: its KPPS ticks the ASN registered there who came to vote. */
+export function AsnTpsPage({ tpsId }: { tpsId: number }) {
+  useTitle('ASN di TPS');
+  const list = useApi((signal) => api.asnAtTps(tpsId, signal), String(tpsId));
+  const [error, setError] = useState<string | undefined>(undefined);
+  const mark = async (id: number, voted: boolean) => {
+    const r = await api.markAsnVoted(id, voted);
+    if (r.ok) {
+      setError(undefined);
+      list.reload();
+    } else setError(r.error.message);
+  };
+  return (
+    <>
+      <h1>ASN yang terdaftar di TPS ini</h1>
+      <p className="lead">Centang ASN yang datang memilih pada hari pemungutan suara.</p>
+      {error !== undefined && (
+        <p className="alert alert-error" role="alert">
+          {error}
+        </p>
+      )}
+      <Async state={list}>
+        {(people) =>
+          people.length === 0 ? (
+            <p>Tidak ada ASN yang terdaftar memilih di TPS ini.</p>
+          ) : (
+            <ul className="plain">
+              {people.map((a) => (
+                <li key={a.id}>
+                  <label className="check">
+                    <input
+                      type="checkbox"
+                      checked={a.votedAt !== null}
+                      onChange={(e) => void mark(a.id, e.target.checked)}
+                    />{' '}
+                    {a.name} — {a.office} <span className="small code">NIP {a.nip}</span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Async>
+    </>
+  );
+}

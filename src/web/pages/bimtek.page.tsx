@@ -562,6 +562,29 @@ function Attendance({
   const [code, setCode] = useState('');
   const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>(undefined);
   const [filter, setFilter] = useState('');
+  const [scores, setScores] = useState<Map<number, { pre: string; post: string }>>(new Map());
+  const scoreOf = (p: WaveDetailData['participants'][number]) =>
+    scores.get(p.memberId) ?? {
+      pre: p.preTest === null ? '' : String(p.preTest),
+      post: p.postTest === null ? '' : String(p.postTest),
+    };
+  const setScore = (id: number, value: { pre: string; post: string }) =>
+    setScores(new Map(scores).set(id, value));
+  const saveScores = async () => {
+    const parse = (t: string) => (t.trim() === '' ? null : Number(t));
+    const r = await api.recordScores(w.wave.id, {
+      scores: [...scores].map(([memberId, v]) => ({
+        memberId,
+        preTest: parse(v.pre),
+        postTest: parse(v.post),
+      })),
+    });
+    if (r.ok) {
+      setMessage({ text: `Nilai ${formatAngka(r.data.recorded)} peserta disimpan.`, error: false });
+      setScores(new Map());
+      onChange();
+    } else setMessage({ text: r.error.message, error: true });
+  };
   const presentToday = (p: WaveDetailData['participants'][number]) => p.presentDays.includes(day);
   const shown = w.participants.filter((p) =>
     `${p.name} ${p.regionName} ${p.kecamatanName}`.toLowerCase().includes(filter.toLowerCase()),
@@ -655,6 +678,14 @@ function Attendance({
             onClick={() => void save()}
           >
             Simpan kehadiran ({formatAngka(ticked.size)})
+          </button>{' '}
+          <button
+            type="button"
+            className="button"
+            disabled={scores.size === 0}
+            onClick={() => void saveScores()}
+          >
+            Simpan nilai ({formatAngka(scores.size)})
           </button>
         </p>
       )}
@@ -699,7 +730,36 @@ function Attendance({
                 <td className="code">{p.code}</td>
                 <td>{STATUS_LABEL[p.status]}</td>
                 <td>
-                  {p.preTest ?? '–'} / {p.postTest ?? '–'}
+                  {manage ? (
+                    <>
+                      <input
+                        className="score"
+                        type="number"
+                        min={0}
+                        max={100}
+                        aria-label={`Pre-test: ${p.name}`}
+                        value={scoreOf(p).pre}
+                        onChange={(e) =>
+                          setScore(p.memberId, { ...scoreOf(p), pre: e.target.value })
+                        }
+                      />{' '}
+                      <input
+                        className="score"
+                        type="number"
+                        min={0}
+                        max={100}
+                        aria-label={`Post-test: ${p.name}`}
+                        value={scoreOf(p).post}
+                        onChange={(e) =>
+                          setScore(p.memberId, { ...scoreOf(p), post: e.target.value })
+                        }
+                      />
+                    </>
+                  ) : (
+                    <>
+                      {p.preTest ?? '–'} / {p.postTest ?? '–'}
+                    </>
+                  )}
                 </td>
               </tr>
             ))}
