@@ -158,6 +158,12 @@ describe('people: rosters, Bimtek in waves, desk organisation', () => {
       await page.getByRole('button', { name: 'Catat dari kode' }).click();
       await page.getByText(`Kode ${code} dicatat hadir.`).waitFor();
 
+      // Printable participant cards carry the code as a QR code.
+      await page.getByRole('button', { name: 'Tampilkan kartu QR peserta' }).click();
+      const card = page.getByRole('img', { name: `Kode QR ${code}` });
+      await card.waitFor();
+      expect(await card.locator('svg').count()).toBe(1);
+
       // Pre- and post-test of the first participant.
       await page.getByLabel(`Pre-test: ${names[0] ?? ''}`).fill('55');
       await page.getByLabel(`Post-test: ${names[0] ?? ''}`).fill('90');

@@ -7,6 +7,7 @@
 import { useState, type ReactNode, type SubmitEvent } from 'react';
 import { formatAngka, formatTanggal } from '../../domain/common/format.ts';
 import { BODIES, BODY_LABEL, type Body } from '../../domain/people/seats.ts';
+import { renderSVG } from 'uqr';
 import { api, type BimtekEventData, type KorwilData, type WaveDetailData } from '../api.ts';
 import { Async, BusyButton, Field, Forbidden, FormStatus, useForm } from '../components.tsx';
 import { Link } from '../router.tsx';
@@ -562,6 +563,7 @@ function Attendance({
   const [code, setCode] = useState('');
   const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>(undefined);
   const [filter, setFilter] = useState('');
+  const [cards, setCards] = useState(false);
   const [scores, setScores] = useState<Map<number, { pre: string; post: string }>>(new Map());
   const scoreOf = (p: WaveDetailData['participants'][number]) =>
     scores.get(p.memberId) ?? {
@@ -689,7 +691,21 @@ function Attendance({
           </button>
         </p>
       )}
-      <div className="table-scroll">
+      <p className="no-print">
+        <button type="button" className="button" onClick={() => setCards(!cards)}>
+          {cards ? 'Sembunyikan kartu QR peserta' : 'Tampilkan kartu QR peserta'}
+        </button>
+        {cards && (
+          <>
+            {' '}
+            <button type="button" className="button" onClick={() => window.print()}>
+              Cetak kartu
+            </button>
+          </>
+        )}
+      </p>
+      {cards && <QrCards w={w} participants={shown} />}
+      <div className="table-scroll no-print">
         <table className="table">
           <thead>
             <tr>
@@ -767,5 +783,45 @@ function Attendance({
         </table>
       </div>
     </>
+  );
+}
+
+/**
+ * Participant cards with their code as a QR code (rendered by `uqr`, a small
+ * dependency-free encoder), to print and hand out or show on a phone; the
+ * door scans it with any QR reader into the "Kode peserta" field.
+ */
+function QrCards({
+  w,
+  participants,
+}: {
+  w: WaveDetailData;
+  participants: WaveDetailData['participants'];
+}) {
+  return (
+    <section className="qr-cards sheet" aria-label="Kartu QR peserta">
+      {participants.map((p) => (
+        <figure key={p.memberId} className="qr-card">
+          <div
+            className="qr"
+            role="img"
+            aria-label={`Kode QR ${p.code}`}
+            // The SVG is generated locally from the participant code (letters, digits, dashes).
+            dangerouslySetInnerHTML={{ __html: renderSVG(p.code, { border: 2 }) }}
+          />
+          <figcaption>
+            <strong>{p.name}</strong>
+            <br />
+            {p.regionName}, {p.kecamatanName}
+            <br />
+            <span className="code">{p.code}</span>
+            <br />
+            <span className="small">
+              {w.wave.name} · {range(w.wave.startsOn, w.wave.endsOn)}
+            </span>
+          </figcaption>
+        </figure>
+      ))}
+    </section>
   );
 }
