@@ -32,6 +32,7 @@ import { LiveHub } from './live/live-hub.ts';
 import { startPgRelay } from './live/pg-relay.ts';
 import { resultsRoutes } from './results/results.routes.ts';
 import { problemsRoutes } from './problems/problems.routes.ts';
+import { peopleRoutes } from './people/people.routes.ts';
 import { korwilRoutes } from './korwil/korwil.routes.ts';
 import { regionsRoutes } from './regions/regions.routes.ts';
 import { getSettings } from './settings/settings.service.ts';
@@ -130,6 +131,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   const dataDir = options.dataDir ?? dataDirFromEnv();
   resultsRoutes(app, db, hub, dataDir);
   problemsRoutes(app, db, hub, dataDir);
+  peopleRoutes(app, db, dataDir);
   if (options.benchReference === true) {
     app.post(
       '/api/bench/validate',

@@ -57,8 +57,55 @@ import type {
   TrackingStatus,
   TransitionBody,
 } from '../domain/problems/problems.schema.ts';
+import type {
+  AsnAtTps,
+  AsnRecap,
+  ScoresBody,
+  AttendanceBody,
+  AttendanceResult,
+  BimtekEvent,
+  BimtekEventBody,
+  BimtekEventSummary,
+  BimtekMaterial,
+  BimtekWaveBody,
+  BimtekSessionBody,
+  CsvImportBody,
+  CsvImportResult,
+  DeskOrganisation,
+  DeskPosition,
+  DeskPositionBody,
+  RosterAccountCreated,
+  RosterCompleteness,
+  RosterMember,
+  UntrainedPerson,
+  WaveDetail,
+} from '../domain/people/people.schema.ts';
+import type { Body as AdhocBody } from '../domain/people/seats.ts';
 
 export type ApiError = z.infer<typeof ErrorBody>['error'];
+
+// People (desk organisation, rosters, Bimtek, ASN)
+export type DeskOrganisationData = z.infer<typeof DeskOrganisation>;
+export type DeskPositionData = z.infer<typeof DeskPosition>;
+export type DeskPositionCreate = z.input<typeof DeskPositionBody>;
+export type RosterMemberData = z.infer<typeof RosterMember>;
+export type RosterCompletenessData = z.infer<typeof RosterCompleteness>;
+export type CsvImportInput = z.input<typeof CsvImportBody>;
+export type CsvImportData = z.infer<typeof CsvImportResult>;
+export type RosterAccountData = z.infer<typeof RosterAccountCreated>;
+export type BimtekSummaryData = z.infer<typeof BimtekEventSummary>;
+export type BimtekEventData = z.infer<typeof BimtekEvent>;
+export type BimtekEventCreate = z.input<typeof BimtekEventBody>;
+export type BimtekWaveCreate = z.input<typeof BimtekWaveBody>;
+export type BimtekSessionCreate = z.input<typeof BimtekSessionBody>;
+export type BimtekMaterialData = z.infer<typeof BimtekMaterial>;
+export type WaveDetailData = z.infer<typeof WaveDetail>;
+export type AttendanceInput = z.input<typeof AttendanceBody>;
+export type AttendanceData = z.infer<typeof AttendanceResult>;
+export type UntrainedData = z.infer<typeof UntrainedPerson>;
+export type AsnRecapData = z.infer<typeof AsnRecap>;
+export type AsnAtTpsData = z.infer<typeof AsnAtTps>;
+export type ScoresInput = z.input<typeof ScoresBody>;
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 
 export type RegencyData = z.infer<typeof Regency>;
@@ -541,4 +588,68 @@ export const api = {
     request<ProblemTrendData>('GET', `/api/problems/trend?days=${String(days)}`, { signal }),
   bupatiSummary: (signal?: AbortSignal) =>
     request<BupatiSummaryData>('GET', '/api/problems/summary', { signal }),
+  // People
+  desk: (signal?: AbortSignal) => request<DeskOrganisationData>('GET', '/api/desk', { signal }),
+  addDeskPosition: (input: DeskPositionCreate) =>
+    request<DeskPositionData>('POST', '/api/desk/positions', { body: input }),
+  removeDeskPosition: (id: number) =>
+    request<undefined>('DELETE', `/api/desk/positions/${String(id)}`),
+  roster: (body: AdhocBody, code: string | undefined, signal?: AbortSignal) =>
+    request<RosterMemberData[]>(
+      'GET',
+      `/api/rosters?body=${body}${code === undefined ? '' : `&code=${enc(code)}`}`,
+      { signal },
+    ),
+  rosterCompleteness: (code: string | undefined, signal?: AbortSignal) =>
+    request<RosterCompletenessData>(
+      'GET',
+      `/api/rosters/completeness${code === undefined ? '' : `?code=${enc(code)}`}`,
+      { signal },
+    ),
+  importRoster: (input: CsvImportInput) =>
+    request<CsvImportData>('POST', '/api/rosters/import', { body: input, timeoutMs: 120_000 }),
+  removeMember: (id: number) => request<undefined>('DELETE', `/api/rosters/members/${String(id)}`),
+  giveAccount: (id: number, username: string) =>
+    request<RosterAccountData>('POST', `/api/rosters/members/${String(id)}/account`, {
+      body: { username },
+    }),
+  bimtekList: (signal?: AbortSignal) =>
+    request<BimtekSummaryData[]>('GET', '/api/bimtek', { signal }),
+  bimtek: (id: number, signal?: AbortSignal) =>
+    request<BimtekEventData>('GET', `/api/bimtek/${String(id)}`, { signal }),
+  createBimtek: (input: BimtekEventCreate) =>
+    request<BimtekSummaryData>('POST', '/api/bimtek', { body: input }),
+  addWave: (eventId: number, input: BimtekWaveCreate) =>
+    request<{ id: number }>('POST', `/api/bimtek/${String(eventId)}/waves`, { body: input }),
+  addSession: (eventId: number, input: BimtekSessionCreate) =>
+    request<{ id: number }>('POST', `/api/bimtek/${String(eventId)}/sessions`, { body: input }),
+  uploadMaterial: (eventId: number, file: File) =>
+    request<BimtekMaterialData>(
+      'POST',
+      `/api/bimtek/${String(eventId)}/materials?name=${enc(file.name)}`,
+      { raw: file, timeoutMs: 120_000 },
+    ),
+  untrained: (eventId: number, signal?: AbortSignal) =>
+    request<UntrainedData[]>('GET', `/api/bimtek/${String(eventId)}/untrained`, { signal }),
+  wave: (waveId: number, signal?: AbortSignal) =>
+    request<WaveDetailData>('GET', `/api/bimtek/waves/${String(waveId)}`, { signal }),
+  recordAttendance: (waveId: number, input: AttendanceInput) =>
+    request<AttendanceData>('POST', `/api/bimtek/waves/${String(waveId)}/attendance`, {
+      body: input,
+    }),
+  recordAttendanceCode: (waveId: number, day: string, code: string) =>
+    request<AttendanceData>('POST', `/api/bimtek/waves/${String(waveId)}/attendance/code`, {
+      body: { day, code },
+    }),
+  recordScores: (waveId: number, input: ScoresInput) =>
+    request<AttendanceData>('PUT', `/api/bimtek/waves/${String(waveId)}/scores`, { body: input }),
+  asnAtTps: (tpsId: number, signal?: AbortSignal) =>
+    request<AsnAtTpsData[]>('GET', `/api/asn/tps/${String(tpsId)}`, { signal }),
+  markAsnVoted: (id: number, voted: boolean) =>
+    request<{ votedAt: string | null }>('POST', `/api/asn/${String(id)}/voted`, {
+      body: { voted },
+    }),
+  asnRecap: (signal?: AbortSignal) => request<AsnRecapData>('GET', '/api/asn/recap', { signal }),
+  importAsn: (input: CsvImportInput) =>
+    request<CsvImportData>('POST', '/api/asn/import', { body: input, timeoutMs: 120_000 }),
 };

@@ -80,6 +80,24 @@ const LaporPublikPage = lazy(() =>
 const LacakPage = lazy(() =>
   import('./pages/masalah-lapor.page.tsx').then((m) => ({ default: m.LacakPage })),
 );
+// People: the desk's organisation, rosters, Bimtek, ASN.
+const DeskPage = lazy(() => import('./pages/desk.page.tsx').then((m) => ({ default: m.DeskPage })));
+const BadanAdhocPage = lazy(() =>
+  import('./pages/badan-adhoc.page.tsx').then((m) => ({ default: m.BadanAdhocPage })),
+);
+const BimtekListPage = lazy(() =>
+  import('./pages/bimtek.page.tsx').then((m) => ({ default: m.BimtekListPage })),
+);
+const BimtekPage = lazy(() =>
+  import('./pages/bimtek.page.tsx').then((m) => ({ default: m.BimtekPage })),
+);
+const WavePage = lazy(() =>
+  import('./pages/bimtek.page.tsx').then((m) => ({ default: m.WavePage })),
+);
+const AsnPage = lazy(() => import('./pages/asn.page.tsx').then((m) => ({ default: m.AsnPage })));
+const AsnTpsPage = lazy(() =>
+  import('./pages/asn.page.tsx').then((m) => ({ default: m.AsnTpsPage })),
+);
 
 /** Pages anyone may open without signing in. */
 const PUBLIC_PAGES: ReadonlySet<Route['page']> = new Set<Route['page']>([
@@ -132,6 +150,20 @@ function renderRoute(route: Route): ReactNode {
       return <LaporPublikPage />;
     case 'lapor_lacak':
       return <LacakPage />;
+    case 'desk':
+      return <DeskPage />;
+    case 'badan_adhoc':
+      return <BadanAdhocPage />;
+    case 'bimtek_list':
+      return <BimtekListPage />;
+    case 'bimtek':
+      return <BimtekPage id={route.id} />;
+    case 'bimtek_wave':
+      return <WavePage id={route.id} />;
+    case 'asn':
+      return <AsnPage />;
+    case 'asn_tps':
+      return <AsnTpsPage tpsId={route.tpsId} />;
     case 'tidak_ditemukan':
       return <NotFoundPage path={route.path} />;
   }
@@ -224,6 +256,37 @@ function navFor(me: MeData, route: Route, path: string): NavItem[] {
       label: 'Korwil',
       current: mark('/korwil', route.page === 'korwil'),
     });
+  }
+  // People
+  if (can(me, 'desk.read')) {
+    items.push({ to: '/desk', label: 'Desk', current: mark('/desk', route.page === 'desk') });
+  }
+  if (can(me, 'roster.read')) {
+    items.push({
+      to: '/badan-adhoc',
+      label: 'Badan adhoc',
+      current: mark('/badan-adhoc', route.page === 'badan_adhoc'),
+    });
+  }
+  if (can(me, 'bimtek.read')) {
+    items.push({
+      to: '/bimtek',
+      label: 'Bimtek',
+      current: mark(
+        '/bimtek',
+        route.page === 'bimtek_list' || route.page === 'bimtek' || route.page === 'bimtek_wave',
+      ),
+    });
+  }
+  if (can(me, 'asn.read')) {
+    items.push({ to: '/asn', label: 'ASN', current: mark('/asn', route.page === 'asn') });
+  } else {
+    // A KPPS records the ASN of their own TPS on voting day.
+    for (const g of me.grants) {
+      if (g.scopeKind !== 'tps' || GRANTS[g.role]['asn.attendance'] === undefined) continue;
+      const to = `/asn/tps/${g.scopeRef}`;
+      items.push({ to, label: 'ASN di TPS', current: mark(to, route.page === 'asn_tps') });
+    }
   }
   items.push(
     { to: '/pemilihan', label: 'Pemilihan', current: mark('/pemilihan', false) },

@@ -72,6 +72,13 @@ export type Route =
   | { page: 'masalah_detail'; id: number }
   | { page: 'lapor' }
   | { page: 'lapor_lacak' }
+  | { page: 'desk' }
+  | { page: 'badan_adhoc' }
+  | { page: 'bimtek_list' }
+  | { page: 'bimtek'; id: number }
+  | { page: 'bimtek_wave'; id: number }
+  | { page: 'asn' }
+  | { page: 'asn_tps'; tpsId: number }
   | { page: 'tidak_ditemukan'; path: string };
 
 const FIXED: Record<string, Route> = {
@@ -92,6 +99,10 @@ const FIXED: Record<string, Route> = {
   '/masalah/ringkasan': { page: 'masalah_ringkasan' },
   '/lapor': { page: 'lapor' },
   '/lapor/lacak': { page: 'lapor_lacak' },
+  '/desk': { page: 'desk' },
+  '/badan-adhoc': { page: 'badan_adhoc' },
+  '/bimtek': { page: 'bimtek_list' },
+  '/asn': { page: 'asn' },
 };
 
 export function matchRoute(path: string): Route {
@@ -106,6 +117,12 @@ export function matchRoute(path: string): Route {
   }
   const masalah = /^\/masalah\/(\d{1,9})$/.exec(clean);
   if (masalah?.[1] !== undefined) return { page: 'masalah_detail', id: Number(masalah[1]) };
+  const asnTps = /^\/asn\/tps\/(\d{1,9})$/.exec(clean);
+  if (asnTps?.[1] !== undefined) return { page: 'asn_tps', tpsId: Number(asnTps[1]) };
+  const bimtek = /^\/bimtek\/(\d{1,9})$/.exec(clean);
+  if (bimtek?.[1] !== undefined) return { page: 'bimtek', id: Number(bimtek[1]) };
+  const wave = /^\/bimtek\/gelombang\/(\d{1,9})$/.exec(clean);
+  if (wave?.[1] !== undefined) return { page: 'bimtek_wave', id: Number(wave[1]) };
   const wilayah = /^\/wilayah\/([^/]+)$/.exec(clean);
   if (wilayah?.[1] !== undefined) {
     let code = wilayah[1];

@@ -79,6 +79,16 @@ export const PERMISSIONS = [
   'problem.comment',
   'problem.summary',
   'problem.configure',
+  // People (desk organisation, ad hoc rosters, Bimtek, ASN)
+  'desk.read',
+  'desk.manage',
+  'roster.read',
+  'roster.manage',
+  'bimtek.read',
+  'bimtek.manage',
+  'asn.read',
+  'asn.manage',
+  'asn.attendance',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -101,6 +111,16 @@ export const PERMISSION_LABEL: Record<Permission, string> = {
   'problem.comment': 'Mengomentari laporan masalah',
   'problem.summary': 'Melihat ringkasan masalah untuk Bupati',
   'problem.configure': 'Mengatur kategori masalah dan batas waktu tanggapan',
+  // People
+  'desk.read': 'Melihat susunan Desk Pilkada (ketua, sekretaris, Korwil, pembina)',
+  'desk.manage': 'Mengatur susunan Desk Pilkada',
+  'roster.read': 'Melihat daftar anggota PPK, PPS, KPPS, dan Pantarlih',
+  'roster.manage': 'Mengisi dan mengimpor daftar anggota badan adhoc',
+  'bimtek.read': 'Melihat Bimtek, daftar hadir, dan rekapnya',
+  'bimtek.manage': 'Mengatur Bimtek, gelombang, materi, daftar hadir, dan nilai',
+  'asn.read': 'Melihat rekap kehadiran ASN di TPS',
+  'asn.manage': 'Mengisi dan mengimpor daftar ASN',
+  'asn.attendance': 'Mencatat kehadiran ASN di TPS pada hari pemungutan suara',
 };
 
 /**
@@ -127,6 +147,16 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     'problem.comment': 'everywhere',
     'problem.summary': 'everywhere',
     'problem.configure': 'everywhere',
+    // People
+    'desk.read': 'everywhere',
+    'desk.manage': 'everywhere',
+    'roster.read': 'everywhere',
+    'roster.manage': 'everywhere',
+    'bimtek.read': 'everywhere',
+    'bimtek.manage': 'everywhere',
+    'asn.read': 'everywhere',
+    'asn.manage': 'everywhere',
+    'asn.attendance': 'everywhere',
   },
   bupati: {
     'registry.read': 'everywhere',
@@ -134,6 +164,11 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     // Field problems (lapor cepat part 2)
     'problem.read': 'everywhere',
     'problem.summary': 'everywhere',
+    // People
+    'desk.read': 'everywhere',
+    'roster.read': 'everywhere',
+    'bimtek.read': 'everywhere',
+    'asn.read': 'everywhere',
   },
   ketua_desk: {
     'registry.read': 'everywhere',
@@ -145,6 +180,12 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     'problem.comment': 'everywhere',
     'problem.summary': 'everywhere',
     'problem.configure': 'everywhere',
+    // People
+    'desk.read': 'everywhere',
+    'desk.manage': 'everywhere',
+    'roster.read': 'everywhere',
+    'bimtek.read': 'everywhere',
+    'asn.read': 'everywhere',
   },
   sekretaris_desk: {
     'registry.read': 'everywhere',
@@ -156,6 +197,13 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     'problem.comment': 'everywhere',
     'problem.summary': 'everywhere',
     'problem.configure': 'everywhere',
+    // People
+    'desk.read': 'everywhere',
+    'desk.manage': 'everywhere',
+    'roster.read': 'everywhere',
+    'bimtek.read': 'everywhere',
+    'asn.read': 'everywhere',
+    'asn.manage': 'everywhere',
   },
   korwil: {
     'registry.read': 'own scope',
@@ -164,6 +212,9 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     'problem.read': 'own scope',
     'problem.handle': 'own scope',
     'problem.comment': 'own scope',
+    // People
+    'desk.read': 'everywhere',
+    'roster.read': 'own scope',
   },
   pembina_kecamatan: {
     'registry.read': 'own scope',
@@ -172,6 +223,9 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     'problem.report': 'own scope',
     'problem.read': 'own scope',
     'problem.comment': 'own scope',
+    // People
+    'desk.read': 'everywhere',
+    'roster.read': 'own scope',
   },
   operator_kpu: {
     'registry.read': 'everywhere',
@@ -179,6 +233,11 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     'contest.manage': 'everywhere',
     'stage.manage': 'everywhere',
     'result.read': 'everywhere',
+    // People
+    'roster.read': 'everywhere',
+    'roster.manage': 'everywhere',
+    'bimtek.read': 'everywhere',
+    'bimtek.manage': 'everywhere',
   },
   ppk: {
     'registry.read': 'own scope',
@@ -189,6 +248,8 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     'problem.report': 'own scope',
     'problem.read': 'own scope',
     'problem.comment': 'own scope',
+    // People
+    'roster.read': 'own scope',
   },
   pps: {
     'registry.read': 'own scope',
@@ -208,6 +269,8 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     'problem.report': 'own scope',
     'problem.read': 'own scope',
     'problem.comment': 'own scope',
+    // People
+    'asn.attendance': 'own scope',
   },
   pantarlih: {
     'registry.read': 'own scope',
@@ -223,5 +286,8 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     'problem.report': 'everywhere',
     'problem.read': 'everywhere',
     'problem.comment': 'everywhere',
+    // People
+    'roster.read': 'everywhere',
+    'bimtek.read': 'everywhere',
   },
 };

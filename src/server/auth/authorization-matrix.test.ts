@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { testEngines } from '../db/test-databases.ts';
-import { auditLog, problem, tps } from '../db/schema.ts';
+import { asn, auditLog, problem, tps } from '../db/schema.ts';
 import {
   createTestApp,
   injectAs,
@@ -56,6 +56,9 @@ interface Ids {
   // Field problems (lapor cepat part 2): one report at each TPS.
   ownProblem: number;
   otherProblem: number;
+  /** A demo ASN voting at each of those TPS. */
+  ownAsn: number;
+  otherAsn: number;
 }
 
 /** Who may call a route: the public, anyone signed in, or a permission (own scope / everywhere). */
@@ -407,6 +410,158 @@ const POLICY: Record<string, Policy> = {
     access: { kind: 'permission', permission: 'problem.read', target: 'tps' },
     request: (ids, v) => get(`/api/problems/${String(problemId(ids, v))}/photos/${'0'.repeat(64)}`),
   },
+  // People (desk organisation, rosters, Bimtek, ASN)
+  'GET /api/desk': {
+    access: { kind: 'permission', permission: 'desk.read', target: 'none' },
+    request: () => get('/api/desk'),
+  },
+  'POST /api/desk/positions': {
+    access: { kind: 'permission', permission: 'desk.manage', target: 'none' },
+    // The demo's ketua seat is taken: allowed callers get 409, nothing changes.
+    request: () =>
+      body('POST', '/api/desk/positions', { role: 'ketua', name: 'Uji', office: 'Uji wewenang' }),
+  },
+  'DELETE /api/desk/positions/{id}': {
+    access: { kind: 'permission', permission: 'desk.manage', target: 'none' },
+    request: () => body('DELETE', '/api/desk/positions/999999'),
+  },
+  'GET /api/rosters': {
+    access: { kind: 'permission', permission: 'roster.read', target: 'region' },
+    request: (_ids, v) => get(`/api/rosters?body=pps&code=${desa(v)}`),
+  },
+  'GET /api/rosters/completeness': {
+    access: { kind: 'permission', permission: 'roster.read', target: 'region' },
+    request: (_ids, v) => get(`/api/rosters/completeness?code=${desa(v)}`),
+  },
+  'POST /api/rosters/members': {
+    access: { kind: 'permission', permission: 'roster.manage', target: 'none' },
+    // Sukapura's five PPK seats are filled in the demo: allowed callers get 409.
+    request: () =>
+      body('POST', '/api/rosters/members', {
+        body: 'ppk',
+        position: 'anggota',
+        regionCode: '35.13.01',
+        name: 'Keenam',
+        nik: '3513011205880001',
+      }),
+  },
+  'POST /api/rosters/import': {
+    access: { kind: 'permission', permission: 'roster.manage', target: 'none' },
+    request: () =>
+      body('POST', '/api/rosters/import', {
+        csv: 'badan,jabatan,wilayah,tps,nama,nik\n',
+        dryRun: true,
+      }),
+  },
+  'DELETE /api/rosters/members/{id}': {
+    access: { kind: 'permission', permission: 'roster.manage', target: 'none' },
+    request: () => body('DELETE', '/api/rosters/members/999999'),
+  },
+  'POST /api/rosters/members/{id}/account': {
+    access: { kind: 'permission', permission: 'account.manage', target: 'none' },
+    request: () => body('POST', '/api/rosters/members/999999/account', { username: 'uji.anggota' }),
+  },
+  'GET /api/bimtek': {
+    access: { kind: 'permission', permission: 'bimtek.read', target: 'none' },
+    request: () => get('/api/bimtek'),
+  },
+  'POST /api/bimtek': {
+    access: { kind: 'permission', permission: 'bimtek.manage', target: 'none' },
+    // End before start: allowed callers get 400 after authorization.
+    request: () =>
+      body('POST', '/api/bimtek', {
+        name: 'Bimtek uji',
+        body: 'pps',
+        startsOn: '2024-06-21',
+        endsOn: '2024-06-19',
+        venue: 'Aula',
+      }),
+  },
+  'GET /api/bimtek/{id}': {
+    access: { kind: 'permission', permission: 'bimtek.read', target: 'none' },
+    request: () => get('/api/bimtek/1'),
+  },
+  'GET /api/bimtek/{id}/untrained': {
+    access: { kind: 'permission', permission: 'bimtek.read', target: 'none' },
+    request: () => get('/api/bimtek/1/untrained'),
+  },
+  'POST /api/bimtek/{id}/waves': {
+    access: { kind: 'permission', permission: 'bimtek.manage', target: 'none' },
+    request: () =>
+      body('POST', '/api/bimtek/1/waves', {
+        name: 'Gelombang IV',
+        startsOn: '2024-06-22',
+        endsOn: '2024-06-22',
+        korwilIds: [1],
+      }),
+  },
+  'POST /api/bimtek/{id}/sessions': {
+    access: { kind: 'permission', permission: 'bimtek.manage', target: 'none' },
+    request: () =>
+      body('POST', '/api/bimtek/1/sessions', {
+        waveId: 999999,
+        topic: 'Uji',
+        speaker: 'Uji',
+        speakerOrganisation: 'Uji',
+      }),
+  },
+  'POST /api/bimtek/{id}/materials': {
+    access: { kind: 'permission', permission: 'bimtek.manage', target: 'none' },
+    request: () => ({
+      method: 'POST',
+      url: '/api/bimtek/999999/materials?name=materi.pdf',
+      headers: { 'content-type': 'application/pdf' },
+      payload: Buffer.from('%PDF-1.4\n'),
+    }),
+  },
+  'GET /api/bimtek/materials/{id}': {
+    access: { kind: 'permission', permission: 'bimtek.read', target: 'none' },
+    request: () => get('/api/bimtek/materials/999999'),
+  },
+  'GET /api/bimtek/waves/{id}': {
+    access: { kind: 'permission', permission: 'bimtek.read', target: 'none' },
+    request: () => get('/api/bimtek/waves/1'),
+  },
+  'POST /api/bimtek/waves/{id}/attendance': {
+    access: { kind: 'permission', permission: 'bimtek.manage', target: 'none' },
+    request: () =>
+      body('POST', '/api/bimtek/waves/1/attendance', { day: '2024-06-19', memberIds: [999999] }),
+  },
+  'POST /api/bimtek/waves/{id}/attendance/code': {
+    access: { kind: 'permission', permission: 'bimtek.manage', target: 'none' },
+    request: () =>
+      body('POST', '/api/bimtek/waves/1/attendance/code', {
+        day: '2024-06-19',
+        code: 'DPB-999999-AAAAAA',
+      }),
+  },
+  'PUT /api/bimtek/waves/{id}/scores': {
+    access: { kind: 'permission', permission: 'bimtek.manage', target: 'none' },
+    request: () =>
+      body('PUT', '/api/bimtek/waves/1/scores', {
+        scores: [{ memberId: 999999, preTest: 50, postTest: 70 }],
+      }),
+  },
+  'POST /api/asn/import': {
+    access: { kind: 'permission', permission: 'asn.manage', target: 'none' },
+    request: () =>
+      body('POST', '/api/asn/import', { csv: 'nip,nama,instansi,wilayah,tps\n', dryRun: true }),
+  },
+  'GET /api/asn/recap': {
+    access: { kind: 'permission', permission: 'asn.read', target: 'none' },
+    request: () => get('/api/asn/recap'),
+  },
+  'GET /api/asn/tps/{id}': {
+    access: { kind: 'permission', permission: 'asn.attendance', target: 'tps' },
+    request: (ids, v) => get(`/api/asn/tps/${String(tpsId(ids, v))}`),
+  },
+  'POST /api/asn/{id}/voted': {
+    access: { kind: 'permission', permission: 'asn.attendance', target: 'tps' },
+    request: (ids, v) =>
+      body('POST', `/api/asn/${String(v === 'own' ? ids.ownAsn : ids.otherAsn)}/voted`, {
+        voted: false,
+      }),
+  },
 };
 
 /**
@@ -490,11 +645,16 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
           })
           .returning({ id: problem.id })
       )[0]?.id ?? 0;
+    const asnAt = async (tpsId: number) =>
+      (await t.database.db.select({ id: asn.id }).from(asn).where(eq(asn.tpsId, tpsId)))[0]?.id ??
+      0;
     ids = {
       ownTps,
       otherTps,
       ownProblem: await problemAt(OWN_DESA, ownTps),
       otherProblem: await problemAt(OTHER_DESA, otherTps),
+      ownAsn: await asnAt(ownTps),
+      otherAsn: await asnAt(otherTps),
     };
     for (const a of ACCOUNTS)
       sessions.set(a.username, injectAs(t.app, await signIn(t.app, a.username)));

@@ -323,3 +323,4 @@ export const resultPhoto = pgTable(
   ],
 );
 export * from './schema.problems.ts';
+export * from './schema.people.ts';

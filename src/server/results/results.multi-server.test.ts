@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
-import { LiveHub, type LiveEvent } from '../live/live-hub.ts';
+import { LiveHub, type ResultEvent } from '../live/live-hub.ts';
 import { verifyAuditChain } from '../audit/audit.service.ts';
 import { openDatabase, type Database } from '../db/connection.ts';
 import { rowsOf } from '../db/rows.ts';
@@ -128,7 +128,7 @@ describe.skipIf(!testEngines().includes('postgres'))('two servers on one databas
   });
 
   it('relays live events: a result accepted on one server reaches the other server’s listeners within a second', async () => {
-    const seen: LiveEvent[] = [];
+    const seen: ResultEvent[] = [];
     const stop = hubs[1].subscribe((e) => seen.push(e));
     try {
       const tpsId = tpsIds[0] ?? 0;

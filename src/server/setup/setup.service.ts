@@ -18,6 +18,7 @@ import { insertContest, insertPair } from '../contests/contests.repository.ts';
 import { insertManyTps } from '../tps/tps.repository.ts';
 import { loadRegency, type AreaRegency } from './area-data.ts';
 import { createDemoAccounts } from './demo-accounts.ts';
+import { insertDemoPeople } from '../people/demo-people.ts';
 import { SYSTEM_ACTOR } from '../auth/actor.ts';
 import { auditWrite } from '../auth/guard.ts';
 import {
@@ -217,6 +218,7 @@ async function insertDemo(
     }
   }
   await createDemoAccounts(db);
+  await insertDemoPeople(db);
   await insertStages(
     db,
     DEMO_STAGES.map((s) => ({ ...s, notes: null })),
