@@ -160,3 +160,22 @@ describe('activity flags', () => {
     expect(tpsOverLimit(601, 600)?.code).toBe('coklit.tps_over_limit');
   });
 });
+
+describe('tally', () => {
+  it('moves a voter between key sets and TPS', async () => {
+    const { tallyKeys, tallyDelta } = await import('./tally.ts');
+    const fresh = { source: 'dp4' as const, status: null, tmsCode: null, sex: 'P' as const };
+    expect(tallyKeys(fresh)).toEqual(['dp4', 'listed', 'listed_P']);
+    const dead = { ...fresh, status: 'TMS' as const, tmsCode: 1 };
+    expect(tallyKeys(dead)).toEqual(['dp4', 'visited', 'tms1']);
+    expect(tallyDelta({ tpsId: 1, subject: fresh }, { tpsId: 1, subject: dead })).toEqual([
+      { tpsId: 1, key: 'listed', delta: -1 },
+      { tpsId: 1, key: 'listed_P', delta: -1 },
+      { tpsId: 1, key: 'visited', delta: 1 },
+      { tpsId: 1, key: 'tms1', delta: 1 },
+    ]);
+    const moved = { ...fresh, status: 'TMS' as const, tmsCode: 8 };
+    expect(tallyDelta({ tpsId: 1, subject: fresh }, { tpsId: 2, subject: moved })).toHaveLength(8);
+    expect(tallyKeys({ ...fresh, source: 'baru' })).toEqual(['baru', 'listed', 'listed_P']);
+  });
+});

@@ -307,3 +307,4 @@ export const resultPhoto = pgTable(
     index('result_photo_sha_idx').on(t.sha256),
   ],
 );
+export * from './schema.voters.ts';
