@@ -37,6 +37,7 @@ import { Settings } from '../domain/settings/settings.schema.ts';
 import { ResultSubmissionBody } from '../domain/results/chasil.schema.ts';
 import { stagesRoutes } from './stages/stages.routes.ts';
 import { tpsRoutes } from './tps/tps.routes.ts';
+import { votersRoutes } from './voters/voters.routes.ts';
 
 export const DEFAULT_WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -116,6 +117,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   contestsRoutes(app, db);
   stagesRoutes(app, db);
   resultsRoutes(app, db, options.hub ?? new LiveHub(), options.dataDir ?? dataDirFromEnv());
+  votersRoutes(app, db);
   if (options.benchReference === true) {
     app.post(
       '/api/bench/validate',

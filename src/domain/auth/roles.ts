@@ -72,6 +72,15 @@ export const PERMISSIONS = [
   'result.submit',
   'result.verify',
   'result.window',
+  // Voter data (DP4, coklit, DPS/DPT)
+  'voter.import',
+  'voter.read',
+  'voter.progress',
+  'voter.unmask',
+  'coklit.record',
+  'coklit.window',
+  'dps.compile',
+  'dpt.fix',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -87,6 +96,15 @@ export const PERMISSION_LABEL: Record<Permission, string> = {
   'result.submit': 'Mengirim dan mengoreksi C.Hasil-KWK sebuah TPS',
   'result.verify': 'Memverifikasi atau mengembalikan C.Hasil-KWK',
   'result.window': 'Membuka penerimaan hasil lebih awal (gladi)',
+  // Voter data (DP4, coklit, DPS/DPT)
+  'voter.import': 'Mengimpor DP4',
+  'voter.read': 'Melihat daftar pemilih (NIK/NKK tersamar) dan riwayat perubahannya',
+  'voter.progress': 'Melihat kemajuan coklit dan rekap jumlah pemilih',
+  'voter.unmask': 'Membuka NIK/NKK lengkap seorang pemilih (tercatat di jejak audit)',
+  'coklit.record': 'Mencatat hasil coklit (MS, U, TMS, pemilih baru) di TPS sendiri',
+  'coklit.window': 'Membuka kembali masa coklit di luar jadwal',
+  'dps.compile': 'Menyusun DPS desa dan mencatat tanggapan masyarakat',
+  'dpt.fix': 'Menetapkan DPT desa',
 };
 
 /**
@@ -106,40 +124,95 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     'result.submit': 'everywhere',
     'result.verify': 'everywhere',
     'result.window': 'everywhere',
+    // Voter data
+    'voter.import': 'everywhere',
+    'voter.read': 'everywhere',
+    'voter.progress': 'everywhere',
+    'voter.unmask': 'everywhere',
+    'coklit.window': 'everywhere',
+    'dps.compile': 'everywhere',
+    'dpt.fix': 'everywhere',
   },
-  bupati: { 'registry.read': 'everywhere', 'result.read': 'everywhere' },
+  bupati: {
+    'registry.read': 'everywhere',
+    'result.read': 'everywhere',
+    // Voter data
+    'voter.progress': 'everywhere',
+  },
   ketua_desk: {
     'registry.read': 'everywhere',
     'korwil.manage': 'everywhere',
     'result.read': 'everywhere',
+    // Voter data
+    'voter.progress': 'everywhere',
   },
   sekretaris_desk: {
     'registry.read': 'everywhere',
     'korwil.manage': 'everywhere',
     'result.read': 'everywhere',
+    // Voter data
+    'voter.progress': 'everywhere',
   },
-  korwil: { 'registry.read': 'own scope', 'result.read': 'own scope' },
-  pembina_kecamatan: { 'registry.read': 'own scope', 'result.read': 'own scope' },
+  korwil: {
+    'registry.read': 'own scope',
+    'result.read': 'own scope',
+    // Voter data
+    'voter.progress': 'own scope',
+  },
+  pembina_kecamatan: {
+    'registry.read': 'own scope',
+    'result.read': 'own scope',
+    // Voter data
+    'voter.progress': 'own scope',
+  },
   operator_kpu: {
     'registry.read': 'everywhere',
     'tps.manage': 'everywhere',
     'contest.manage': 'everywhere',
     'stage.manage': 'everywhere',
     'result.read': 'everywhere',
+    // Voter data
+    'voter.import': 'everywhere',
+    'voter.read': 'everywhere',
+    'voter.progress': 'everywhere',
+    'voter.unmask': 'everywhere',
+    'dps.compile': 'everywhere',
+    'dpt.fix': 'everywhere',
   },
   ppk: {
     'registry.read': 'own scope',
     'tps.manage': 'own scope',
     'result.read': 'own scope',
     'result.verify': 'own scope',
+    // Voter data
+    'voter.read': 'own scope',
+    'voter.progress': 'own scope',
   },
   pps: {
     'registry.read': 'own scope',
     'tps.manage': 'own scope',
     'result.read': 'own scope',
     'result.submit': 'own scope',
+    // Voter data
+    'voter.read': 'own scope',
+    'voter.progress': 'own scope',
+    'voter.unmask': 'own scope',
+    'dps.compile': 'own scope',
   },
   kpps: { 'registry.read': 'own scope', 'result.read': 'own scope', 'result.submit': 'own scope' },
-  pantarlih: { 'registry.read': 'own scope' },
-  pengawas: { 'registry.read': 'everywhere', 'result.read': 'everywhere' },
+  pantarlih: {
+    'registry.read': 'own scope',
+    // Voter data
+    'voter.read': 'own scope',
+    'voter.progress': 'own scope',
+    'voter.unmask': 'own scope',
+    'coklit.record': 'own scope',
+  },
+  pengawas: {
+    'registry.read': 'everywhere',
+    'result.read': 'everywhere',
+    // Voter data (Bawaslu oversight: masked list, lineage, progress)
+    'voter.read': 'everywhere',
+    'voter.progress': 'everywhere',
+  },
 };
