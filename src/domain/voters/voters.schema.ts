@@ -306,4 +306,3 @@ export const CekDptAnswer = z
   })
   .meta({ id: 'CekDptAnswer' });
 export type CekDptAnswer = z.infer<typeof CekDptAnswer>;
-
