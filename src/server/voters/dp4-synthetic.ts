@@ -88,8 +88,11 @@ export function* syntheticDp4(options: SyntheticOptions): Generator<string> {
     let marital = y < 2000 ? (random() < 0.8 ? 'S' : 'P') : 'B';
     const r = random();
     if (r < duplicateRate && recent.length > 0) {
-      nik = recent[Math.floor(random() * recent.length)] ?? nik;
-    } else if (r < duplicateRate + invalidRate) {
+      // The same person listed twice (same row).
+      yield recent[Math.floor(random() * recent.length)] ?? '';
+      continue;
+    }
+    if (r < duplicateRate + invalidRate) {
       const defect = DEFECTS[Math.floor(random() * DEFECTS.length)];
       if (defect === 'nik_date') nik = `${nik.slice(0, 6)}35${nik.slice(8)}`;
       else if (defect === 'sex') sexText = sex === 'L' ? 'P' : 'L';
@@ -102,10 +105,11 @@ export function* syntheticDp4(options: SyntheticOptions): Generator<string> {
         nik = composeNik(prefix, birth, sex, 9000 + (i % 999));
       }
     }
-    if (recent.length < 1000) recent.push(nik);
-    else recent[i % 1000] = nik;
     const rt = 1 + Math.floor(random() * 12);
     const rw = 1 + Math.floor(random() * 6);
-    yield `${nkk},${nik},${name},${PLACES[Math.floor(random() * PLACES.length)] ?? 'Probolinggo'},${birth},${marital},${sexText},Dusun ${LAST[rw % LAST.length] ?? 'Krajan'},${pad(rt, 3)},${pad(rw, 3)},${random() < 0.02 ? '1' : ''},${random() < 0.97 ? 'S' : 'B'},,${t.desaCode},${tpsText}\n`;
+    const line = `${nkk},${nik},${name},${PLACES[Math.floor(random() * PLACES.length)] ?? 'Probolinggo'},${birth},${marital},${sexText},Dusun ${LAST[rw % LAST.length] ?? 'Krajan'},${pad(rt, 3)},${pad(rw, 3)},${random() < 0.02 ? '1' : ''},${random() < 0.97 ? 'S' : 'B'},,${t.desaCode},${tpsText}\n`;
+    if (recent.length < 1000) recent.push(line);
+    else recent[i % 1000] = line;
+    yield line;
   }
 }
