@@ -61,11 +61,32 @@ const HasilSementaraPage = lazy(() =>
   import('./pages/hasil-sementara.page.tsx').then((m) => ({ default: m.HasilSementaraPage })),
 );
 
+// Voter data: import, progress, DPS/DPT, lineage, coklit (phone), public cek DPT.
+const PemilihPage = lazy(() =>
+  import('./pages/pemilih.page.tsx').then((m) => ({ default: m.PemilihPage })),
+);
+const PemilihImporPage = lazy(() =>
+  import('./pages/pemilih-impor.page.tsx').then((m) => ({ default: m.PemilihImporPage })),
+);
+const PemilihDesaPage = lazy(() =>
+  import('./pages/pemilih-desa.page.tsx').then((m) => ({ default: m.PemilihDesaPage })),
+);
+const PemilihRiwayatPage = lazy(() =>
+  import('./pages/pemilih-riwayat.page.tsx').then((m) => ({ default: m.PemilihRiwayatPage })),
+);
+const CoklitPage = lazy(() =>
+  import('./pages/coklit.page.tsx').then((m) => ({ default: m.CoklitPage })),
+);
+const CekDptPage = lazy(() =>
+  import('./pages/cek-dpt.page.tsx').then((m) => ({ default: m.CekDptPage })),
+);
+
 /** Pages anyone may open without signing in. */
 const PUBLIC_PAGES: ReadonlySet<Route['page']> = new Set<Route['page']>([
   'tahapan',
   'pemilihan',
   'hasil_sementara',
+  'cek_dpt',
   'masuk',
   'tidak_ditemukan',
 ]);
@@ -98,6 +119,18 @@ function renderRoute(route: Route): ReactNode {
       return <AkunPage />;
     case 'admin_audit':
       return <AuditPage />;
+    case 'pemilih':
+      return <PemilihPage />;
+    case 'pemilih_impor':
+      return <PemilihImporPage />;
+    case 'pemilih_desa':
+      return <PemilihDesaPage code={route.code} />;
+    case 'pemilih_riwayat':
+      return <PemilihRiwayatPage id={route.id} />;
+    case 'coklit':
+      return <CoklitPage tpsId={route.tpsId} />;
+    case 'cek_dpt':
+      return <CekDptPage />;
     case 'tidak_ditemukan':
       return <NotFoundPage path={route.path} />;
   }
@@ -182,10 +215,26 @@ function navFor(me: MeData, route: Route, path: string): NavItem[] {
       current: mark('/korwil', route.page === 'korwil'),
     });
   }
+  // Voter data
+  if (
+    me.grants.some((g) => g.scopeKind !== 'tps' && GRANTS[g.role]['voter.progress'] !== undefined)
+  ) {
+    items.push({
+      to: '/pemilih',
+      label: 'Pemilih',
+      current: mark('/pemilih', route.page.startsWith('pemilih')),
+    });
+  }
+  for (const g of me.grants) {
+    if (g.role !== 'pantarlih') continue;
+    const to = `/coklit/${g.scopeRef}`;
+    items.push({ to, label: 'Coklit', current: mark(to, route.page === 'coklit') });
+  }
   items.push(
     { to: '/pemilihan', label: 'Pemilihan', current: mark('/pemilihan', false) },
     { to: '/tahapan', label: 'Tahapan', current: mark('/tahapan', false) },
     { to: '/hasil-sementara', label: 'Hasil sementara', current: mark('/hasil-sementara', false) },
+    { to: '/cek-dpt', label: 'Cek DPT', current: mark('/cek-dpt', false) },
   );
   if (can(me, 'account.manage') || can(me, 'audit.read')) {
     const to = can(me, 'account.manage') ? '/admin/akun' : '/admin/audit';

@@ -65,6 +65,13 @@ export type Route =
   | { page: 'ganti_sandi' }
   | { page: 'admin_akun' }
   | { page: 'admin_audit' }
+  // Voter data
+  | { page: 'pemilih' }
+  | { page: 'pemilih_impor' }
+  | { page: 'pemilih_desa'; code: string }
+  | { page: 'pemilih_riwayat'; id: number }
+  | { page: 'coklit'; tpsId: number }
+  | { page: 'cek_dpt' }
   | { page: 'tidak_ditemukan'; path: string };
 
 const FIXED: Record<string, Route> = {
@@ -79,6 +86,9 @@ const FIXED: Record<string, Route> = {
   '/admin': { page: 'admin_akun' },
   '/admin/akun': { page: 'admin_akun' },
   '/admin/audit': { page: 'admin_audit' },
+  '/pemilih': { page: 'pemilih' },
+  '/pemilih/impor': { page: 'pemilih_impor' },
+  '/cek-dpt': { page: 'cek_dpt' },
 };
 
 export function matchRoute(path: string): Route {
@@ -91,6 +101,12 @@ export function matchRoute(path: string): Route {
   if (hasil?.[1] !== undefined && hasil[2] !== undefined) {
     return { page: 'hasil_tps', tpsId: Number(hasil[1]), contestId: Number(hasil[2]) };
   }
+  const coklit = /^\/coklit\/(\d{1,9})$/.exec(clean);
+  if (coklit?.[1] !== undefined) return { page: 'coklit', tpsId: Number(coklit[1]) };
+  const riwayat = /^\/pemilih\/(\d{1,9})\/riwayat$/.exec(clean);
+  if (riwayat?.[1] !== undefined) return { page: 'pemilih_riwayat', id: Number(riwayat[1]) };
+  const pemilihDesa = /^\/pemilih\/desa\/([\d.]+)$/.exec(clean);
+  if (pemilihDesa?.[1] !== undefined) return { page: 'pemilih_desa', code: pemilihDesa[1] };
   const wilayah = /^\/wilayah\/([^/]+)$/.exec(clean);
   if (wilayah?.[1] !== undefined) {
     let code = wilayah[1];
