@@ -435,7 +435,7 @@ function eventLabel(e: EventRow, tpsNumber: (id: number) => string): string {
       return `Coklit: TMS-${String(code)} (${TMS_LABEL[code]})`;
     }
     case 'BARU':
-      return `Pemilih baru dicatat di TPS ${tpsNumber(e.tpsId)}`;
+      return `Pemilih baru dicatat di ${tpsNumber(e.tpsId)}`;
   }
 }
 
@@ -501,7 +501,7 @@ export async function voterLineage(
     entries.push({
       at: l.compiledAt,
       kind: l.kind.toUpperCase(),
-      label: `Masuk ${l.kind.toUpperCase()} versi ${String(l.version)}, TPS ${tpsNumber(l.tpsId)}`,
+      label: `Masuk ${l.kind.toUpperCase()} versi ${String(l.version)}, ${tpsNumber(l.tpsId)}`,
       by: l.compiledBy,
       reason: null,
       changes: [],

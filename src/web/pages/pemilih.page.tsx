@@ -3,10 +3,11 @@
  * children — visited %, MS, U, TMS per code, new voters, on the list (men /
  * women) — with flags for implausible patterns. A desa links to its DPS/DPT.
  */
+import { useState, type SubmitEvent } from 'react';
 import { formatAngka } from '../../domain/common/format.ts';
 import { TMS_LABEL } from '../../domain/voters/coklit.ts';
-import { api, type ProgressData } from '../api.ts';
-import { Async } from '../components.tsx';
+import { api, type ApiError, type ProgressData } from '../api.ts';
+import { Async, LoadError } from '../components.tsx';
 import { Link, useSearchParam } from '../router.tsx';
 import { useApi } from '../use-api.ts';
 import { useTitle } from '../use-title.ts';
@@ -36,6 +37,7 @@ export function PemilihPage() {
         {can(me, 'voter.import') && <Link to="/pemilih/impor">Impor DP4</Link>}{' '}
         <Link to="/cek-dpt">Cek DPT</Link>
       </p>
+      {can(me, 'coklit.window') && <ReopenCoklit />}
       {code === undefined ? (
         <Async state={settings}>{() => <p className="muted">Kabupaten belum disiapkan.</p>}</Async>
       ) : (
@@ -149,5 +151,44 @@ function Count({ label, value }: { label: string; value: number }) {
       <dt>{label}</dt>
       <dd>{formatAngka(value)}</dd>
     </div>
+  );
+}
+
+/** Admin: the coklit window, and reopening it until a date with a reason (audited). */
+function ReopenCoklit() {
+  const state = useApi((signal) => api.coklitWindow(signal));
+  const [reason, setReason] = useState('');
+  const [until, setUntil] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    setError(null);
+    const r = await api.reopenCoklit(reason, until);
+    if (r.ok) state.reload();
+    else setError(r.error);
+  };
+  return (
+    <details className="details panel">
+      <summary>Masa coklit: {state.data?.message ?? '…'}</summary>
+      <form onSubmit={(e) => void submit(e)}>
+        <div className="field">
+          <label htmlFor="reopen-reason">Alasan membuka kembali</label>
+          <input id="reopen-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="reopen-until">Sampai tanggal</label>
+          <input
+            id="reopen-until"
+            type="date"
+            value={until}
+            onChange={(e) => setUntil(e.target.value)}
+          />
+        </div>
+        {error !== null && <LoadError error={error} />}
+        <button type="submit" className="button">
+          Buka kembali masa coklit
+        </button>
+      </form>
+    </details>
   );
 }
