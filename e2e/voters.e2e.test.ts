@@ -86,7 +86,7 @@ describe('voter data: DP4 import, coklit, DPS, cek DPT', () => {
         page.waitForEvent('download'),
         result.getByRole('link', { name: /Unduh laporan/ }).click(),
       ]);
-      const report = await readFile((await download.path()) ?? '', 'utf8');
+      const report = await readFile(await download.path(), 'utf8');
       const lines = report.replace('\ufeff', '').trim().split('\r\n');
       expect(lines[0]).toBe('baris;kolom;alasan');
       expect(lines.slice(1).map((l) => l.split(';').slice(0, 2).join(';'))).toEqual([
