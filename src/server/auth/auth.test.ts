@@ -59,7 +59,17 @@ describe.each(testEngines())('sign-in and sessions on %s', (engine) => {
         home: '/wilayah/35.13.01.2001',
       }),
     ]);
-    expect(me.permissions).toEqual(['registry.read', 'tps.manage', 'result.read', 'result.submit']);
+    expect(me.permissions).toEqual([
+      'registry.read',
+      'tps.manage',
+      'result.read',
+      'result.submit',
+      // Voter data
+      'voter.read',
+      'voter.progress',
+      'voter.unmask',
+      'dps.compile',
+    ]);
   });
 
   it('gives one generic message for an unknown user and a wrong password', async () => {
