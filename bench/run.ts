@@ -6,12 +6,14 @@
  *   npm run bench                                  every bench
  *   npm run bench -- registry                      init --demo and registry reads
  *   npm run bench -- results [--engine pglite|postgres] [--scale N] [--clients N]
+ *   npm run bench -- dp4 [--rows N] [--engine pglite|postgres]
  */
 export {};
 
 const BENCHES = {
   registry: () => import('./registry.bench.ts'),
   results: () => import('./results.bench.ts'),
+  dp4: () => import('./dp4.bench.ts'),
 } as const;
 type Name = keyof typeof BENCHES;
 

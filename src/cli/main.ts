@@ -19,6 +19,7 @@ import { formatAngka, formatTanggal } from '../domain/common/format.ts';
 import { registerAuditCommand } from './audit.command.ts';
 import { registerResultsCommand } from './results.command.ts';
 import { registerExportCommand } from './export.command.ts';
+import { registerVotersCommand } from './voters.command.ts';
 
 async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
   const database = await openDatabase({ url: process.env.DATABASE_URL, dataDir: dataDirFromEnv() });
@@ -145,6 +146,7 @@ program
 registerAuditCommand(program, withDatabase);
 registerResultsCommand(program, withDatabase);
 registerExportCommand(program, withDatabase);
+registerVotersCommand(program, withDatabase);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof DataDirInUse) fail(e.message);

@@ -40,6 +40,7 @@ import { Settings } from '../domain/settings/settings.schema.ts';
 import { ResultSubmissionBody } from '../domain/results/chasil.schema.ts';
 import { stagesRoutes } from './stages/stages.routes.ts';
 import { tpsRoutes } from './tps/tps.routes.ts';
+import { votersRoutes } from './voters/voters.routes.ts';
 
 export const DEFAULT_WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -132,6 +133,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   resultsRoutes(app, db, hub, dataDir);
   problemsRoutes(app, db, hub, dataDir);
   peopleRoutes(app, db, dataDir);
+  votersRoutes(app, db);
   if (options.benchReference === true) {
     app.post(
       '/api/bench/validate',

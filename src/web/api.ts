@@ -81,6 +81,20 @@ import type {
   WaveDetail,
 } from '../domain/people/people.schema.ts';
 import type { Body as AdhocBody } from '../domain/people/seats.ts';
+import type {
+  CekDptAnswer,
+  CoklitAccepted,
+  CoklitBody,
+  CoklitWindow,
+  DesaLists,
+  ImportSummary,
+  Lineage,
+  NewVoterBody,
+  Progress,
+  Recap,
+  TpsVoterList,
+  VoterListSummary,
+} from '../domain/voters/voters.schema.ts';
 
 export type ApiError = z.infer<typeof ErrorBody>['error'];
 
@@ -210,6 +224,71 @@ export type ProblemFilter = z.input<typeof ProblemListQuery>;
 export const PROBLEMS_STREAM_PATH = '/api/problems/stream';
 
 /** Server-Sent Events of accepted results and status changes (`event: result`). */
+// Voter data (DP4, coklit, DPS/DPT)
+export type ImportSummaryData = z.infer<typeof ImportSummary>;
+export type TpsVoterListData = z.infer<typeof TpsVoterList>;
+export type VoterData = TpsVoterListData['voters'][number];
+export type CoklitWrite = z.input<typeof CoklitBody>;
+export type NewVoterWrite = z.input<typeof NewVoterBody>;
+export type CoklitAcceptedData = z.infer<typeof CoklitAccepted>;
+export type CoklitWindowData = z.infer<typeof CoklitWindow>;
+export type LineageData = z.infer<typeof Lineage>;
+export type ProgressData = z.infer<typeof Progress>;
+export type DesaListsData = z.infer<typeof DesaLists>;
+export type VoterListSummaryData = z.infer<typeof VoterListSummary>;
+export type RecapData = z.infer<typeof Recap>;
+export type CekDptData = z.infer<typeof CekDptAnswer>;
+
+/**
+ * Uploads a DP4 file as it is (streamed by the server) with upload progress
+ * (0..1); XMLHttpRequest because fetch reports no upload progress.
+ */
+export function uploadDp4(
+  file: Blob,
+  fileName: string,
+  dryRun: boolean,
+  onProgress: (share: number) => void,
+): Promise<ApiResult<ImportSummaryData>> {
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(
+      'POST',
+      `/api/voters/import?fileName=${encodeURIComponent(fileName)}&dryRun=${String(dryRun)}`,
+    );
+    xhr.setRequestHeader('accept', 'application/json');
+    for (const [k, v] of Object.entries(writeHeaders())) xhr.setRequestHeader(k, v);
+    xhr.setRequestHeader(
+      'content-type',
+      fileName.toLowerCase().endsWith('.csv') ? 'text/csv' : 'application/octet-stream',
+    );
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    };
+    xhr.onerror = () =>
+      resolve(
+        failure(
+          CLIENT_ERROR.network,
+          'Tidak dapat terhubung ke server. Periksa koneksi internet Anda lalu coba lagi.',
+        ),
+      );
+    xhr.onload = () => {
+      let body: unknown;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        resolve(httpFailure(xhr.status));
+        return;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve({ ok: true, data: body as ImportSummaryData });
+      } else if (isErrorBody(body)) {
+        resolve(failure(body.error.code, body.error.message, body.error.field));
+      } else resolve(httpFailure(xhr.status));
+    };
+    xhr.send(file);
+  });
+}
+
 export const RESULTS_STREAM_PATH = '/api/results/stream';
 
 /** Codes the client itself produces (the server's codes come in `error.code`). */
@@ -652,4 +731,47 @@ export const api = {
   asnRecap: (signal?: AbortSignal) => request<AsnRecapData>('GET', '/api/asn/recap', { signal }),
   importAsn: (input: CsvImportInput) =>
     request<CsvImportData>('POST', '/api/asn/import', { body: input, timeoutMs: 120_000 }),
+  // Voter data (DP4, coklit, DPS/DPT)
+  voterImports: (signal?: AbortSignal) =>
+    request<ImportSummaryData[]>('GET', '/api/voters/imports', { signal }),
+  tpsVoters: (tpsId: number, signal?: AbortSignal) =>
+    request<TpsVoterListData>('GET', `/api/voters/tps/${String(tpsId)}`, { signal }),
+  coklit: (voterId: number, input: CoklitWrite) =>
+    request<CoklitAcceptedData>('POST', `/api/voters/${String(voterId)}/coklit`, { body: input }),
+  newVoter: (tpsId: number, input: NewVoterWrite) =>
+    request<CoklitAcceptedData>('POST', `/api/coklit/tps/${String(tpsId)}/new-voter`, {
+      body: input,
+    }),
+  coklitWindow: (signal?: AbortSignal) =>
+    request<CoklitWindowData>('GET', '/api/coklit/window', { signal }),
+  reopenCoklit: (reason: string, until: string) =>
+    request<CoklitWindowData>('POST', '/api/coklit/window/reopen', { body: { reason, until } }),
+  lineage: (voterId: number, signal?: AbortSignal) =>
+    request<LineageData>('GET', `/api/voters/${String(voterId)}/lineage`, { signal }),
+  unmask: (voterId: number, reason: string) =>
+    request<{ id: number; nik: string; nkk: string }>(
+      'POST',
+      `/api/voters/${String(voterId)}/unmask`,
+      { body: { reason } },
+    ),
+  voterProgress: (code: string, signal?: AbortSignal) =>
+    request<ProgressData>('GET', `/api/voters/progress?code=${enc(code)}`, { signal }),
+  desaLists: (code: string, signal?: AbortSignal) =>
+    request<DesaListsData>('GET', `/api/voters/lists/${enc(code)}`, { signal }),
+  compileList: (code: string, kind: 'dps' | 'dpt') =>
+    request<VoterListSummaryData>('POST', `/api/voters/lists/${enc(code)}/${kind}`),
+  addTanggapan: (input: {
+    desaCode: string;
+    kind: 'tidak_memenuhi_syarat' | 'belum_terdaftar' | 'perbaikan_data';
+    description: string;
+    submitterName?: string;
+  }) => request<{ id: number }>('POST', '/api/voters/tanggapan', { body: input }),
+  resolveTanggapan: (id: number, status: 'diterima' | 'ditolak', resolution: string) =>
+    request<{ id: number }>('POST', `/api/voters/tanggapan/${String(id)}/resolve`, {
+      body: { status, resolution },
+    }),
+  voterRecap: (code: string, kind: 'dps' | 'dpt', signal?: AbortSignal) =>
+    request<RecapData>('GET', `/api/voters/recap?code=${enc(code)}&kind=${kind}`, { signal }),
+  cekDpt: (nik: string, name: string) =>
+    request<CekDptData>('POST', '/api/public/cek-dpt', { body: { nik, name } }),
 };

@@ -98,6 +98,25 @@ const AsnPage = lazy(() => import('./pages/asn.page.tsx').then((m) => ({ default
 const AsnTpsPage = lazy(() =>
   import('./pages/asn.page.tsx').then((m) => ({ default: m.AsnTpsPage })),
 );
+// Voter data: import, progress, DPS/DPT, lineage, coklit (phone), public cek DPT.
+const PemilihPage = lazy(() =>
+  import('./pages/pemilih.page.tsx').then((m) => ({ default: m.PemilihPage })),
+);
+const PemilihImporPage = lazy(() =>
+  import('./pages/pemilih-impor.page.tsx').then((m) => ({ default: m.PemilihImporPage })),
+);
+const PemilihDesaPage = lazy(() =>
+  import('./pages/pemilih-desa.page.tsx').then((m) => ({ default: m.PemilihDesaPage })),
+);
+const PemilihRiwayatPage = lazy(() =>
+  import('./pages/pemilih-riwayat.page.tsx').then((m) => ({ default: m.PemilihRiwayatPage })),
+);
+const CoklitPage = lazy(() =>
+  import('./pages/coklit.page.tsx').then((m) => ({ default: m.CoklitPage })),
+);
+const CekDptPage = lazy(() =>
+  import('./pages/cek-dpt.page.tsx').then((m) => ({ default: m.CekDptPage })),
+);
 
 /** Pages anyone may open without signing in. */
 const PUBLIC_PAGES: ReadonlySet<Route['page']> = new Set<Route['page']>([
@@ -106,6 +125,7 @@ const PUBLIC_PAGES: ReadonlySet<Route['page']> = new Set<Route['page']>([
   'hasil_sementara',
   'lapor',
   'lapor_lacak',
+  'cek_dpt',
   'masuk',
   'tidak_ditemukan',
 ]);
@@ -164,6 +184,18 @@ function renderRoute(route: Route): ReactNode {
       return <AsnPage />;
     case 'asn_tps':
       return <AsnTpsPage tpsId={route.tpsId} />;
+    case 'pemilih':
+      return <PemilihPage />;
+    case 'pemilih_impor':
+      return <PemilihImporPage />;
+    case 'pemilih_desa':
+      return <PemilihDesaPage code={route.code} />;
+    case 'pemilih_riwayat':
+      return <PemilihRiwayatPage id={route.id} />;
+    case 'coklit':
+      return <CoklitPage tpsId={route.tpsId} />;
+    case 'cek_dpt':
+      return <CekDptPage />;
     case 'tidak_ditemukan':
       return <NotFoundPage path={route.path} />;
   }
@@ -288,10 +320,26 @@ function navFor(me: MeData, route: Route, path: string): NavItem[] {
       items.push({ to, label: 'ASN di TPS', current: mark(to, route.page === 'asn_tps') });
     }
   }
+  // Voter data
+  if (
+    me.grants.some((g) => g.scopeKind !== 'tps' && GRANTS[g.role]['voter.progress'] !== undefined)
+  ) {
+    items.push({
+      to: '/pemilih',
+      label: 'Pemilih',
+      current: mark('/pemilih', route.page.startsWith('pemilih')),
+    });
+  }
+  for (const g of me.grants) {
+    if (g.role !== 'pantarlih') continue;
+    const to = `/coklit/${g.scopeRef}`;
+    items.push({ to, label: 'Coklit', current: mark(to, route.page === 'coklit') });
+  }
   items.push(
     { to: '/pemilihan', label: 'Pemilihan', current: mark('/pemilihan', false) },
     { to: '/tahapan', label: 'Tahapan', current: mark('/tahapan', false) },
     { to: '/hasil-sementara', label: 'Hasil sementara', current: mark('/hasil-sementara', false) },
+    { to: '/cek-dpt', label: 'Cek DPT', current: mark('/cek-dpt', false) },
   );
   if (!me.signedIn) {
     items.push({

@@ -79,6 +79,13 @@ export type Route =
   | { page: 'bimtek_wave'; id: number }
   | { page: 'asn' }
   | { page: 'asn_tps'; tpsId: number }
+  // Voter data
+  | { page: 'pemilih' }
+  | { page: 'pemilih_impor' }
+  | { page: 'pemilih_desa'; code: string }
+  | { page: 'pemilih_riwayat'; id: number }
+  | { page: 'coklit'; tpsId: number }
+  | { page: 'cek_dpt' }
   | { page: 'tidak_ditemukan'; path: string };
 
 const FIXED: Record<string, Route> = {
@@ -103,6 +110,9 @@ const FIXED: Record<string, Route> = {
   '/badan-adhoc': { page: 'badan_adhoc' },
   '/bimtek': { page: 'bimtek_list' },
   '/asn': { page: 'asn' },
+  '/pemilih': { page: 'pemilih' },
+  '/pemilih/impor': { page: 'pemilih_impor' },
+  '/cek-dpt': { page: 'cek_dpt' },
 };
 
 export function matchRoute(path: string): Route {
@@ -123,6 +133,12 @@ export function matchRoute(path: string): Route {
   if (bimtek?.[1] !== undefined) return { page: 'bimtek', id: Number(bimtek[1]) };
   const wave = /^\/bimtek\/gelombang\/(\d{1,9})$/.exec(clean);
   if (wave?.[1] !== undefined) return { page: 'bimtek_wave', id: Number(wave[1]) };
+  const coklit = /^\/coklit\/(\d{1,9})$/.exec(clean);
+  if (coklit?.[1] !== undefined) return { page: 'coklit', tpsId: Number(coklit[1]) };
+  const riwayat = /^\/pemilih\/(\d{1,9})\/riwayat$/.exec(clean);
+  if (riwayat?.[1] !== undefined) return { page: 'pemilih_riwayat', id: Number(riwayat[1]) };
+  const pemilihDesa = /^\/pemilih\/desa\/([\d.]+)$/.exec(clean);
+  if (pemilihDesa?.[1] !== undefined) return { page: 'pemilih_desa', code: pemilihDesa[1] };
   const wilayah = /^\/wilayah\/([^/]+)$/.exec(clean);
   if (wilayah?.[1] !== undefined) {
     let code = wilayah[1];

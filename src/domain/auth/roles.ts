@@ -89,6 +89,15 @@ export const PERMISSIONS = [
   'asn.read',
   'asn.manage',
   'asn.attendance',
+  // Voter data (DP4, coklit, DPS/DPT)
+  'voter.import',
+  'voter.read',
+  'voter.progress',
+  'voter.unmask',
+  'coklit.record',
+  'coklit.window',
+  'dps.compile',
+  'dpt.fix',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -121,6 +130,15 @@ export const PERMISSION_LABEL: Record<Permission, string> = {
   'asn.read': 'Melihat rekap kehadiran ASN di TPS',
   'asn.manage': 'Mengisi dan mengimpor daftar ASN',
   'asn.attendance': 'Mencatat kehadiran ASN di TPS pada hari pemungutan suara',
+  // Voter data (DP4, coklit, DPS/DPT)
+  'voter.import': 'Mengimpor DP4',
+  'voter.read': 'Melihat daftar pemilih (NIK/NKK tersamar) dan riwayat perubahannya',
+  'voter.progress': 'Melihat kemajuan coklit dan rekap jumlah pemilih',
+  'voter.unmask': 'Membuka NIK/NKK lengkap seorang pemilih (tercatat di jejak audit)',
+  'coklit.record': 'Mencatat hasil coklit (MS, U, TMS, pemilih baru) di TPS sendiri',
+  'coklit.window': 'Membuka kembali masa coklit di luar jadwal',
+  'dps.compile': 'Menyusun DPS desa dan mencatat tanggapan masyarakat',
+  'dpt.fix': 'Menetapkan DPT desa',
 };
 
 /**
@@ -157,6 +175,14 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     'asn.read': 'everywhere',
     'asn.manage': 'everywhere',
     'asn.attendance': 'everywhere',
+    // Voter data
+    'voter.import': 'everywhere',
+    'voter.read': 'everywhere',
+    'voter.progress': 'everywhere',
+    'voter.unmask': 'everywhere',
+    'coklit.window': 'everywhere',
+    'dps.compile': 'everywhere',
+    'dpt.fix': 'everywhere',
   },
   bupati: {
     'registry.read': 'everywhere',
@@ -169,6 +195,8 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     'roster.read': 'everywhere',
     'bimtek.read': 'everywhere',
     'asn.read': 'everywhere',
+    // Voter data
+    'voter.progress': 'everywhere',
   },
   ketua_desk: {
     'registry.read': 'everywhere',
@@ -186,6 +214,8 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     'roster.read': 'everywhere',
     'bimtek.read': 'everywhere',
     'asn.read': 'everywhere',
+    // Voter data
+    'voter.progress': 'everywhere',
   },
   sekretaris_desk: {
     'registry.read': 'everywhere',
@@ -204,6 +234,8 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     'bimtek.read': 'everywhere',
     'asn.read': 'everywhere',
     'asn.manage': 'everywhere',
+    // Voter data
+    'voter.progress': 'everywhere',
   },
   korwil: {
     'registry.read': 'own scope',
@@ -215,6 +247,8 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     // People
     'desk.read': 'everywhere',
     'roster.read': 'own scope',
+    // Voter data
+    'voter.progress': 'own scope',
   },
   pembina_kecamatan: {
     'registry.read': 'own scope',
@@ -226,6 +260,8 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     // People
     'desk.read': 'everywhere',
     'roster.read': 'own scope',
+    // Voter data
+    'voter.progress': 'own scope',
   },
   operator_kpu: {
     'registry.read': 'everywhere',
@@ -238,6 +274,13 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     'roster.manage': 'everywhere',
     'bimtek.read': 'everywhere',
     'bimtek.manage': 'everywhere',
+    // Voter data
+    'voter.import': 'everywhere',
+    'voter.read': 'everywhere',
+    'voter.progress': 'everywhere',
+    'voter.unmask': 'everywhere',
+    'dps.compile': 'everywhere',
+    'dpt.fix': 'everywhere',
   },
   ppk: {
     'registry.read': 'own scope',
@@ -250,6 +293,9 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     'problem.comment': 'own scope',
     // People
     'roster.read': 'own scope',
+    // Voter data
+    'voter.read': 'own scope',
+    'voter.progress': 'own scope',
   },
   pps: {
     'registry.read': 'own scope',
@@ -260,6 +306,11 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     'problem.report': 'own scope',
     'problem.read': 'own scope',
     'problem.comment': 'own scope',
+    // Voter data
+    'voter.read': 'own scope',
+    'voter.progress': 'own scope',
+    'voter.unmask': 'own scope',
+    'dps.compile': 'own scope',
   },
   kpps: {
     'registry.read': 'own scope',
@@ -278,6 +329,11 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     'problem.report': 'own scope',
     'problem.read': 'own scope',
     'problem.comment': 'own scope',
+    // Voter data
+    'voter.read': 'own scope',
+    'voter.progress': 'own scope',
+    'voter.unmask': 'own scope',
+    'coklit.record': 'own scope',
   },
   pengawas: {
     'registry.read': 'everywhere',
@@ -289,5 +345,8 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     // People
     'roster.read': 'everywhere',
     'bimtek.read': 'everywhere',
+    // Voter data
+    'voter.read': 'everywhere',
+    'voter.progress': 'everywhere',
   },
 };

@@ -68,6 +68,11 @@ describe.each(testEngines())('sign-in and sessions on %s', (engine) => {
       'problem.report',
       'problem.read',
       'problem.comment',
+      // Voter data
+      'voter.read',
+      'voter.progress',
+      'voter.unmask',
+      'dps.compile',
     ]);
   });
 

@@ -25,6 +25,7 @@ import { GRANTS, type Permission, type Role } from '../../domain/auth/roles.ts';
 import { DEMO_PASSWORD } from '../setup/demo-accounts.ts';
 import { consistentForm } from '../results/form-fixture.ts';
 import { DEFAULT_CATEGORIES, DEFAULT_TARGETS } from '../../domain/problems/problems.ts';
+import { seedVoterData } from '../voters/voter-fixture.ts';
 
 /** Demo accounts and where their scope lies. */
 const ACCOUNTS: {
@@ -59,6 +60,11 @@ interface Ids {
   /** A demo ASN voting at each of those TPS. */
   ownAsn: number;
   otherAsn: number;
+  /** A voter at each TPS and a DPS comment in each desa (voter data). */
+  ownVoter: number;
+  otherVoter: number;
+  ownTanggapan: number;
+  otherTanggapan: number;
 }
 
 /** Who may call a route: the public, anyone signed in, or a permission (own scope / everywhere). */
@@ -91,6 +97,7 @@ const desa = (v: 'own' | 'other') => (v === 'own' ? OWN_DESA : OTHER_DESA);
 const tpsId = (ids: Ids, v: 'own' | 'other') => (v === 'own' ? ids.ownTps : ids.otherTps);
 const problemId = (ids: Ids, v: 'own' | 'other') =>
   v === 'own' ? ids.ownProblem : ids.otherProblem;
+const voterOf = (ids: Ids, v: 'own' | 'other') => (v === 'own' ? ids.ownVoter : ids.otherVoter);
 const stage = { name: 'Rapat desk', startsOn: '2024-10-01', endsOn: '2024-10-02' };
 // The demo's Pilbup is contest 2 with pairs 4 and 5 (Pilgub has 1–3).
 const PILBUP = 2;
@@ -562,6 +569,120 @@ const POLICY: Record<string, Policy> = {
         voted: false,
       }),
   },
+  // Voter data (DP4, coklit, DPS/DPT)
+  'POST /api/voters/import': {
+    access: { kind: 'permission', permission: 'voter.import', target: 'none' },
+    request: () => ({
+      method: 'POST',
+      url: '/api/voters/import?fileName=dp4.csv&dryRun=true',
+      headers: { 'content-type': 'text/csv' },
+      payload: 'nik,nama\n',
+    }),
+  },
+  'GET /api/voters/imports': {
+    access: { kind: 'permission', permission: 'voter.import', target: 'none' },
+    request: () => get('/api/voters/imports'),
+  },
+  'GET /api/voters/imports/{id}': {
+    access: { kind: 'permission', permission: 'voter.import', target: 'none' },
+    request: () => get('/api/voters/imports/999999'),
+  },
+  'GET /api/voters/imports/{id}/rejections': {
+    access: { kind: 'permission', permission: 'voter.import', target: 'none' },
+    request: () => get('/api/voters/imports/999999/rejections'),
+  },
+  'GET /api/voters/tps/{id}': {
+    access: { kind: 'permission', permission: 'voter.read', target: 'tps' },
+    request: (ids, v) => get(`/api/voters/tps/${String(tpsId(ids, v))}`),
+  },
+  'GET /api/voters/{id}/lineage': {
+    access: { kind: 'permission', permission: 'voter.read', target: 'tps' },
+    request: (ids, v) => get(`/api/voters/${String(voterOf(ids, v))}/lineage`),
+  },
+  'POST /api/voters/{id}/unmask': {
+    access: { kind: 'permission', permission: 'voter.unmask', target: 'tps' },
+    request: (ids, v) =>
+      body('POST', `/api/voters/${String(voterOf(ids, v))}/unmask`, { reason: 'Uji wewenang' }),
+  },
+  'POST /api/voters/{id}/coklit': {
+    access: { kind: 'permission', permission: 'coklit.record', target: 'tps' },
+    request: (ids, v) =>
+      body('POST', `/api/voters/${String(voterOf(ids, v))}/coklit`, { kind: 'MS' }),
+  },
+  'POST /api/coklit/tps/{id}/new-voter': {
+    access: { kind: 'permission', permission: 'coklit.record', target: 'tps' },
+    request: (ids, v) =>
+      body('POST', `/api/coklit/tps/${String(tpsId(ids, v))}/new-voter`, {
+        reason: 'genap_17',
+        voter: {
+          nkk: '1',
+          nik: '1',
+          name: 'x',
+          birthPlace: 'x',
+          birthDate: 'x',
+          marital: 'B',
+          sex: 'L',
+          address: 'x',
+          rt: '1',
+          rw: '1',
+          ktpEl: 'S',
+        },
+      }),
+  },
+  'GET /api/coklit/window': {
+    access: { kind: 'public' },
+    request: () => get('/api/coklit/window'),
+  },
+  'POST /api/coklit/window/reopen': {
+    access: { kind: 'permission', permission: 'coklit.window', target: 'none' },
+    request: () =>
+      body('POST', '/api/coklit/window/reopen', { reason: 'Uji wewenang', until: '2000-01-01' }),
+  },
+  'GET /api/voters/progress': {
+    access: { kind: 'permission', permission: 'voter.progress', target: 'region' },
+    request: (_ids, v) => get(`/api/voters/progress?code=${desa(v)}`),
+  },
+  'GET /api/voters/lists/{code}': {
+    access: { kind: 'permission', permission: 'voter.read', target: 'region' },
+    request: (_ids, v) => get(`/api/voters/lists/${desa(v)}`),
+  },
+  'POST /api/voters/lists/{code}/dps': {
+    access: { kind: 'permission', permission: 'dps.compile', target: 'region' },
+    request: (_ids, v) => body('POST', `/api/voters/lists/${desa(v)}/dps`),
+  },
+  'POST /api/voters/lists/{code}/dpt': {
+    access: { kind: 'permission', permission: 'dpt.fix', target: 'region' },
+    request: (_ids, v) => body('POST', `/api/voters/lists/${desa(v)}/dpt`),
+  },
+  'POST /api/voters/tanggapan': {
+    access: { kind: 'permission', permission: 'dps.compile', target: 'region' },
+    request: (_ids, v) =>
+      body('POST', '/api/voters/tanggapan', {
+        desaCode: desa(v),
+        kind: 'perbaikan_data',
+        description: 'Uji wewenang',
+      }),
+  },
+  'POST /api/voters/tanggapan/{id}/resolve': {
+    access: { kind: 'permission', permission: 'dps.compile', target: 'region' },
+    request: (ids, v) =>
+      body(
+        'POST',
+        `/api/voters/tanggapan/${String(v === 'own' ? ids.ownTanggapan : ids.otherTanggapan)}/resolve`,
+        {
+          status: 'ditolak',
+          resolution: 'Uji wewenang',
+        },
+      ),
+  },
+  'GET /api/voters/recap': {
+    access: { kind: 'permission', permission: 'voter.progress', target: 'region' },
+    request: (_ids, v) => get(`/api/voters/recap?code=${desa(v)}&kind=dps`),
+  },
+  'POST /api/public/cek-dpt': {
+    access: { kind: 'public' },
+    request: () => body('POST', '/api/public/cek-dpt', { nik: '3513010101900001', name: 'Uji' }),
+  },
 };
 
 /**
@@ -655,6 +776,7 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
       otherProblem: await problemAt(OTHER_DESA, otherTps),
       ownAsn: await asnAt(ownTps),
       otherAsn: await asnAt(otherTps),
+      ...(await seedVoterData(t, ownTps, otherTps)),
     };
     for (const a of ACCOUNTS)
       sessions.set(a.username, injectAs(t.app, await signIn(t.app, a.username)));

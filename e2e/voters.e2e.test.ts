@@ -1,0 +1,215 @@
+/**
+ * Voter data, end to end: the KPU operator imports a small DP4 with bad rows
+ * and downloads the rejection report; the admin reopens coklit; the Pantarlih
+ * of Ngadisari TPS 001, on a phone, records MS, U, TMS-1 and a new voter; the
+ * PPS sees the desa's progress and compiles the DPS, which reflects them; the
+ * public lookup finds a voter with the NIK masked.
+ */
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DESKTOP, openPage } from './browser.ts';
+import { useDemo } from './demo.ts';
+import { signIn } from './sign-in.ts';
+import { DP4_COLUMNS } from '../src/domain/voters/dp4.ts';
+import { composeNik } from '../src/domain/voters/nik.ts';
+
+const NGADISARI = '35.13.01.2001';
+
+function row(name: string, serial: number, over: Partial<Record<string, string>> = {}): string {
+  const birth = over.birth ?? '1988-03-12';
+  const sex = (over.jenis_kelamin ?? 'L') as 'L' | 'P';
+  const v: Record<string, string> = {
+    nkk: '3513011203150004',
+    nik: composeNik('351301', birth, sex, serial),
+    nama: name,
+    tempat_lahir: 'Probolinggo',
+    tanggal_lahir: birth,
+    status_kawin: 'S',
+    jenis_kelamin: sex,
+    alamat: 'Dusun Krajan',
+    rt: '1',
+    rw: '1',
+    disabilitas: '',
+    ktp_el: 'S',
+    keterangan: '',
+    kode_desa: NGADISARI,
+    tps: '1',
+    ...over,
+  };
+  return DP4_COLUMNS.map((c) => v[c] ?? '').join(',');
+}
+
+const DP4 = [
+  DP4_COLUMNS.join(','),
+  row('Agus Salim', 1),
+  row('Bambang Irawan', 2),
+  row('Citra Lestari', 3, { jenis_kelamin: 'P' }),
+  row('Dedi Kurniawan', 4, { jenis_kelamin: 'P', nik: composeNik('351301', '1988-03-12', 'L', 4) }), // line 5: sex
+  row('Eko Prasetyo', 5, { tps: '42' }), // line 6: no such TPS
+  row('Agus Salim', 1), // line 7: duplicate NIK
+].join('\n');
+
+async function statusOf(page: Page, name: string): Promise<string> {
+  const item = page.locator('li').filter({ has: page.getByRole('button', { name, exact: true }) });
+  return (await item.locator('.badge').first().textContent()) ?? '';
+}
+
+describe('voter data: DP4 import, coklit, DPS, cek DPT', () => {
+  const demo = useDemo();
+
+  it('imports, records coklit on a phone, compiles the DPS and finds a voter publicly', async () => {
+    const operator = await openPage(demo.browser, demo.url, DESKTOP);
+    const pantarlih = await openPage(demo.browser, demo.url);
+    const pps = await openPage(demo.browser, demo.url, DESKTOP);
+    const publik = await openPage(demo.browser, demo.url);
+    try {
+      // The operator imports the DP4 and downloads the rejection report.
+      let page = operator.page;
+      await signIn(page, 'operator.kpu');
+      await page
+        .getByRole('navigation')
+        .getByRole('link', { name: 'Pemilih', exact: true })
+        .click();
+      await page.getByRole('link', { name: 'Impor DP4', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Impor DP4' }).waitFor();
+      await page.getByLabel('Berkas DP4').setInputFiles({
+        name: 'dp4-ngadisari.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(DP4),
+      });
+      await page.getByRole('button', { name: 'Impor', exact: true }).click();
+      const result = page.getByTestId('import-result');
+      await result.getByRole('heading', { name: 'Impor selesai' }).waitFor();
+      expect(await result.textContent()).toContain('6 baris dibaca, 3 disimpan, 3 ditolak');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        result.getByRole('link', { name: /Unduh laporan/ }).click(),
+      ]);
+      const report = await readFile(await download.path(), 'utf8');
+      const lines = report.replace('\ufeff', '').trim().split('\r\n');
+      expect(lines[0]).toBe('baris;kolom;alasan');
+      expect(lines.slice(1).map((l) => l.split(';').slice(0, 2).join(';'))).toEqual([
+        '5;jenis_kelamin',
+        '6;tps',
+        '7;nik',
+      ]);
+
+      // The admin reopens the coklit window (the demo calendar's coklit is in 2024).
+      await page.context().clearCookies();
+      await signIn(page, 'admin', { next: '/pemilih' });
+      await page.getByText(/Masa coklit:/).click();
+      await page.getByLabel('Alasan membuka kembali').fill('Coklit susulan Ngadisari');
+      await page.getByLabel('Sampai tanggal').fill('2099-12-31');
+      await page.getByRole('button', { name: 'Buka kembali masa coklit' }).click();
+      await page.getByText(/dibuka kembali sampai 31 Desember 2099/).waitFor();
+
+      // The Pantarlih, on a 360 px phone.
+      page = pantarlih.page;
+      await signIn(page, 'pantarlih.ngadisari.1');
+      await page.getByRole('navigation').getByRole('link', { name: 'Coklit', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: /Coklit TPS 001 Ngadisari/ }).waitFor();
+      expect(await page.getByText('351301********0001').count()).toBe(1);
+      expect(await page.getByText(composeNik('351301', '1988-03-12', 'L', 1)).count()).toBe(0);
+
+      await page.getByRole('button', { name: 'Agus Salim', exact: true }).click();
+      await page.getByLabel('Nomor stiker coklit').first().fill('STK-0001');
+      await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+      await expect.poll(() => statusOf(page, 'Agus Salim')).toBe('MS');
+
+      await page.getByRole('button', { name: 'Bambang Irawan', exact: true }).click();
+      await page.getByLabel('U (ubah data)').check();
+      await page.getByLabel(/^Alamat \(sekarang/).fill('Dusun Sumberwaru');
+      await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+      await expect.poll(() => statusOf(page, 'Bambang Irawan')).toBe('U');
+
+      await page.getByRole('button', { name: 'Citra Lestari', exact: true }).click();
+      await page.getByLabel('TMS', { exact: true }).check();
+      await page.getByLabel('Kode TMS').selectOption('1');
+      await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+      await expect.poll(() => statusOf(page, 'Citra Lestari')).toBe('TMS-1');
+
+      await page.getByRole('button', { name: 'Tambah pemilih baru' }).click();
+      const baru: Record<string, string> = {
+        NIK: composeNik('351301', '2007-09-01', 'P', 77),
+        NKK: '3513011203150004',
+        Nama: 'Fitri Handayani',
+        'Tempat lahir': 'Probolinggo',
+        'Tanggal lahir': '2007-09-01',
+        'Status kawin (B/S/P)': 'B',
+        'Jenis kelamin (L/P)': 'P',
+        Alamat: 'Dusun Krajan',
+        RT: '1',
+        RW: '1',
+      };
+      const form = page
+        .locator('form')
+        .filter({ has: page.getByRole('button', { name: 'Simpan pemilih baru' }) });
+      for (const [label, value] of Object.entries(baru)) {
+        await form.getByLabel(label, { exact: true }).fill(value);
+      }
+      await form.getByRole('button', { name: 'Simpan pemilih baru' }).click();
+      await page.getByText('Fitri Handayani dicatat sebagai pemilih baru.').waitFor();
+      await expect.poll(() => statusOf(page, 'Fitri Handayani')).toBe('Baru');
+      expect(await page.getByTestId('coklit-summary').textContent()).toContain(
+        '3 dari 3 pemilih DP4 sudah dicoklit; 1 pemilih baru',
+      );
+      // Phone-sized: nothing wider than the screen.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        360,
+      );
+
+      // The PPS sees the desa's progress, then compiles the DPS.
+      page = pps.page;
+      await signIn(page, 'pps.ngadisari');
+      await page
+        .getByRole('navigation')
+        .getByRole('link', { name: 'Pemilih', exact: true })
+        .click();
+      const counts = page.getByTestId('progress-counts');
+      await counts.waitFor();
+      const text = (await counts.textContent()) ?? '';
+      expect(text).toContain('DP43');
+      expect(text).toContain('Dicoklit (100 %)3');
+      expect(text).toContain('MS1');
+      expect(text).toContain('U (data diubah)1');
+      expect(text).toContain('TMS1');
+      expect(text).toContain('Pemilih baru1');
+      expect(text).toContain('Dalam daftar3');
+      await page.getByRole('link', { name: /DPS, DPT, tanggapan/ }).click();
+      await page.getByRole('button', { name: 'Susun DPS dari hasil coklit' }).click();
+      await page
+        .getByTestId('list-dps')
+        .getByText(/Versi 1: 3 pemilih \(2 laki-laki, 1 perempuan\)/)
+        .waitFor();
+      const recap = page.getByTestId('recap-table');
+      await recap.getByRole('cell', { name: 'TPS 001' }).waitFor();
+      expect(await recap.locator('tbody tr').last().textContent()).toBe('Jumlah213');
+      // The lineage of the changed voter is one click away from the coklit page.
+      await page.goto(`/coklit/1`);
+      await page.getByRole('button', { name: 'Bambang Irawan', exact: true }).click();
+      await page.getByRole('link', { name: 'Riwayat' }).click();
+      const lineage = page.getByTestId('lineage');
+      await lineage.getByText('Coklit: U (data diubah)').waitFor();
+      expect(await lineage.textContent()).toContain('Alamat: Dusun Krajan → Dusun Sumberwaru');
+      expect(await lineage.textContent()).toContain('Masuk DPS versi 1, TPS 001');
+
+      // The public lookup: TPS and desa, NIK masked.
+      page = publik.page;
+      await page.goto('/cek-dpt');
+      await page.getByLabel('NIK').fill(composeNik('351301', '1988-03-12', 'L', 2));
+      await page.getByLabel('Huruf awal nama').fill('Bam');
+      await page.getByRole('button', { name: 'Cari' }).click();
+      const answer = page.getByTestId('cek-dpt-answer');
+      await answer.getByText('Anda terdaftar di DPS (DPT belum ditetapkan).').waitFor();
+      const shown = (await answer.textContent()) ?? '';
+      expect(shown).toContain('351301********0002');
+      expect(shown).toContain('TPS 001, Desa/Kelurahan Ngadisari, Kecamatan Sukapura');
+      expect(shown).not.toContain('Bambang');
+
+      for (const o of [operator, pantarlih, pps, publik]) expect(o.problems).toEqual([]);
+    } finally {
+      await Promise.all([operator, pantarlih, pps, publik].map((o) => o.context.close()));
+    }
+  });
+});

@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  activityFlags,
+  applyCoklit,
+  checkNewVoter,
+  staysOnList,
+  TMS_CODES,
+  tpsOverLimit,
+  type CoklitContext,
+  type VoterState,
+} from './coklit.ts';
+import type { VoterData } from './dp4.ts';
+
+const CTX: CoklitContext = {
+  knownPrefixes: new Set(['351301']),
+  votingDay: '2024-11-27',
+  tpsInSameDesa: (id) => id === 11 || id === 12,
+};
+const DATA: VoterData = {
+  nkk: '3513011203150004',
+  nik: '3513014107900002',
+  name: 'Siti Aminah',
+  birthPlace: 'Probolinggo',
+  birthDate: '1990-07-01',
+  marital: 'S',
+  sex: 'P',
+  address: 'Dusun Krajan',
+  rt: '001',
+  rw: '002',
+  disability: null,
+  ktpEl: 'S',
+  remarks: null,
+};
+const FRESH: VoterState = { data: DATA, status: null, tmsCode: null, tpsId: 11 };
+const code = (r: ReturnType<typeof applyCoklit>) => (r.ok ? 'ok' : r.error.code);
+
+describe('applyCoklit', () => {
+  it('MS marks the voter eligible and correct', () => {
+    const r = applyCoklit(FRESH, { kind: 'MS' }, CTX);
+    expect(r.ok && r.value).toEqual({ next: { ...FRESH, status: 'MS' }, changes: [] });
+  });
+  it('U keeps old and new values of each changed field only', () => {
+    const r = applyCoklit(
+      FRESH,
+      { kind: 'U', changes: { name: 'Siti Aminah', address: 'Dusun Baru', rt: '3' } },
+      CTX,
+    );
+    expect(r.ok && r.value.changes).toEqual([
+      { field: 'address', old: 'Dusun Krajan', new: 'Dusun Baru' },
+      { field: 'rt', old: '001', new: '003' },
+    ]);
+    expect(r.ok && r.value.next.data.address).toBe('Dusun Baru');
+    expect(r.ok && r.value.next.status).toBe('U');
+  });
+  it.each([
+    [{ kind: 'U' as const, changes: { name: 'Siti Aminah' } }, 'coklit.no_change'],
+    [{ kind: 'U' as const, changes: { rt: 'abc' } }, 'coklit.invalid_value'],
+    [{ kind: 'U' as const, changes: { sex: 'L' } }, 'coklit.inconsistent'],
+    [
+      { kind: 'U' as const, changes: { nik: '3513010107900001' } as never },
+      'coklit.field_not_changeable',
+    ],
+    [{ kind: 'TMS' as const, code: 1 as const, newTpsId: 12 }, 'coklit.tps_only_for_8'],
+    [{ kind: 'TMS' as const, code: 8 as const }, 'coklit.tps_required'],
+    [{ kind: 'TMS' as const, code: 8 as const, newTpsId: 11 }, 'coklit.same_tps'],
+    [{ kind: 'TMS' as const, code: 8 as const, newTpsId: 99 }, 'coklit.tps_other_desa'],
+    [{ kind: 'TMS' as const, code: 9 as never }, 'coklit.tms_code'],
+  ])('refuses %o with %s', (entry, expected) => {
+    expect(code(applyCoklit(FRESH, entry, CTX))).toBe(expected);
+  });
+  it.each(TMS_CODES.filter((c) => c !== 8))('TMS-%i takes the voter off the list', (c) => {
+    const r = applyCoklit(FRESH, { kind: 'TMS', code: c }, CTX);
+    expect(r.ok && r.value.next).toMatchObject({ status: 'TMS', tmsCode: c, tpsId: 11 });
+    expect(staysOnList('TMS', c)).toBe(false);
+  });
+  it('TMS-8 remaps to the right TPS of the desa and keeps the right to vote', () => {
+    const r = applyCoklit(FRESH, { kind: 'TMS', code: 8, newTpsId: 12 }, CTX);
+    expect(r.ok && r.value).toEqual({
+      next: { ...FRESH, status: 'TMS', tmsCode: 8, tpsId: 12 },
+      changes: [{ field: 'tpsId', old: 11, new: 12 }],
+    });
+    expect(staysOnList('TMS', 8)).toBe(true);
+    expect(staysOnList(null, null)).toBe(true);
+    expect(staysOnList('U', null)).toBe(true);
+  });
+  it('a second record is a correction and needs a reason', () => {
+    const visited: VoterState = { ...FRESH, status: 'TMS', tmsCode: 1 };
+    expect(code(applyCoklit(visited, { kind: 'MS' }, CTX))).toBe('coklit.reason_required');
+    expect(code(applyCoklit(visited, { kind: 'MS', reason: 'ok' }, CTX))).toBe(
+      'coklit.reason_required',
+    );
+    const r = applyCoklit(
+      visited,
+      { kind: 'MS', reason: 'Salah catat, orangnya masih hidup' },
+      CTX,
+    );
+    expect(r.ok && r.value.next).toMatchObject({ status: 'MS', tmsCode: null });
+  });
+  it('never changes the NIK nor leaves the desa (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.constant({ kind: 'MS' as const }),
+          fc.record({
+            kind: fc.constant('TMS' as const),
+            code: fc.constantFrom(...TMS_CODES),
+            newTpsId: fc.option(fc.integer({ min: 1, max: 20 }), { nil: undefined }),
+          }),
+          fc.record({
+            kind: fc.constant('U' as const),
+            changes: fc.record(
+              { name: fc.string({ maxLength: 10 }), rt: fc.string({ maxLength: 4 }) },
+              { requiredKeys: [] },
+            ),
+          }),
+        ),
+        (entry) => {
+          const r = applyCoklit(FRESH, entry, CTX);
+          if (!r.ok) return;
+          expect(r.value.next.data.nik).toBe(DATA.nik);
+          expect([11, 12]).toContain(r.value.next.tpsId);
+        },
+      ),
+    );
+  });
+});
+
+describe('checkNewVoter', () => {
+  const raw = Object.fromEntries(Object.entries(DATA).map(([k, v]) => [k, v ?? ''])) as Record<
+    keyof VoterData,
+    string
+  >;
+  it('accepts an eligible person and refuses one under 17 never married', () => {
+    expect(checkNewVoter(raw, CTX).ok).toBe(true);
+    const young = { ...raw, nik: '3513014112080002', birthDate: '2008-12-01', marital: 'B' };
+    const r = checkNewVoter(young, CTX);
+    expect(r.ok ? null : r.field).toBe('birthDate');
+    expect(checkNewVoter({ ...raw, nik: '12' }, CTX).ok).toBe(false);
+  });
+});
+
+describe('activity flags', () => {
+  const at = (min: number) => new Date(Date.UTC(2024, 6, 1, 2, min)).toISOString();
+  it('flags one officer recording 20 households within 10 minutes', () => {
+    const burst = Array.from({ length: 20 }, (_, i) => ({
+      officer: 'pantarlih.a',
+      at: at(Math.floor(i / 3)),
+      household: `kk${String(i)}`,
+    }));
+    expect(activityFlags(burst).map((f) => f.code)).toEqual(['coklit.burst']);
+    const calm = burst.map((r, i) => ({ ...r, at: at(i * 5) }));
+    expect(activityFlags(calm)).toEqual([]);
+    // Many members of one household in a minute are one visit.
+    const oneHouse = burst.map((r) => ({ ...r, household: 'kk' }));
+    expect(activityFlags(oneHouse)).toEqual([]);
+  });
+  it('flags a TPS list past the limit', () => {
+    expect(tpsOverLimit(600, 600)).toBeNull();
+    expect(tpsOverLimit(601, 600)?.code).toBe('coklit.tps_over_limit');
+  });
+});
+
+describe('tally', () => {
+  it('moves a voter between key sets and TPS', async () => {
+    const { tallyKeys, tallyDelta } = await import('./tally.ts');
+    const fresh = { source: 'dp4' as const, status: null, tmsCode: null, sex: 'P' as const };
+    expect(tallyKeys(fresh)).toEqual(['dp4', 'listed', 'listed_P']);
+    const dead = { ...fresh, status: 'TMS' as const, tmsCode: 1 };
+    expect(tallyKeys(dead)).toEqual(['dp4', 'visited', 'tms1']);
+    expect(tallyDelta({ tpsId: 1, subject: fresh }, { tpsId: 1, subject: dead })).toEqual([
+      { tpsId: 1, key: 'listed', delta: -1 },
+      { tpsId: 1, key: 'listed_P', delta: -1 },
+      { tpsId: 1, key: 'visited', delta: 1 },
+      { tpsId: 1, key: 'tms1', delta: 1 },
+    ]);
+    const moved = { ...fresh, status: 'TMS' as const, tmsCode: 8 };
+    expect(tallyDelta({ tpsId: 1, subject: fresh }, { tpsId: 2, subject: moved })).toHaveLength(8);
+    expect(tallyKeys({ ...fresh, source: 'baru' })).toEqual(['baru', 'listed', 'listed_P']);
+  });
+});

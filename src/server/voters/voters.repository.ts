@@ -1,0 +1,475 @@
+/** The only SQL of voter data. */
+import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../db/connection.ts';
+import {
+  cekDptLog,
+  dpsTanggapan,
+  region,
+  tps,
+  voter,
+  voterEvent,
+  voterImport,
+  voterImportRejection,
+  voterList,
+  voterListEntry,
+  voterTpsTally,
+} from '../db/schema.ts';
+import type { Dp4Row } from '../../domain/voters/dp4.ts';
+import type { RowRejection } from '../../domain/voters/voters.schema.ts';
+
+export type VoterRow = typeof voter.$inferSelect;
+export type VoterInsert = typeof voter.$inferInsert;
+export type ImportRow = typeof voterImport.$inferSelect;
+
+/** Desa codes of the regency and its active TPS keyed `desa|number`. */
+export async function importTargets(
+  db: Db,
+  regencyCode: string,
+): Promise<{ desa: Set<string>; tps: Map<string, number> }> {
+  const desaRows = await db
+    .select({ code: region.code })
+    .from(region)
+    .where(and(eq(region.level, 'desa'), sql`${region.code} like ${`${regencyCode}.%`}`));
+  const tpsRows = await db
+    .select({ id: tps.id, desaCode: tps.desaCode, number: tps.number })
+    .from(tps)
+    .where(and(eq(tps.status, 'aktif'), sql`${tps.desaCode} like ${`${regencyCode}.%`}`));
+  return {
+    desa: new Set(desaRows.map((r) => r.code)),
+    tps: new Map(tpsRows.map((r) => [`${r.desaCode}|${String(r.number)}`, r.id])),
+  };
+}
+
+export async function insertImport(
+  db: Db,
+  values: typeof voterImport.$inferInsert,
+): Promise<number> {
+  const rows = await db.insert(voterImport).values(values).returning({ id: voterImport.id });
+  const id = rows[0]?.id;
+  if (id === undefined) throw new Error('voter_import insert returned no id');
+  return id;
+}
+
+export async function finishImport(
+  db: Db,
+  id: number,
+  counts: { rowsRead: number; rowsAccepted: number; rowsRejected: number; finishedAt: string },
+): Promise<ImportRow> {
+  const rows = await db.update(voterImport).set(counts).where(eq(voterImport.id, id)).returning();
+  const row = rows[0];
+  if (row === undefined) throw new Error('voter_import vanished');
+  return row;
+}
+
+/** A SQL string literal (standard_conforming_strings: only the quote is doubled). */
+function literal(v: string | number | null): string {
+  if (v === null) return 'null';
+  if (typeof v === 'number') return String(Math.trunc(v));
+  return `'${v.replaceAll("'", "''")}'`;
+}
+
+/**
+ * Inserts DP4 rows; a NIK already stored (or earlier in the same file) is
+ * skipped. Returns the NIKs inserted.
+ *
+ * Written as one literal statement instead of Drizzle's builder: building a
+ * 1,000-row, 18,000-parameter insert through the builder cost more than the
+ * database's own work (measured with `npm run bench -- dp4`). The values are
+ * the checked fields of `checkDp4Row` and go through `literal` above.
+ */
+export async function insertDp4Batch(
+  db: Db,
+  importId: number,
+  rows: readonly (Dp4Row & { tpsId: number })[],
+): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const values = rows
+    .map(
+      (r) =>
+        `(${[
+          r.nik,
+          r.nkk,
+          r.name,
+          r.birthPlace,
+          r.birthDate,
+          r.marital,
+          r.sex,
+          r.address,
+          r.rt,
+          r.rw,
+          r.disability,
+          r.ktpEl,
+          r.remarks,
+          r.desaCode,
+          r.tpsId,
+          'dp4',
+          importId,
+          r.line,
+        ]
+          .map(literal)
+          .join(',')})`,
+    )
+    .join(',');
+  const result = await db.execute<{ nik: string }>(
+    sql.raw(
+      `insert into voter (nik, nkk, name, birth_place, birth_date, marital, sex, address, rt, rw, disability, ktp_el, remarks, desa_code, tps_id, source, import_id, import_line) values ${values} on conflict (nik) do nothing returning nik`,
+    ),
+  );
+  // Both drivers answer `{ rows }` for a raw statement.
+  const answered = result as { rows: { nik: string }[] };
+  return new Set(answered.rows.map((r) => r.nik));
+}
+
+export async function originsOfNiks(
+  db: Db,
+  niks: readonly string[],
+): Promise<Map<string, { importId: number | null; importLine: number | null }>> {
+  if (niks.length === 0) return new Map();
+  const rows = await db
+    .select({ nik: voter.nik, importId: voter.importId, importLine: voter.importLine })
+    .from(voter)
+    .where(inArray(voter.nik, [...niks]));
+  return new Map(rows.map((r) => [r.nik, { importId: r.importId, importLine: r.importLine }]));
+}
+
+export async function insertRejections(
+  db: Db,
+  importId: number,
+  rejections: readonly RowRejection[],
+): Promise<void> {
+  for (let i = 0; i < rejections.length; i += 2000) {
+    const chunk = rejections.slice(i, i + 2000);
+    await db.insert(voterImportRejection).values(chunk.map((r) => ({ importId, ...r })));
+  }
+}
+
+export async function addTallies(
+  db: Db,
+  deltas: readonly { tpsId: number; key: string; delta: number }[],
+): Promise<void> {
+  const nonZero = deltas.filter((d) => d.delta !== 0);
+  for (let i = 0; i < nonZero.length; i += 2000) {
+    await db
+      .insert(voterTpsTally)
+      .values(
+        nonZero.slice(i, i + 2000).map((d) => ({ tpsId: d.tpsId, key: d.key, value: d.delta })),
+      )
+      .onConflictDoUpdate({
+        target: [voterTpsTally.tpsId, voterTpsTally.key],
+        set: { value: sql`${voterTpsTally.value} + excluded.value` },
+      });
+  }
+}
+
+/** Tallies of every TPS with its desa: a few thousand rows for a regency. */
+export async function talliesByTps(
+  db: Db,
+  regionPrefix: string,
+): Promise<{ tpsId: number; desaCode: string; key: string; value: number }[]> {
+  return db
+    .select({
+      tpsId: voterTpsTally.tpsId,
+      desaCode: tps.desaCode,
+      key: voterTpsTally.key,
+      value: voterTpsTally.value,
+    })
+    .from(voterTpsTally)
+    .innerJoin(tps, eq(tps.id, voterTpsTally.tpsId))
+    .where(sql`${tps.desaCode} like ${`${regionPrefix}%`}`);
+}
+
+export async function listImports(db: Db, limit = 50): Promise<ImportRow[]> {
+  return db.select().from(voterImport).orderBy(desc(voterImport.id)).limit(limit);
+}
+
+export async function findImport(db: Db, id: number): Promise<ImportRow | undefined> {
+  return (await db.select().from(voterImport).where(eq(voterImport.id, id)))[0];
+}
+
+export async function rejectionsOf(
+  db: Db,
+  importId: number,
+  limit?: number,
+): Promise<RowRejection[]> {
+  const q = db
+    .select({
+      line: voterImportRejection.line,
+      field: voterImportRejection.field,
+      reason: voterImportRejection.reason,
+    })
+    .from(voterImportRejection)
+    .where(eq(voterImportRejection.importId, importId))
+    .orderBy(asc(voterImportRejection.line), asc(voterImportRejection.id));
+  return limit === undefined ? q : q.limit(limit);
+}
+
+/** Rejections in pages (the CSV report streams them). */
+export async function rejectionsPage(
+  db: Db,
+  importId: number,
+  afterId: number,
+  size: number,
+): Promise<(RowRejection & { id: number })[]> {
+  return db
+    .select({
+      id: voterImportRejection.id,
+      line: voterImportRejection.line,
+      field: voterImportRejection.field,
+      reason: voterImportRejection.reason,
+    })
+    .from(voterImportRejection)
+    .where(and(eq(voterImportRejection.importId, importId), gt(voterImportRejection.id, afterId)))
+    .orderBy(asc(voterImportRejection.id))
+    .limit(size);
+}
+
+export async function votersOfTps(db: Db, tpsId: number): Promise<VoterRow[]> {
+  return db
+    .select()
+    .from(voter)
+    .where(eq(voter.tpsId, tpsId))
+    .orderBy(asc(voter.nkk), asc(voter.id));
+}
+
+export async function findVoter(
+  db: Db,
+  id: number,
+  forUpdate = false,
+): Promise<VoterRow | undefined> {
+  const q = db.select().from(voter).where(eq(voter.id, id));
+  return (await (forUpdate ? q.for('update') : q))[0];
+}
+
+export async function findVoterByNik(db: Db, nik: string): Promise<VoterRow | undefined> {
+  return (await db.select().from(voter).where(eq(voter.nik, nik)))[0];
+}
+
+export async function updateVoter(
+  db: Db,
+  id: number,
+  values: Partial<VoterInsert>,
+): Promise<VoterRow> {
+  const rows = await db.update(voter).set(values).where(eq(voter.id, id)).returning();
+  const row = rows[0];
+  if (row === undefined) throw new Error('voter vanished');
+  return row;
+}
+
+export async function insertVoter(db: Db, values: VoterInsert): Promise<VoterRow> {
+  const rows = await db.insert(voter).values(values).returning();
+  const row = rows[0];
+  if (row === undefined) throw new Error('voter insert returned nothing');
+  return row;
+}
+
+export type EventRow = typeof voterEvent.$inferSelect;
+
+export async function insertEvent(
+  db: Db,
+  values: typeof voterEvent.$inferInsert,
+): Promise<EventRow> {
+  const rows = await db.insert(voterEvent).values(values).returning();
+  const row = rows[0];
+  if (row === undefined) throw new Error('voter_event insert returned nothing');
+  return row;
+}
+
+export async function findEventByClientId(db: Db, clientId: string): Promise<EventRow | undefined> {
+  return (await db.select().from(voterEvent).where(eq(voterEvent.clientId, clientId)))[0];
+}
+
+export async function eventsOf(db: Db, voterId: number): Promise<EventRow[]> {
+  return db
+    .select()
+    .from(voterEvent)
+    .where(eq(voterEvent.voterId, voterId))
+    .orderBy(asc(voterEvent.at), asc(voterEvent.id));
+}
+
+/** Coklit records of the region's TPS (for activity flags). */
+export async function activityOf(
+  db: Db,
+  regionPrefix: string,
+): Promise<{ officer: string; at: string; household: string }[]> {
+  const rows = await db
+    .select({ officer: voterEvent.byUsername, at: voterEvent.at, household: voter.nkk })
+    .from(voterEvent)
+    .innerJoin(voter, eq(voter.id, voterEvent.voterId))
+    .where(sql`${voter.desaCode} like ${`${regionPrefix}%`}`);
+  return rows.map((r) => ({ officer: r.officer ?? '?', at: r.at, household: r.household }));
+}
+
+export async function votersOfDesa(
+  db: Db,
+  desaCode: string,
+): Promise<Pick<VoterRow, 'id' | 'tpsId' | 'sex' | 'coklitStatus' | 'tmsCode'>[]> {
+  return db
+    .select({
+      id: voter.id,
+      tpsId: voter.tpsId,
+      sex: voter.sex,
+      coklitStatus: voter.coklitStatus,
+      tmsCode: voter.tmsCode,
+    })
+    .from(voter)
+    .where(eq(voter.desaCode, desaCode));
+}
+
+export type ListRow = typeof voterList.$inferSelect;
+
+export async function listsOfDesa(db: Db, desaCode: string): Promise<ListRow[]> {
+  return db
+    .select()
+    .from(voterList)
+    .where(eq(voterList.desaCode, desaCode))
+    .orderBy(asc(voterList.kind), desc(voterList.version));
+}
+
+export async function insertList(
+  db: Db,
+  values: typeof voterList.$inferInsert,
+  entries: readonly { voterId: number; tpsId: number; sex: 'L' | 'P' }[],
+): Promise<ListRow> {
+  const rows = await db.insert(voterList).values(values).returning();
+  const row = rows[0];
+  if (row === undefined) throw new Error('voter_list insert returned nothing');
+  for (let i = 0; i < entries.length; i += 5000) {
+    await db
+      .insert(voterListEntry)
+      .values(entries.slice(i, i + 5000).map((e) => ({ listId: row.id, ...e })));
+  }
+  return row;
+}
+
+/** The latest list of each desa under a region (for recaps). */
+export async function latestLists(
+  db: Db,
+  kind: 'dps' | 'dpt',
+  regionPrefix: string,
+): Promise<ListRow[]> {
+  const rows = await db
+    .select()
+    .from(voterList)
+    .where(and(eq(voterList.kind, kind), sql`${voterList.desaCode} like ${`${regionPrefix}%`}`))
+    .orderBy(asc(voterList.desaCode), desc(voterList.version));
+  const seen = new Set<string>();
+  return rows.filter((r) => (seen.has(r.desaCode) ? false : (seen.add(r.desaCode), true)));
+}
+
+/** Men/women per TPS of the given lists. */
+export async function listEntriesByTps(
+  db: Db,
+  listIds: readonly number[],
+): Promise<{ tpsId: number; sex: string; n: number }[]> {
+  if (listIds.length === 0) return [];
+  return db
+    .select({
+      tpsId: voterListEntry.tpsId,
+      sex: voterListEntry.sex,
+      n: sql<number>`count(*)`.mapWith(Number),
+    })
+    .from(voterListEntry)
+    .where(inArray(voterListEntry.listId, [...listIds]))
+    .groupBy(voterListEntry.tpsId, voterListEntry.sex);
+}
+
+/** Lists (kind, version, desa) a voter appears in. */
+export async function listsOfVoter(
+  db: Db,
+  voterId: number,
+): Promise<
+  { kind: string; version: number; compiledAt: string; compiledBy: string | null; tpsId: number }[]
+> {
+  return db
+    .select({
+      kind: voterList.kind,
+      version: voterList.version,
+      compiledAt: voterList.compiledAt,
+      compiledBy: voterList.compiledBy,
+      tpsId: voterListEntry.tpsId,
+    })
+    .from(voterListEntry)
+    .innerJoin(voterList, eq(voterList.id, voterListEntry.listId))
+    .where(eq(voterListEntry.voterId, voterId))
+    .orderBy(asc(voterList.compiledAt));
+}
+
+/** Is the voter in the latest list of this kind of its desa? */
+export async function inLatestList(
+  db: Db,
+  voterId: number,
+  desaCode: string,
+  kind: 'dps' | 'dpt',
+): Promise<{ tpsId: number } | null> {
+  const latest = (
+    await db
+      .select({ id: voterList.id })
+      .from(voterList)
+      .where(and(eq(voterList.kind, kind), eq(voterList.desaCode, desaCode)))
+      .orderBy(desc(voterList.version))
+      .limit(1)
+  )[0];
+  if (latest === undefined) return null;
+  const e = (
+    await db
+      .select({ tpsId: voterListEntry.tpsId })
+      .from(voterListEntry)
+      .where(and(eq(voterListEntry.listId, latest.id), eq(voterListEntry.voterId, voterId)))
+  )[0];
+  return e ?? null;
+}
+
+export type TanggapanRow = typeof dpsTanggapan.$inferSelect;
+
+export async function tanggapanOfDesa(db: Db, desaCode: string): Promise<TanggapanRow[]> {
+  return db
+    .select()
+    .from(dpsTanggapan)
+    .where(eq(dpsTanggapan.desaCode, desaCode))
+    .orderBy(asc(dpsTanggapan.id));
+}
+
+export async function insertTanggapan(
+  db: Db,
+  values: typeof dpsTanggapan.$inferInsert,
+): Promise<TanggapanRow> {
+  const rows = await db.insert(dpsTanggapan).values(values).returning();
+  const row = rows[0];
+  if (row === undefined) throw new Error('tanggapan insert returned nothing');
+  return row;
+}
+
+export async function findTanggapan(db: Db, id: number): Promise<TanggapanRow | undefined> {
+  return (await db.select().from(dpsTanggapan).where(eq(dpsTanggapan.id, id)))[0];
+}
+
+export async function resolveTanggapan(
+  db: Db,
+  id: number,
+  values: Partial<typeof dpsTanggapan.$inferInsert>,
+): Promise<void> {
+  await db.update(dpsTanggapan).set(values).where(eq(dpsTanggapan.id, id));
+}
+
+export async function logLookup(db: Db, values: typeof cekDptLog.$inferInsert): Promise<void> {
+  await db.insert(cekDptLog).values(values);
+}
+
+export async function lookupsSince(db: Db, address: string, since: string): Promise<number> {
+  const rows = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(cekDptLog)
+    .where(and(eq(cekDptLog.address, address), gt(cekDptLog.at, since)));
+  return rows[0]?.n ?? 0;
+}
+
+/** Every TPS (active or not) under a region prefix. */
+export async function tpsUnder(
+  db: Db,
+  regionPrefix: string,
+): Promise<{ id: number; desaCode: string; number: number }[]> {
+  return db
+    .select({ id: tps.id, desaCode: tps.desaCode, number: tps.number })
+    .from(tps)
+    .where(sql`${tps.desaCode} like ${`${regionPrefix}%`}`);
+}

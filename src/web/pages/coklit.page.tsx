@@ -1,0 +1,428 @@
+/**
+ * Coklit for a Pantarlih, phone-sized: the voters of the TPS grouped by
+ * household (NKK), one tap to open a voter, then MS, U (changed fields) or
+ * TMS with its code; pemilih baru with its reason. Each record carries the
+ * sticker number and, if allowed, the phone's location.
+ */
+import { useState, type SubmitEvent } from 'react';
+import { formatTps } from '../../domain/common/format.ts';
+import { NEW_VOTER_REASON, TMS_LABEL, type NewVoterReason } from '../../domain/voters/coklit.ts';
+import {
+  api,
+  type ApiError,
+  type CoklitWrite,
+  type TpsVoterListData,
+  type VoterData,
+} from '../api.ts';
+import { Async, LoadError } from '../components.tsx';
+import { Link } from '../router.tsx';
+import { useApi } from '../use-api.ts';
+import { useTitle } from '../use-title.ts';
+
+const STATUS_LABEL = (v: VoterData): string =>
+  v.coklitStatus === null
+    ? v.source === 'baru'
+      ? 'Baru'
+      : 'Belum'
+    : v.coklitStatus === 'TMS'
+      ? `TMS-${String(v.tmsCode)}`
+      : v.coklitStatus;
+
+function newClientId(): string {
+  return typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : `${String(Date.now())}-${String(Math.random()).slice(2)}`;
+}
+
+export function CoklitPage({ tpsId }: { tpsId: number }) {
+  const list = useApi((signal) => api.tpsVoters(tpsId, signal), String(tpsId));
+  const coklitWindow = useApi((signal) => api.coklitWindow(signal));
+  useTitle(list.data === undefined ? 'Coklit' : `Coklit ${formatTps(list.data.tps.number)}`);
+  return (
+    <div className="narrow coklit">
+      <Async state={list}>
+        {(data) => (
+          <>
+            <h1>
+              Coklit {formatTps(data.tps.number)} {data.tps.desaName}
+            </h1>
+            {coklitWindow.data !== undefined && (
+              <p
+                className={coklitWindow.data.open ? 'notice' : 'alert alert-warning'}
+                role="status"
+              >
+                {coklitWindow.data.message}
+              </p>
+            )}
+            <Summary data={data} />
+            <VoterList data={data} canRecord={data.canRecord} onChange={list.reload} />
+            {data.canRecord && <NewVoterForm tpsId={tpsId} onDone={list.reload} />}
+          </>
+        )}
+      </Async>
+    </div>
+  );
+}
+
+function Summary({ data }: { data: TpsVoterListData }) {
+  const dp4 = data.voters.filter((v) => v.source === 'dp4');
+  const done = dp4.filter((v) => v.coklitStatus !== null).length;
+  return (
+    <p className="muted" data-testid="coklit-summary">
+      {done} dari {dp4.length} pemilih DP4 sudah dicoklit;{' '}
+      {data.voters.filter((v) => v.source === 'baru').length} pemilih baru.
+    </p>
+  );
+}
+
+function VoterList({
+  data,
+  canRecord,
+  onChange,
+}: {
+  data: TpsVoterListData;
+  canRecord: boolean;
+  onChange: () => void;
+}) {
+  const [open, setOpen] = useState<number | null>(null);
+  const households = new Map<string, VoterData[]>();
+  for (const v of data.voters) {
+    const list = households.get(v.nkk) ?? [];
+    list.push(v);
+    households.set(v.nkk, list);
+  }
+  return (
+    <>
+      {[...households.entries()].map(([nkk, members]) => (
+        <section key={nkk} className="card">
+          <h2 className="small">KK {nkk}</h2>
+          <ul className="plain">
+            {members.map((v) => (
+              <li key={v.id}>
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-expanded={open === v.id}
+                  onClick={() => setOpen(open === v.id ? null : v.id)}
+                >
+                  {v.name}
+                </button>{' '}
+                <span className="badge" data-testid={`status-${String(v.id)}`}>
+                  {STATUS_LABEL(v)}
+                </span>
+                <div className="muted small">
+                  {v.nik} · RT {v.rt}/RW {v.rw} · {v.address}
+                </div>
+                {open === v.id && (
+                  <VoterPanel
+                    voter={v}
+                    data={data}
+                    canRecord={canRecord}
+                    onDone={() => {
+                      setOpen(null);
+                      onChange();
+                    }}
+                  />
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}
+
+async function position(): Promise<{ latitude: number; longitude: number } | null> {
+  if (!('geolocation' in navigator)) return null;
+  return new Promise((resolve) => {
+    navigator.geolocation.getCurrentPosition(
+      (p) => resolve({ latitude: p.coords.latitude, longitude: p.coords.longitude }),
+      () => resolve(null),
+      { timeout: 5000 },
+    );
+  });
+}
+
+const CHANGEABLE: {
+  field: 'name' | 'address' | 'rt' | 'rw' | 'birthPlace' | 'ktpEl';
+  label: string;
+}[] = [
+  { field: 'name', label: 'Nama' },
+  { field: 'address', label: 'Alamat' },
+  { field: 'rt', label: 'RT' },
+  { field: 'rw', label: 'RW' },
+  { field: 'birthPlace', label: 'Tempat lahir' },
+  { field: 'ktpEl', label: 'KTP-el (S/B)' },
+];
+
+function VoterPanel({
+  voter,
+  data,
+  canRecord,
+  onDone,
+}: {
+  voter: VoterData;
+  data: TpsVoterListData;
+  canRecord: boolean;
+  onDone: () => void;
+}) {
+  const [mode, setMode] = useState<'MS' | 'U' | 'TMS'>('MS');
+  const [changes, setChanges] = useState<Record<string, string>>({});
+  const [code, setCode] = useState(1);
+  const [newTps, setNewTps] = useState<number | ''>('');
+  const [sticker, setSticker] = useState('');
+  const [reason, setReason] = useState('');
+  const [withLocation, setWithLocation] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const prefix = `v${String(voter.id)}`;
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    const where = withLocation ? await position() : null;
+    const evidence = {
+      clientId: newClientId(),
+      ...(sticker.trim() === '' ? {} : { sticker: sticker.trim() }),
+      ...(reason.trim() === '' ? {} : { reason: reason.trim() }),
+      ...(where ?? {}),
+    };
+    const body: CoklitWrite =
+      mode === 'MS'
+        ? { kind: 'MS', ...evidence }
+        : mode === 'U'
+          ? {
+              kind: 'U',
+              changes: Object.fromEntries(
+                Object.entries(changes).filter(([, v]) => v.trim() !== ''),
+              ),
+              ...evidence,
+            }
+          : {
+              kind: 'TMS',
+              code: code as 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8,
+              ...(code === 8 && newTps !== '' ? { newTpsId: newTps } : {}),
+              ...evidence,
+            };
+    const r = await api.coklit(voter.id, body);
+    setBusy(false);
+    if (r.ok) onDone();
+    else setError(r.error);
+  };
+  return (
+    <div className="panel">
+      <p className="small">
+        Lahir {voter.birthPlace}, {voter.birthDate} ·{' '}
+        {voter.sex === 'L' ? 'Laki-laki' : 'Perempuan'} ·{' '}
+        <Link to={`/pemilih/${String(voter.id)}/riwayat`}>Riwayat</Link>
+      </p>
+      {canRecord && (
+        <form onSubmit={(e) => void submit(e)}>
+          <fieldset className="chips">
+            <legend>Hasil coklit</legend>
+            {(['MS', 'U', 'TMS'] as const).map((m) => (
+              <label key={m}>
+                <input
+                  type="radio"
+                  name={`${prefix}-mode`}
+                  checked={mode === m}
+                  onChange={() => setMode(m)}
+                />{' '}
+                {m === 'MS' ? 'MS ✓' : m === 'U' ? 'U (ubah data)' : 'TMS'}
+              </label>
+            ))}
+          </fieldset>
+          {mode === 'U' &&
+            CHANGEABLE.map((c) => (
+              <div key={c.field} className="field">
+                <label htmlFor={`${prefix}-${c.field}`}>
+                  {c.label} (sekarang: {voter[c.field]})
+                </label>
+                <input
+                  id={`${prefix}-${c.field}`}
+                  value={changes[c.field] ?? ''}
+                  onChange={(e) => setChanges({ ...changes, [c.field]: e.target.value })}
+                />
+              </div>
+            ))}
+          {mode === 'TMS' && (
+            <div className="field">
+              <label htmlFor={`${prefix}-code`}>Kode TMS</label>
+              <select
+                id={`${prefix}-code`}
+                value={code}
+                onChange={(e) => setCode(Number(e.target.value))}
+              >
+                {Object.entries(TMS_LABEL).map(([c, label]) => (
+                  <option key={c} value={c}>
+                    {c}. {label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          {mode === 'TMS' && code === 8 && (
+            <div className="field">
+              <label htmlFor={`${prefix}-tps`}>TPS yang benar</label>
+              <select
+                id={`${prefix}-tps`}
+                value={newTps}
+                onChange={(e) => setNewTps(e.target.value === '' ? '' : Number(e.target.value))}
+              >
+                <option value="">— pilih —</option>
+                {data.desaTps
+                  .filter((t) => t.id !== data.tps.id)
+                  .map((t) => (
+                    <option key={t.id} value={t.id}>
+                      {formatTps(t.number)}
+                    </option>
+                  ))}
+              </select>
+            </div>
+          )}
+          <div className="field">
+            <label htmlFor={`${prefix}-sticker`}>Nomor stiker coklit</label>
+            <input
+              id={`${prefix}-sticker`}
+              value={sticker}
+              onChange={(e) => setSticker(e.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${prefix}-reason`}>
+              Alasan / catatan{voter.coklitStatus !== null ? ' (wajib untuk koreksi)' : ''}
+            </label>
+            <input
+              id={`${prefix}-reason`}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          </div>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={withLocation}
+              onChange={(e) => setWithLocation(e.target.checked)}
+            />{' '}
+            Sertakan lokasi ponsel
+          </label>
+          {error !== null && <LoadError error={error} />}
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? 'Menyimpan…' : 'Simpan'}
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}
+
+const EMPTY_NEW = {
+  nkk: '',
+  nik: '',
+  name: '',
+  birthPlace: '',
+  birthDate: '',
+  marital: 'B',
+  sex: 'L',
+  address: '',
+  rt: '',
+  rw: '',
+  disability: '',
+  ktpEl: 'S',
+  remarks: '',
+};
+
+const NEW_FIELDS: { field: keyof typeof EMPTY_NEW; label: string; hint?: string }[] = [
+  { field: 'nik', label: 'NIK' },
+  { field: 'nkk', label: 'NKK' },
+  { field: 'name', label: 'Nama' },
+  { field: 'birthPlace', label: 'Tempat lahir' },
+  { field: 'birthDate', label: 'Tanggal lahir', hint: 'TTTT-BB-HH' },
+  { field: 'marital', label: 'Status kawin (B/S/P)' },
+  { field: 'sex', label: 'Jenis kelamin (L/P)' },
+  { field: 'address', label: 'Alamat' },
+  { field: 'rt', label: 'RT' },
+  { field: 'rw', label: 'RW' },
+  { field: 'ktpEl', label: 'KTP-el (S/B)' },
+];
+
+function NewVoterForm({ tpsId, onDone }: { tpsId: number; onDone: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [voter, setVoter] = useState(EMPTY_NEW);
+  const [reason, setReason] = useState<NewVoterReason>('genap_17');
+  const [sticker, setSticker] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    const r = await api.newVoter(tpsId, {
+      voter,
+      reason,
+      clientId: newClientId(),
+      ...(sticker.trim() === '' ? {} : { sticker: sticker.trim() }),
+    });
+    setBusy(false);
+    if (r.ok) {
+      setNotice(`${r.data.voter.name} dicatat sebagai pemilih baru.`);
+      setVoter(EMPTY_NEW);
+      setOpen(false);
+      onDone();
+    } else setError(r.error);
+  };
+  return (
+    <section className="card">
+      <h2>Pemilih baru</h2>
+      {notice !== null && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      {!open ? (
+        <button type="button" className="button" onClick={() => setOpen(true)}>
+          Tambah pemilih baru
+        </button>
+      ) : (
+        <form onSubmit={(e) => void submit(e)}>
+          {NEW_FIELDS.map((f) => (
+            <div key={f.field} className="field">
+              <label htmlFor={`baru-${f.field}`}>{f.label}</label>
+              <input
+                id={`baru-${f.field}`}
+                value={voter[f.field]}
+                placeholder={f.hint}
+                aria-invalid={error?.field === f.field}
+                onChange={(e) => setVoter({ ...voter, [f.field]: e.target.value })}
+              />
+            </div>
+          ))}
+          <div className="field">
+            <label htmlFor="baru-reason">Alasan</label>
+            <select
+              id="baru-reason"
+              value={reason}
+              onChange={(e) => setReason(e.target.value as NewVoterReason)}
+            >
+              {Object.entries(NEW_VOTER_REASON).map(([k, label]) => (
+                <option key={k} value={k}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="baru-sticker">Nomor stiker coklit</label>
+            <input id="baru-sticker" value={sticker} onChange={(e) => setSticker(e.target.value)} />
+          </div>
+          {error !== null && <LoadError error={error} />}
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? 'Menyimpan…' : 'Simpan pemilih baru'}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
