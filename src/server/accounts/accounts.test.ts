@@ -368,7 +368,7 @@ describe.each(testEngines())('accounts on %s', (engine) => {
       field: 'username',
       code: 'roster.username_taken',
     });
-  }, 120_000);
+  }, 300_000); // 990 argon2id hashes: ~30 s alone, minutes on a loaded 2-core machine
 
   it('creates nothing when any row is wrong, and lists every error with its line', async () => {
     const before = await userCount();

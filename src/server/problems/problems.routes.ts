@@ -1,4 +1,5 @@
 /** HTTP routes of field problems (thin: validate → service → reply). */
+import { openEventStream } from '../http/event-stream.ts';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -373,24 +374,13 @@ export function problemsRoutes(app: ZodApp, db: Db, hub: LiveHub, dataDir: strin
       const allowed = canRead(req.actor, 'problem.read');
       if (!allowed.ok && allowed.error.kind === 'unauthorized') return sendResult(reply, allowed);
       const actor = req.actor;
-      reply.hijack();
-      reply.raw.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-      });
-      reply.raw.write('retry: 3000\n\n');
-      const unsubscribe = hub.subscribeProblems((event) => {
-        if (canRead(actor, 'problem.read', problemTarget(event)).ok) {
-          reply.raw.write(`event: problem\ndata: ${JSON.stringify(event)}\n\n`);
-        }
-      });
-      const keepAlive = setInterval(() => reply.raw.write(': ping\n\n'), 20_000);
-      req.raw.on('close', () => {
-        clearInterval(keepAlive);
-        unsubscribe();
-      });
+      openEventStream(req, reply, (stream) =>
+        hub.subscribeProblems((event) => {
+          if (canRead(actor, 'problem.read', problemTarget(event)).ok) {
+            stream.send('problem', event);
+          }
+        }),
+      );
     },
   );
 }

@@ -1,3 +1,4 @@
+import { openEventStream } from '../http/event-stream.ts';
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -297,33 +298,20 @@ export function resultsRoutes(app: ZodApp, db: Db, hub: LiveHub, dataDir: string
       const allowed = canRead(req.actor, 'result.read');
       if (!allowed.ok && allowed.error.kind === 'unauthorized') return sendResult(reply, allowed);
       const actor = req.actor;
-      reply.hijack();
-      reply.raw.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-      });
-      reply.raw.write('retry: 3000\n\n');
       const korwilOfDesa = new Map<string, number | null>();
-      const unsubscribe = hub.subscribe((event) => {
-        void (async () => {
-          let korwilId = korwilOfDesa.get(event.desaCode);
-          if (korwilId === undefined) {
-            korwilId = (await regionTarget(db, event.desaCode)).korwilId;
-            korwilOfDesa.set(event.desaCode, korwilId);
-          }
-          const target = { regionCode: event.desaCode, korwilId, tpsId: event.tpsId };
-          if (canRead(actor, 'result.read', target).ok) {
-            reply.raw.write(`event: result\ndata: ${JSON.stringify(event)}\n\n`);
-          }
-        })();
-      });
-      const keepAlive = setInterval(() => reply.raw.write(': ping\n\n'), 20_000);
-      req.raw.on('close', () => {
-        clearInterval(keepAlive);
-        unsubscribe();
-      });
+      openEventStream(req, reply, (stream) =>
+        hub.subscribe((event) => {
+          void (async () => {
+            let korwilId = korwilOfDesa.get(event.desaCode);
+            if (korwilId === undefined) {
+              korwilId = (await regionTarget(db, event.desaCode)).korwilId;
+              korwilOfDesa.set(event.desaCode, korwilId);
+            }
+            const target = { regionCode: event.desaCode, korwilId, tpsId: event.tpsId };
+            if (canRead(actor, 'result.read', target).ok) stream.send('result', event);
+          })();
+        }),
+      );
     },
   );
 }
