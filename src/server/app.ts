@@ -68,6 +68,14 @@ export interface AppOptions {
   readonly benchReference?: boolean;
 }
 
+/** Registers a feature's routes in a plugin context of their own (hooks and error handling inherited). */
+async function feature(app: ZodApp, routes: (scope: ZodApp) => void): Promise<void> {
+  await app.register((scope, _options, done) => {
+    routes(scope.withTypeProvider<ZodTypeProvider>());
+    done();
+  });
+}
+
 export async function buildApp(options: AppOptions): Promise<ZodApp> {
   const { database } = options;
   const db = database.db;
@@ -130,10 +138,13 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
     app.addHook('onClose', () => relay.close());
   }
   const dataDir = options.dataDir ?? dataDirFromEnv();
-  resultsRoutes(app, db, hub, dataDir);
-  problemsRoutes(app, db, hub, dataDir);
-  peopleRoutes(app, db, dataDir);
-  votersRoutes(app, db);
+  // Features that take uploads each get their own plugin context, so the body
+  // parsers they add (photos, materials, a streamed DP4) apply to their own
+  // routes only and never collide over a media type.
+  await feature(app, (scope) => resultsRoutes(scope, db, hub, dataDir));
+  await feature(app, (scope) => problemsRoutes(scope, db, hub, dataDir));
+  await feature(app, (scope) => peopleRoutes(scope, db, dataDir));
+  await feature(app, (scope) => votersRoutes(scope, db));
   if (options.benchReference === true) {
     app.post(
       '/api/bench/validate',
