@@ -37,7 +37,8 @@ import {
   logLookup,
   lookupsSince,
   resolveTanggapan,
-  talliesByTps,
+  tallySums,
+  tpsListedOver,
   tanggapanOfDesa,
   tpsUnder,
   votersOfDesa,
@@ -121,36 +122,29 @@ export async function voterProgress(db: Db, actor: Actor, code: string): Promise
     level = r.level;
     prefix = r.level === 'desa' ? r.code : `${r.code}.`;
   }
-  const rows = await talliesByTps(db, prefix);
-  const inKorwil = (desaCode: string) =>
-    korwilId === null || byCode.get(desaCode.slice(0, 8))?.korwilId === korwilId;
-  const childOf = (desaCode: string, tpsId: number): string => {
-    if (level === 'desa') return `tps:${String(tpsId)}`;
-    if (level === 'kecamatan') return desaCode;
-    return desaCode.slice(0, 8);
-  };
+  const childLevel = level === 'desa' ? 'tps' : level === 'kecamatan' ? 'desa' : 'kecamatan';
+  const max = await getMaxVotersPerTps(db);
+  const [sums, over, tpsNumbers] = await Promise.all([
+    tallySums(db, prefix, childLevel, korwilId),
+    tpsListedOver(db, prefix, korwilId, max),
+    level === 'desa'
+      ? tpsOfDesa(db, code).then((ts) => new Map(ts.map((t) => [t.id, t.number])))
+      : Promise.resolve(null),
+  ]);
   const total = emptyCounts();
   const children = new Map<string, ProgressCounts>();
-  const perTps = new Map<number, number>();
-  for (const r of rows) {
-    if (!inKorwil(r.desaCode)) continue;
+  for (const r of sums) {
     addKey(total, r.key, r.value);
-    const child = childOf(r.desaCode, r.tpsId);
-    const c = children.get(child) ?? emptyCounts();
+    const c = children.get(r.child) ?? emptyCounts();
     addKey(c, r.key, r.value);
-    children.set(child, c);
-    if (r.key === 'listed') perTps.set(r.tpsId, r.value);
+    children.set(r.child, c);
   }
   const flags: { code: string; message: string }[] = [];
-  const max = await getMaxVotersPerTps(db);
-  const tpsNumbers =
-    level === 'desa' ? new Map((await tpsOfDesa(db, code)).map((t) => [t.id, t.number])) : null;
-  for (const [tpsId, listed] of perTps) {
-    const f = tpsOverLimit(listed, max);
+  for (const t of over) {
+    const f = tpsOverLimit(t.listed, max);
     if (f !== null) {
-      const label =
-        tpsNumbers === null ? `TPS #${String(tpsId)}` : formatTps(tpsNumbers.get(tpsId) ?? 0);
-      flags.push({ code: f.code, message: `${label}: ${f.message}` });
+      const desa = level === 'desa' ? '' : ` ${byCode.get(t.desaCode)?.name ?? t.desaCode}`;
+      flags.push({ code: f.code, message: `${formatTps(t.number)}${desa}: ${f.message}` });
     }
   }
   if (level === 'desa' || level === 'kecamatan')

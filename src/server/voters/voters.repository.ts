@@ -1,6 +1,7 @@
 /** The only SQL of voter data. */
 import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection.ts';
+import { rowsOf } from '../db/rows.ts';
 import {
   cekDptLog,
   dpsTanggapan,
@@ -161,21 +162,59 @@ export async function addTallies(
   }
 }
 
-/** Tallies of every TPS with its desa: a few thousand rows for a regency. */
-export async function talliesByTps(
+/** How progress children are keyed: kecamatan (of a regency or Korwil), desa, or TPS. */
+export type TallyChild = 'kecamatan' | 'desa' | 'tps';
+
+/**
+ * The tallies of a region summed in SQL per child and key: a few hundred
+ * rows whatever the number of voters or TPS. `korwilId` keeps only the
+ * kecamatan of one Korwil. Children are `35.13.01` (kecamatan), `35.13.01.2001`
+ * (desa) or `tps:<id>`.
+ */
+export async function tallySums(
   db: Db,
   regionPrefix: string,
-): Promise<{ tpsId: number; desaCode: string; key: string; value: number }[]> {
-  return db
-    .select({
-      tpsId: voterTpsTally.tpsId,
-      desaCode: tps.desaCode,
-      key: voterTpsTally.key,
-      value: voterTpsTally.value,
-    })
-    .from(voterTpsTally)
-    .innerJoin(tps, eq(tps.id, voterTpsTally.tpsId))
-    .where(sql`${tps.desaCode} like ${`${regionPrefix}%`}`);
+  child: TallyChild,
+  korwilId: number | null,
+): Promise<{ child: string; key: string; value: number }[]> {
+  const childExpr =
+    child === 'tps'
+      ? sql`'tps:' || t.id::text`
+      : child === 'desa'
+        ? sql`t.desa_code`
+        : sql`left(t.desa_code, 8)`;
+  const inKorwil =
+    korwilId === null
+      ? sql``
+      : sql`and exists (select 1 from region r where r.code = left(t.desa_code, 8) and r.korwil_id = ${korwilId})`;
+  const rows = rowsOf<{ child: string; key: string; value: number | string }>(
+    await db.execute(sql`
+      select ${childExpr} as child, v.key, sum(v.value) as value
+      from voter_tps_tally v join tps t on t.id = v.tps_id
+      where t.desa_code like ${`${regionPrefix}%`} ${inKorwil}
+      group by 1, 2`),
+  );
+  return rows.map((r) => ({ child: r.child, key: r.key, value: Number(r.value) }));
+}
+
+/** TPS of a region whose list is longer than `max` (the 600 rule), with their number. */
+export async function tpsListedOver(
+  db: Db,
+  regionPrefix: string,
+  korwilId: number | null,
+  max: number,
+): Promise<{ tpsId: number; desaCode: string; number: number; listed: number }[]> {
+  const inKorwil =
+    korwilId === null
+      ? sql``
+      : sql`and exists (select 1 from region r where r.code = left(t.desa_code, 8) and r.korwil_id = ${korwilId})`;
+  return rowsOf<{ tpsId: number; desaCode: string; number: number; listed: number }>(
+    await db.execute(sql`
+      select t.id as "tpsId", t.desa_code as "desaCode", t.number, v.value as listed
+      from voter_tps_tally v join tps t on t.id = v.tps_id
+      where v.key = 'listed' and v.value > ${max} and t.desa_code like ${`${regionPrefix}%`} ${inKorwil}
+      order by t.desa_code, t.number`),
+  );
 }
 
 export async function listImports(db: Db, limit = 50): Promise<ImportRow[]> {

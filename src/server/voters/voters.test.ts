@@ -22,6 +22,7 @@ import type {
   Recap,
   TpsVoterList,
 } from '../../domain/voters/voters.schema.ts';
+import { writeSetting } from '../settings/settings.repository.ts';
 import { syntheticDp4 } from './dp4-synthetic.ts';
 
 const NGADISARI = '35.13.01.2001';
@@ -430,11 +431,47 @@ describe.each(testEngines())('voter data on %s', (engine) => {
     expect(p.counts.visited).toBe(4);
     expect(p.counts.listed).toBe(p.counts.dp4 + p.counts.baru - 1);
     expect(p.children.map((c) => c.name)).toEqual(['TPS 001', 'TPS 002']);
+    const kec = (await admin('/api/voters/progress?code=35.13.01')).json<Progress>();
+    expect(kec.counts).toEqual(p.counts);
+    expect(kec.children).toEqual([
+      expect.objectContaining({ code: NGADISARI, name: 'Ngadisari', counts: p.counts }),
+    ]);
     const reg = (await admin('/api/voters/progress?code=35.13')).json<Progress>();
     expect(reg.counts).toEqual(p.counts);
-    const kw = (await admin('/api/voters/progress?code=korwil:1')).json<Progress>();
-    expect(kw.counts.ms).toBeGreaterThanOrEqual(0);
+    expect(reg.children).toEqual([
+      expect.objectContaining({ code: '35.13.01', name: 'Sukapura', counts: p.counts }),
+    ]);
+    // Sukapura belongs to one Korwil: it has every count, the others none.
+    const korwil = await Promise.all(
+      [1, 2, 3].map(async (k) =>
+        (await admin(`/api/voters/progress?code=korwil:${String(k)}`)).json<Progress>(),
+      ),
+    );
+    expect(korwil.filter((kw) => kw.counts.dp4 > 0).map((kw) => kw.counts)).toEqual([p.counts]);
+    expect(korwil.filter((kw) => kw.counts.dp4 === 0)).toHaveLength(2);
     expect((await pantarlih('/api/voters/progress?code=35.13')).statusCode).toBe(403);
+  });
+
+  it('flags a TPS whose list passes the voter limit, at every level', async () => {
+    const p = (await pps(`/api/voters/progress?code=${NGADISARI}`)).json<Progress>();
+    const longest = Math.max(...p.children.map((c) => c.counts.listed));
+    await writeSetting(database.db, 'max_voters_per_tps', longest - 1);
+    try {
+      const desa = (await pps(`/api/voters/progress?code=${NGADISARI}`)).json<Progress>();
+      const over = desa.flags.filter((f) => f.code === 'coklit.tps_over_limit');
+      expect(over.length).toBeGreaterThanOrEqual(1);
+      expect(over[0]?.message).toMatch(
+        /^TPS 00\d: Daftar TPS ini \d+ pemilih, melebihi batas \d+\.$/,
+      );
+      const reg = (await admin('/api/voters/progress?code=35.13')).json<Progress>();
+      expect(reg.flags.filter((f) => f.code === 'coklit.tps_over_limit')[0]?.message).toMatch(
+        /^TPS 00\d Ngadisari: Daftar TPS ini/,
+      );
+    } finally {
+      await writeSetting(database.db, 'max_voters_per_tps', 600);
+    }
+    const after = (await admin('/api/voters/progress?code=35.13')).json<Progress>();
+    expect(after.flags.filter((f) => f.code === 'coklit.tps_over_limit')).toEqual([]);
   });
 
   it('compiles the DPS and DPT of the desa; comments must be resolved first', async () => {
