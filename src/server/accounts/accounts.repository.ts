@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/connection.ts';
 import { appUser, session, tps, userRole } from '../db/schema.ts';
+import { sessionCache } from '../auth/session-cache.ts';
 
 /** A user without the password hash, which never leaves this module's callers' reach. */
 export interface UserSummary {
@@ -89,6 +90,7 @@ export async function insertUsers(db: Db, users: readonly NewUser[]): Promise<Ma
 }
 
 export async function insertRoles(db: Db, roles: readonly NewRole[]): Promise<void> {
+  sessionCache.forgetUsers(roles.map((r) => r.userId));
   for (const part of chunks(roles, BATCH)) {
     await db.insert(userRole).values(part.map((r) => ({ ...r })));
   }
@@ -105,11 +107,13 @@ export async function updateUser(
     lockedUntil: Date | null;
   }>,
 ): Promise<void> {
+  sessionCache.forgetUsers([id]);
   await db.update(appUser).set(values).where(eq(appUser.id, id));
 }
 
 /** Ends every live session of a user; returns how many. */
 export async function revokeAllSessions(db: Db, userId: number, at: Date): Promise<number> {
+  sessionCache.forgetUsers([userId]);
   const rows = await db
     .update(session)
     .set({ revokedAt: at })

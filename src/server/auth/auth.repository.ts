@@ -2,6 +2,7 @@ import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection.ts';
 import { rowsOf } from '../db/rows.ts';
 import { appUser, session, signInThrottle, userRole } from '../db/schema.ts';
+import { sessionCache } from './session-cache.ts';
 
 export type UserRow = typeof appUser.$inferSelect;
 export type SessionRow = typeof session.$inferSelect;
@@ -25,6 +26,7 @@ export async function updateUser(
   id: number,
   values: Partial<Omit<UserRow, 'id' | 'createdAt'>>,
 ): Promise<void> {
+  sessionCache.forgetUsers([id]);
   await db.update(appUser).set(values).where(eq(appUser.id, id));
 }
 
@@ -42,10 +44,12 @@ export async function touchSession(db: Db, id: number, at: Date): Promise<void> 
 }
 
 export async function revokeSession(db: Db, id: number, at: Date): Promise<void> {
+  sessionCache.forgetSession(id);
   await db.update(session).set({ revokedAt: at }).where(eq(session.id, id));
 }
 
 export async function revokeSessionsOf(db: Db, userId: number, at: Date): Promise<void> {
+  sessionCache.forgetUsers([userId]);
   await db
     .update(session)
     .set({ revokedAt: at })
@@ -72,6 +76,7 @@ export async function revokeOtherSessions(
   keepId: number,
   at: Date,
 ): Promise<void> {
+  sessionCache.forgetUsers([userId]);
   await db
     .update(session)
     .set({ revokedAt: at })

@@ -11,6 +11,7 @@ import type { Db } from '../db/connection.ts';
 import { inTransaction } from '../http/transaction.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import type { Actor } from './actor.ts';
+import { sessionCache } from './session-cache.ts';
 import {
   findLiveSession,
   findThrottle,
@@ -184,8 +185,13 @@ export async function resolveSession(
   address: string | null,
   now: Date = new Date(),
 ): Promise<ResolvedSession | null> {
-  const s = await findLiveSession(db, tokenHash(token));
-  if (s === undefined) return null;
+  const hash = tokenHash(token);
+  let s = sessionCache.get(hash);
+  if (s === undefined) {
+    s = await findLiveSession(db, hash);
+    if (s === undefined) return null;
+    sessionCache.set(hash, s);
+  }
   const { user } = s;
   if (s.expiresAt <= now || now.getTime() - s.lastSeenAt.getTime() > AUTH_POLICY.idleMs) {
     await revokeSession(db, s.id, now);
@@ -193,7 +199,10 @@ export async function resolveSession(
   }
   if (user.disabled) return null;
   // Sliding idle window; written at most once a minute.
-  if (now.getTime() - s.lastSeenAt.getTime() > 60_000) await touchSession(db, s.id, now);
+  if (now.getTime() - s.lastSeenAt.getTime() > 60_000) {
+    await touchSession(db, s.id, now);
+    sessionCache.set(hash, { ...s, lastSeenAt: now });
+  }
   return {
     actor: actorOf(user, s.roles.map(grantOf), s.id, address),
     csrfToken: s.csrfToken,
