@@ -179,7 +179,8 @@ export function auditHeadOf(lastHash: unknown, isolation: unknown): string {
   return lastHash;
 }
 
-async function lockAuditHead(tx: Db): Promise<string> {
+/** Locks the audit chain's head until the transaction ends, and reads its last hash. */
+export async function lockAuditHead(tx: Db): Promise<string> {
   const rows = rowsOf<{ last_hash: unknown; isolation: unknown }>(
     await tx.execute(
       sql`with ${lockAuditHeadCte} select last_hash, isolation from audit_head_lock`,

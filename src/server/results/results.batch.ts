@@ -2,14 +2,15 @@
  * Submitting C.Hasil forms, grouped: on voting night many arrive at once, and
  * every round trip to the database costs the busy server more than the rows
  * do. So submissions wait here briefly and are judged and written together,
- * one transaction per batch and two statements: the first locks the audit
- * chain's head and reads everything the batch needs (each submission's TPS,
- * its Korwil, an earlier submission with its client id, the window, the
- * contest and its selections, the current versions and the desa's reported
- * turnouts); the second writes every version, vote, current pointer and desa
- * total, and the audit rows (in order, one per submission, refusals by scope
- * included, chained as if appended one by one) with the new head. A batch
- * costs four round trips (begin, read, write, commit) whatever its size.
+ * one transaction per batch and three statements: the first reads everything
+ * the batch needs (each submission's TPS, its Korwil, an earlier submission
+ * with its client id, the window, the contest and its selections, the
+ * current versions and the desa's reported turnouts); the second locks the
+ * audit chain's head; the third writes every version, vote, current pointer
+ * and desa total, and the audit rows (in order, one per submission, refusals
+ * by scope included, chained as if appended one by one) with the new head.
+ * A batch costs five round trips (begin, read, lock, write, commit) whatever
+ * its size, and two batches overlap: one reads while the other writes.
  *
  * Each submission's change and its audit row still commit together. A batch
  * never holds two submissions for one TPS × contest or one client id (the
@@ -18,7 +19,7 @@
  * deadlock), its submissions are submitted again one by one, each read and
  * written on its own, and get exactly the answer they would have had alone.
  */
-import { appendAudit, chainAudit, type AuditEntry } from '../audit/audit.service.ts';
+import { appendAudit, chainAudit, lockAuditHead, type AuditEntry } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { auditActor, auditWrite } from '../auth/guard.ts';
 import type { Db } from '../db/connection.ts';
@@ -54,11 +55,12 @@ export interface Written {
 /** Batches are capped so one transaction stays short. */
 const MAX_BATCH = 128;
 /**
- * Batches in flight at once per database. One: a batch takes the audit head's
- * lock in its first statement, so a second would only wait there, reading
- * with a snapshot older than the first batch's commit.
+ * Batches in flight at once per database. Two: while one holds the audit
+ * head's lock for its write and commit, the next reads its context and is
+ * judged. No two batches in flight share a TPS × contest or a client id (see
+ * `take`), so neither reads what the other writes.
  */
-const MAX_IN_FLIGHT = 1;
+const MAX_IN_FLIGHT = 2;
 
 const correctionReasonRequired = () =>
   err(
@@ -241,7 +243,7 @@ export async function submitAlone(
 async function writeBatch(db: Db, items: readonly Incoming[]): Promise<Result<Submitted>[]> {
   const answers: Result<Submitted>[] = [];
   await db.transaction(async (tx) => {
-    const { contexts, current, desa, auditHead } = await batchContext(
+    const { contexts, current, desa } = await batchContext(
       tx,
       items.map((i) => ({
         tpsId: i.input.tpsId,
@@ -321,6 +323,9 @@ async function writeBatch(db: Db, items: readonly Incoming[]): Promise<Result<Su
       );
     });
     if (writes.length === 0 && audits.length === 0) return;
+    // The audit head is locked only now, for the write and the commit: the
+    // next batch reads and judges meanwhile.
+    const auditHead = await lockAuditHead(tx);
     const count = await writeSubmissions(
       tx,
       writes,
@@ -342,6 +347,9 @@ interface Queued {
 class SubmissionWriter {
   private readonly queue: Queued[] = [];
   private inFlight = 0;
+  /** TPS × contest pairs and client ids of the batches in flight. */
+  private readonly busyPairs = new Set<string>();
+  private readonly busyClients = new Set<string>();
 
   constructor(private readonly db: Db) {}
 
@@ -355,29 +363,38 @@ class SubmissionWriter {
   private pump(): void {
     while (this.inFlight < MAX_IN_FLIGHT && this.queue.length > 0) {
       const batch = this.take();
+      // Everything queued waits for a batch in flight (same TPS × contest or client id).
+      if (batch.length === 0) return;
       this.inFlight += 1;
       void this.run(batch).finally(() => {
+        for (const q of batch) {
+          const { tpsId, contestId, clientId } = q.incoming.input;
+          this.busyPairs.delete(`${String(tpsId)}:${String(contestId)}`);
+          this.busyClients.delete(clientId);
+        }
         this.inFlight -= 1;
         this.pump();
       });
     }
   }
 
-  /** Up to MAX_BATCH queued submissions, first come first served, skipping repeats of a key. */
+  /**
+   * Up to MAX_BATCH queued submissions, first come first served, skipping
+   * repeats of a TPS × contest or client id within the batch and any that a
+   * batch in flight holds (they wait for the next batch).
+   */
   private take(): Queued[] {
-    const pairs = new Set<string>();
-    const clients = new Set<string>();
     const batch: Queued[] = [];
     const rest: Queued[] = [];
     for (const q of this.queue) {
       const { tpsId, contestId, clientId } = q.incoming.input;
       const pair = `${String(tpsId)}:${String(contestId)}`;
-      if (batch.length >= MAX_BATCH || pairs.has(pair) || clients.has(clientId)) {
+      if (batch.length >= MAX_BATCH || this.busyPairs.has(pair) || this.busyClients.has(clientId)) {
         rest.push(q);
         continue;
       }
-      pairs.add(pair);
-      clients.add(clientId);
+      this.busyPairs.add(pair);
+      this.busyClients.add(clientId);
       batch.push(q);
     }
     this.queue.splice(0, this.queue.length, ...rest);

@@ -1,12 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection.ts';
 import { rowsOf } from '../db/rows.ts';
-import {
-  auditHeadOf,
-  auditInsertCte,
-  lockAuditHeadCte,
-  type ChainedAudit,
-} from '../audit/audit.service.ts';
+import { auditInsertCte, type ChainedAudit } from '../audit/audit.service.ts';
 import {
   resultCurrent,
   resultDesaTotal,
@@ -446,7 +441,7 @@ export async function writeSubmission(
 /** A TPS × contest's current version, as `currentForSubmit` gives it, for many at once. */
 export type CurrentForSubmit = NonNullable<CurrentWithContribution['current']>;
 
-/** What a batch of submissions needs, read in the statement that locks the audit chain's head. */
+/** What a batch of submissions needs, read in one statement. */
 export interface BatchContext {
   /** Each submission's context, in the order given. */
   readonly contexts: SubmitContext[];
@@ -454,14 +449,15 @@ export interface BatchContext {
   readonly current: Map<string, CurrentForSubmit>;
   /** `${contestId}:${desaCode}` → TPS id → [registered, voted]. */
   readonly desa: Map<string, Map<number, [number, number]>>;
-  /** The audit chain's last hash; its head is locked until the transaction ends. */
-  readonly auditHead: string;
 }
 
 /**
- * One statement for a whole batch: lock the audit chain's head, and read
- * each submission's context (as `submitContext` does for one), the current
- * versions of its TPS × contest, and the reported turnouts of its desa.
+ * One statement for a whole batch: each submission's context (as
+ * `submitContext` does for one), the current versions of its TPS × contest,
+ * and the reported turnouts of its desa. It takes no lock: the writer never
+ * has two batches in flight that share a TPS × contest or a client id, so
+ * what another in-flight batch writes is never what this one reads (except
+ * the desa's other turnouts, which only inform the anomaly flags).
  */
 export async function batchContext(
   tx: Db,
@@ -493,11 +489,9 @@ export async function batchContext(
     voting_day: string | null;
     opened_early: unknown;
     max_voters: unknown;
-    last_hash: unknown;
-    isolation: unknown;
   }>(
     await tx.execute(sql`
-      with ${lockAuditHeadCte}, k as (
+      with k as (
         select * from jsonb_to_recordset(${JSON.stringify(keys.map((k, ord) => ({ ord, ...k })))}::jsonb)
           as k (ord int, "tpsId" int, "contestId" int, "clientId" text)
       ), g as (
@@ -543,9 +537,7 @@ export async function batchContext(
         (select st.starts_on::text from stage st where st.kind = 'pemungutan_suara'
           order by st.starts_on, st.ends_on, st.id limit 1) as voting_day,
         (select v.value from settings v where v.key = ${windowSetting}) as opened_early,
-        (select v.value from settings v where v.key = 'max_voters_per_tps') as max_voters,
-        (select last_hash from audit_head_lock) as last_hash,
-        (select isolation from audit_head_lock) as isolation`),
+        (select v.value from settings v where v.key = 'max_voters_per_tps') as max_voters`),
   );
   const r = rows[0];
   if (r === undefined) throw new Error('batch context returned no row');
@@ -570,7 +562,7 @@ export async function batchContext(
     desa.set(key, m);
     m.set(d.tpsId, [d.registered, d.voted]);
   }
-  return { contexts, current, desa, auditHead: auditHeadOf(r.last_hash, r.isolation) };
+  return { contexts, current, desa };
 }
 
 export interface BatchWrite {

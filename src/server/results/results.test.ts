@@ -20,6 +20,7 @@ import {
 } from '../testing/app-harness.ts';
 import { consistentForm } from './form-fixture.ts';
 import { verifyResultTotals } from './results.summary.ts';
+import { verifyAuditChain } from '../audit/audit.service.ts';
 import type {
   ResultsSummary,
   SubmissionAccepted,
@@ -468,6 +469,60 @@ describe.each(testEngines())('TPS results on %s', (engine) => {
     expect(sukapuraAfter.valid - sukapuraBefore.valid).toBe(
       [...expected.values()].reduce((x, e) => x + e.valid, 0),
     );
+  });
+
+  it('keeps versions, totals and the audit chain whole when submissions and corrections arrive at once', async () => {
+    // Every TPS of one desa × both contests: a first version and two
+    // corrections, all in flight together, so batches overlap and some
+    // submissions wait for a batch that holds their TPS.
+    const desa = '35.13.01.2004';
+    const ids = (
+      await database.db
+        .select({ id: tps.id })
+        .from(tps)
+        .where(and(eq(tps.desaCode, desa), eq(tps.status, 'aktif')))
+    ).map((r) => r.id);
+    const contests = (await app.inject('/api/contests')).json<Contest[]>();
+    const sent = ids.flatMap((tpsId) =>
+      contests.flatMap((c) =>
+        [0, 1, 2].map((k) => ({
+          tpsId,
+          contestId: c.id,
+          form: consistentForm({
+            dpt: 400,
+            votes: c.pairs.map((p, i) => ({ selectionId: p.id, votes: 10 * (i + 1) + k })),
+            invalid: k,
+          }),
+        })),
+      ),
+    );
+    const answers = await Promise.all(
+      sent.map((payload) =>
+        admin({
+          method: 'POST',
+          url: '/api/results',
+          payload: { clientId: randomUUID(), reason: 'Koreksi serentak', ...payload },
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual(sent.map(() => 201));
+    for (const tpsId of ids) {
+      const history = (await admin(`/api/results/tps/${String(tpsId)}`)).json<TpsResults>();
+      for (const c of contests) {
+        const versions = history.contests
+          .find((h) => h.contestId === c.id)
+          ?.history.map((h) => h.version)
+          .sort();
+        expect(versions).toEqual([1, 2, 3]);
+      }
+    }
+    expect(
+      await verifyResultTotals(
+        database.db,
+        contests.map((c) => c.id),
+      ),
+    ).toEqual([]);
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
   });
 });
 
