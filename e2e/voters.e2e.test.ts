@@ -176,6 +176,16 @@ describe('voter data: DP4 import, coklit, DPS, cek DPT', () => {
       expect(text).toContain('TMS1');
       expect(text).toContain('Pemilih baru1');
       expect(text).toContain('Dalam daftar3');
+      // The Pantarlih's work: four records (MS, U, TMS-1, new voter).
+      const officer = page.getByTestId('officer-table').getByRole('row', { name: /pantarlih/ });
+      expect(await officer.getByRole('cell').allTextContents()).toEqual([
+        'pantarlih.ngadisari.1',
+        '4',
+        expect.stringMatching(/^\d$/),
+        expect.stringMatching(/^\d rumah tangga$/),
+        expect.stringMatching(/^\d{1,2} \w+ 20\d\d,? \d\d[.:]\d\d WIB$/),
+        expect.stringMatching(/WIB$/),
+      ]);
       await page.getByRole('link', { name: /DPS, DPT, tanggapan/ }).click();
       await page.getByRole('button', { name: 'Susun DPS dari hasil coklit' }).click();
       await page

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   activityFlags,
   applyCoklit,
+  officerActivity,
   checkNewVoter,
   staysOnList,
   TMS_CODES,
@@ -154,6 +155,45 @@ describe('activity flags', () => {
     // Many members of one household in a minute are one visit.
     const oneHouse = burst.map((r) => ({ ...r, household: 'kk' }));
     expect(activityFlags(oneHouse)).toEqual([]);
+  });
+  it('sums each officer’s records, households and busiest window', () => {
+    const records = [
+      { officer: 'pantarlih.b', at: at(0), household: 'kk1' },
+      { officer: 'pantarlih.b', at: at(1), household: 'kk1' },
+      { officer: 'pantarlih.b', at: at(2), household: 'kk2' },
+      { officer: 'pantarlih.b', at: at(30), household: 'kk3' },
+      { officer: 'pantarlih.a', at: at(5), household: 'kk9' },
+    ];
+    expect(officerActivity(records)).toEqual([
+      {
+        officer: 'pantarlih.a',
+        records: 1,
+        households: 1,
+        firstAt: at(5),
+        lastAt: at(5),
+        busiest: 1,
+      },
+      {
+        officer: 'pantarlih.b',
+        records: 4,
+        households: 3,
+        firstAt: at(0),
+        lastAt: at(30),
+        busiest: 2,
+      },
+    ]);
+    expect(officerActivity([])).toEqual([]);
+  });
+  it('counts the busiest window, not the first that reaches the limit', () => {
+    const burst = Array.from({ length: 25 }, (_, i) => ({
+      officer: 'pantarlih.c',
+      at: at(i % 5 === 0 ? 0 : 1),
+      household: `kk${String(i)}`,
+    }));
+    expect(activityFlags(burst)).toEqual([
+      { code: 'coklit.burst', message: 'pantarlih.c mencatat 25 rumah tangga dalam 10 menit.' },
+    ]);
+    expect(activityFlags(burst, { burst: 26 })).toEqual([]);
   });
   it('flags a TPS list past the limit', () => {
     expect(tpsOverLimit(600, 600)).toBeNull();

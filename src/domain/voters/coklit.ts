@@ -216,44 +216,88 @@ export interface ActivityFlag {
   readonly message: string;
 }
 
+/** One officer's coklit work in a region. */
+export interface OfficerActivity {
+  readonly officer: string;
+  /** Coklit records (MS, U, TMS, new voters) */
+  readonly records: number;
+  /** Households visited (the first record of a household is its visit) */
+  readonly households: number;
+  /** ISO instants of the first and last record */
+  readonly firstAt: string;
+  readonly lastAt: string;
+  /** The most households first visited within one window of `windowMinutes` */
+  readonly busiest: number;
+}
+
+/** Each officer's records, households and busiest window, by officer name. */
+export function officerActivity(
+  records: readonly ActivityRecord[],
+  windowMinutes = 10,
+): OfficerActivity[] {
+  const windowMs = windowMinutes * 60_000;
+  const byOfficer = new Map<string, { t: number; at: string; household: string }[]>();
+  for (const r of records) {
+    const list = byOfficer.get(r.officer) ?? [];
+    list.push({ t: Date.parse(r.at), at: r.at, household: r.household });
+    byOfficer.set(r.officer, list);
+  }
+  const out: OfficerActivity[] = [];
+  for (const [officer, list] of byOfficer) {
+    list.sort((a, b) => a.t - b.t);
+    const firstVisit = new Map<string, number>();
+    for (const x of list) if (!firstVisit.has(x.household)) firstVisit.set(x.household, x.t);
+    const visits = [...firstVisit.values()].sort((a, b) => a - b);
+    let busiest = 0;
+    let start = 0;
+    for (let end = 0; end < visits.length; end++) {
+      while ((visits[end] ?? 0) - (visits[start] ?? 0) > windowMs) start++;
+      busiest = Math.max(busiest, end - start + 1);
+    }
+    out.push({
+      officer,
+      records: list.length,
+      households: firstVisit.size,
+      firstAt: list[0]?.at ?? '',
+      lastAt: list[list.length - 1]?.at ?? '',
+      busiest,
+    });
+  }
+  return out.sort((a, b) => a.officer.localeCompare(b.officer, 'id'));
+}
+
+/** Households within one window from which an officer's work is implausible. */
+export const BURST_HOUSEHOLDS = 20;
+export const BURST_WINDOW_MINUTES = 10;
+
 /**
- * Implausible patterns: one officer recording `burst` or more households
- * within `windowMinutes` (a real visit takes minutes per house), or a TPS
- * whose list passes the voter limit.
+ * Implausible patterns: officers who recorded `burst` or more households
+ * within `windowMinutes` (a real visit takes minutes per house); the
+ * activity must have been summed over the same window.
  */
+export function burstFlags(
+  activity: readonly OfficerActivity[],
+  options: { burst?: number; windowMinutes?: number } = {},
+): ActivityFlag[] {
+  const burst = options.burst ?? BURST_HOUSEHOLDS;
+  const windowMinutes = options.windowMinutes ?? BURST_WINDOW_MINUTES;
+  return activity
+    .filter((a) => a.busiest >= burst)
+    .map((a) => ({
+      code: 'coklit.burst',
+      message: `${a.officer} mencatat ${String(a.busiest)} rumah tangga dalam ${String(windowMinutes)} menit.`,
+    }));
+}
+
+/** `burstFlags` straight from the records. */
 export function activityFlags(
   records: readonly ActivityRecord[],
   options: { burst?: number; windowMinutes?: number } = {},
 ): ActivityFlag[] {
-  const burst = options.burst ?? 20;
-  const windowMs = (options.windowMinutes ?? 10) * 60_000;
-  const byOfficer = new Map<string, { t: number; household: string }[]>();
-  for (const r of records) {
-    const list = byOfficer.get(r.officer) ?? [];
-    list.push({ t: Date.parse(r.at), household: r.household });
-    byOfficer.set(r.officer, list);
-  }
-  const flags: ActivityFlag[] = [];
-  for (const [officer, list] of byOfficer) {
-    // The first record of each household is its visit.
-    const firstVisit = new Map<string, number>();
-    for (const x of list.sort((a, b) => a.t - b.t)) {
-      if (!firstVisit.has(x.household)) firstVisit.set(x.household, x.t);
-    }
-    const visits = [...firstVisit.values()].sort((a, b) => a - b);
-    let start = 0;
-    for (let end = 0; end < visits.length; end++) {
-      while ((visits[end] ?? 0) - (visits[start] ?? 0) > windowMs) start++;
-      if (end - start + 1 >= burst) {
-        flags.push({
-          code: 'coklit.burst',
-          message: `${officer} mencatat ${String(end - start + 1)} rumah tangga dalam ${String(windowMs / 60_000)} menit.`,
-        });
-        break;
-      }
-    }
-  }
-  return flags;
+  return burstFlags(
+    officerActivity(records, options.windowMinutes ?? BURST_WINDOW_MINUTES),
+    options,
+  );
 }
 
 export function tpsOverLimit(listed: number, maxVoters: number): ActivityFlag | null {

@@ -201,6 +201,18 @@ export const Progress = z
     counts: ProgressCounts,
     children: z.array(ProgressRow),
     flags: z.array(z.object({ code: z.string(), message: z.string() })),
+    /** Each Pantarlih's coklit work (desa and kecamatan; empty above). */
+    officers: z.array(
+      z.object({
+        officer: z.string(),
+        records: z.number().int(),
+        households: z.number().int(),
+        firstAt: z.string(),
+        lastAt: z.string(),
+        busiest: z.number().int(),
+        flagged: z.boolean(),
+      }),
+    ),
   })
   .meta({ id: 'VoterProgress' });
 export type Progress = z.infer<typeof Progress>;

@@ -13,7 +13,13 @@ import { findTps, tpsOfDesa } from '../tps/tps.repository.ts';
 import { regionLevel } from '../../domain/common/region-code.ts';
 import { formatTps } from '../../domain/common/format.ts';
 import { domainError, err, ok, type Result } from '../../domain/common/result.ts';
-import { activityFlags, staysOnList, tpsOverLimit } from '../../domain/voters/coklit.ts';
+import {
+  BURST_HOUSEHOLDS,
+  burstFlags,
+  officerActivity,
+  staysOnList,
+  tpsOverLimit,
+} from '../../domain/voters/coklit.ts';
 import { maskNik } from '../../domain/voters/nik.ts';
 import type {
   CekDptAnswer,
@@ -147,8 +153,14 @@ export async function voterProgress(db: Db, actor: Actor, code: string): Promise
       flags.push({ code: f.code, message: `${formatTps(t.number)}${desa}: ${f.message}` });
     }
   }
-  if (level === 'desa' || level === 'kecamatan')
-    flags.push(...activityFlags(await activityOf(db, prefix)));
+  const officers =
+    level === 'desa' || level === 'kecamatan'
+      ? officerActivity(await activityOf(db, prefix)).map((a) => ({
+          ...a,
+          flagged: a.busiest >= BURST_HOUSEHOLDS,
+        }))
+      : [];
+  flags.push(...burstFlags(officers));
   const childRows = [...children.entries()]
     .map(([c, counts]) => ({
       code: c,
@@ -158,7 +170,7 @@ export async function voterProgress(db: Db, actor: Actor, code: string): Promise
       counts: finish(counts),
     }))
     .sort((a, b) => a.name.localeCompare(b.name, 'id', { numeric: true }));
-  return ok({ code, name, level, counts: finish(total), children: childRows, flags });
+  return ok({ code, name, level, counts: finish(total), children: childRows, flags, officers });
 }
 
 function listSummary(l: ListRow): VoterListSummary {

@@ -431,6 +431,12 @@ describe.each(testEngines())('voter data on %s', (engine) => {
     expect(p.counts.visited).toBe(4);
     expect(p.counts.listed).toBe(p.counts.dp4 + p.counts.baru - 1);
     expect(p.children.map((c) => c.name)).toEqual(['TPS 001', 'TPS 002']);
+    // Each Pantarlih's work: every record counted once, none implausible here.
+    expect(p.officers.map((o) => o.officer)).toContain('pantarlih.ngadisari.1');
+    expect(p.officers.reduce((n, o) => n + o.records, 0)).toBeGreaterThanOrEqual(p.counts.visited);
+    expect(p.officers.every((o) => !o.flagged && o.households >= 1 && o.firstAt <= o.lastAt)).toBe(
+      true,
+    );
     const kec = (await admin('/api/voters/progress?code=35.13.01')).json<Progress>();
     expect(kec.counts).toEqual(p.counts);
     expect(kec.children).toEqual([
@@ -438,6 +444,7 @@ describe.each(testEngines())('voter data on %s', (engine) => {
     ]);
     const reg = (await admin('/api/voters/progress?code=35.13')).json<Progress>();
     expect(reg.counts).toEqual(p.counts);
+    expect(reg.officers).toEqual([]);
     expect(reg.children).toEqual([
       expect.objectContaining({ code: '35.13.01', name: 'Sukapura', counts: p.counts }),
     ]);

@@ -1,7 +1,8 @@
 /**
  * Coklit progress: a region (regency, Korwil, kecamatan, desa) and its
  * children — visited %, MS, U, TMS per code, new voters, on the list (men /
- * women) — with flags for implausible patterns. A desa links to its DPS/DPT.
+ * women) — with flags for implausible patterns and, for a desa or kecamatan,
+ * each Pantarlih's work. A desa links to its DPS/DPT.
  */
 import { useState, type SubmitEvent } from 'react';
 import { formatAngka } from '../../domain/common/format.ts';
@@ -12,6 +13,7 @@ import { Link, useSearchParam } from '../router.tsx';
 import { useApi } from '../use-api.ts';
 import { useTitle } from '../use-title.ts';
 import { can, useMe } from '../session.ts';
+import { formatWaktuWib } from '../labels.ts';
 
 export function progressPath(code: string): string {
   return `/pemilih?kode=${encodeURIComponent(code)}`;
@@ -139,9 +141,48 @@ function ProgressView({ code }: { code: string }) {
               </tbody>
             </table>
           </div>
+          {p.officers.length > 0 && <OfficerTable officers={p.officers} />}
         </>
       )}
     </Async>
+  );
+}
+
+/** Each Pantarlih's work in the region; an implausible burst is marked. */
+function OfficerTable({ officers }: { officers: ProgressData['officers'] }) {
+  return (
+    <>
+      <h3>Aktivitas Pantarlih</h3>
+      <div className="table-scroll">
+        <table className="table" data-testid="officer-table">
+          <thead>
+            <tr>
+              <th>Petugas</th>
+              <th>Catatan coklit</th>
+              <th>Rumah tangga</th>
+              <th>Terpadat (10 menit)</th>
+              <th>Pertama</th>
+              <th>Terakhir</th>
+            </tr>
+          </thead>
+          <tbody>
+            {officers.map((o) => (
+              <tr key={o.officer}>
+                <td>{o.officer}</td>
+                <td>{formatAngka(o.records)}</td>
+                <td>{formatAngka(o.households)}</td>
+                <td>
+                  {formatAngka(o.busiest)} rumah tangga
+                  {o.flagged && <strong className="badge badge-tidak-wajar">tidak wajar</strong>}
+                </td>
+                <td>{formatWaktuWib(o.firstAt)} WIB</td>
+                <td>{formatWaktuWib(o.lastAt)} WIB</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
 
