@@ -199,15 +199,26 @@ export async function importDp4(
       if (counts.rejections.length < REJECTION_CAP) counts.rejections.push(r);
     };
     let batch: (Dp4Row & { tpsId: number })[] = [];
+    // The batch being written: the next one is read and checked meanwhile
+    // (on PostgreSQL the server inserts while this process parses).
+    let writing: Promise<void> = Promise.resolve();
     const flush = async () => {
+      await writing;
       if (batch.length === 0) return;
-      const inserted = await insertDp4Batch(tx, importId, batch);
+      const rows = batch;
+      batch = [];
+      writing = store(rows);
+      // A failed write fails the import at once; the transaction rolls back.
+      writing.catch(() => undefined);
+    };
+    const store = async (rows: (Dp4Row & { tpsId: number })[]) => {
+      const inserted = await insertDp4Batch(tx, importId, rows);
       const origins = await originsOfNiks(
         tx,
-        batch.filter((r) => !inserted.has(r.nik)).map((r) => r.nik),
+        rows.filter((r) => !inserted.has(r.nik)).map((r) => r.nik),
       );
       const firstInBatch = new Map<string, number>();
-      for (const r of batch) {
+      for (const r of rows) {
         const earlier = firstInBatch.get(r.nik);
         if (inserted.has(r.nik) && earlier === undefined) {
           firstInBatch.set(r.nik, r.line);
@@ -231,7 +242,6 @@ export async function importDp4(
                 : 'NIK sudah terdaftar (pemilih baru hasil coklit).',
         });
       }
-      batch = [];
       options.onProgress?.({ rows: counts.rowsRead, bytes: progress.bytes });
     };
     for await (const rec of records) {
@@ -252,6 +262,7 @@ export async function importDp4(
       if (batch.length >= batchSize) await flush();
     }
     await flush();
+    await writing;
     options.onProgress?.({ rows: counts.rowsRead, bytes: progress.bytes });
     if (options.dryRun) throw new DryRunDone(counts);
     await addTallies(
