@@ -227,12 +227,7 @@ export function chainAudit(
   return { rows, lastHash };
 }
 
-/**
- * Two CTEs (`audit_rows`, `audit_head_moved`) that insert the chained rows, in
- * order (rows of one statement take their serial ids in the order given), and
- * move the head to the last of them. The caller must hold the head's lock.
- */
-export function auditInsertCte(chained: ChainedAudit): SQL {
+function auditRowsCte(chained: ChainedAudit, guard: SQL): SQL {
   const rows = chained.rows.map((r, ord) => ({ ord, ...r }));
   return sql`audit_rows as (
     insert into audit_log (at, actor_user_id, actor_username, role, scope, action, outcome,
@@ -243,11 +238,41 @@ export function auditInsertCte(chained: ChainedAudit): SQL {
       "actorUserId" int, "actorUsername" text, role text, scope text, action text, outcome text,
       "targetType" text, "targetId" text, before jsonb, after jsonb, address text,
       "prevHash" text, hash text)
+    ${guard}
     order by r.ord
     returning id
-  ), audit_head_moved as (
+  )`;
+}
+
+/**
+ * Two CTEs (`audit_rows`, `audit_head_moved`) that insert the chained rows, in
+ * order (rows of one statement take their serial ids in the order given), and
+ * move the head to the last of them. The caller must hold the head's lock.
+ */
+export function auditInsertCte(chained: ChainedAudit): SQL {
+  return sql`${auditRowsCte(chained, sql``)}, audit_head_moved as (
     update audit_head set last_hash = ${chained.lastHash} where id = 1 returning id
   )`;
+}
+
+/**
+ * Appending without holding the head's lock beforehand: `head` (a CTE
+ * `audit_head_moved`, to come first in the statement) moves the head from
+ * `prevHash` to the chain's last hash only if it is still `prevHash`
+ * (compare-and-set; it waits for a transaction holding the head and then
+ * looks again); `rows` (`audit_rows`) inserts the chained rows only if it
+ * did. Every other write of the statement must be guarded by
+ * `exists (select 1 from audit_head_moved)` as well: if the head moved, the
+ * statement writes nothing and the caller judges again.
+ */
+export function auditCasCtes(prevHash: string, chained: ChainedAudit): { head: SQL; rows: SQL } {
+  return {
+    head: sql`audit_head_moved as (
+      update audit_head set last_hash = ${chained.lastHash}
+      where id = 1 and last_hash = ${prevHash} returning id
+    )`,
+    rows: auditRowsCte(chained, sql`where exists (select 1 from audit_head_moved)`),
+  };
 }
 
 /**

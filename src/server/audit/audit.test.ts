@@ -14,6 +14,7 @@ import { asc, count, eq, sql } from 'drizzle-orm';
 import { createTestDatabase, testEngines } from '../db/test-databases.ts';
 import { openDatabase, type Database, type Db } from '../db/connection.ts';
 import { auditLog } from '../db/schema.ts';
+import { rowsOf } from '../db/rows.ts';
 import {
   AuditPage,
   AuditQuery,
@@ -25,7 +26,9 @@ import { formatVerifyResult, registerAuditCommand } from '../../cli/audit.comman
 import {
   GENESIS_HASH,
   appendAudit,
+  auditCasCtes,
   auditHash,
+  chainAudit,
   canonicalJson,
   listAudit,
   verifyAuditChain,
@@ -242,6 +245,28 @@ describe.each(testEngines())('audit trail on %s', (engine) => {
     const rows = await db.select().from(auditLog).orderBy(asc(auditLog.id));
     expect(rows[0]?.prevHash).toBe(GENESIS_HASH);
     for (let i = 1; i < rows.length; i++) expect(rows[i]?.prevHash).toBe(rows[i - 1]?.hash);
+  });
+
+  it('appends by compare-and-set only after the head it was chained on', async () => {
+    const { db } = database;
+    await appendMany(db, 3);
+    const head = async () =>
+      rowsOf<{ last_hash: string }>(
+        await db.execute(sql`select last_hash from audit_head where id = 1`),
+      )[0]?.last_hash;
+    const prev = (await head()) ?? '';
+    const append = async (from: string, i: number) => {
+      const ctes = auditCasCtes(from, chainAudit(from, [entry(i)], new Date(T0 + i * 1_000)));
+      await db.execute(sql`with ${ctes.head}, ${ctes.rows} select 1`);
+    };
+    // Chained on a head that is no longer the last: nothing written, head unchanged.
+    await append(GENESIS_HASH, 10);
+    expect(await verifyAuditChain(db)).toEqual({ ok: true, rows: 3 });
+    expect(await head()).toBe(prev);
+    // Chained on the real head: appended and linked.
+    await append(prev, 11);
+    expect(await verifyAuditChain(db)).toEqual({ ok: true, rows: 4 });
+    expect(await head()).not.toBe(prev);
   });
 
   it('hashes what it stores: jsonb and timestamptz read back the same on any session setting', async () => {

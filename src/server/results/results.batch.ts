@@ -2,21 +2,25 @@
  * Submitting C.Hasil forms, grouped: on voting night many arrive at once, and
  * every round trip to the database costs the busy server more than the rows
  * do. So submissions wait here briefly and are judged and written together,
- * one transaction per batch and three statements: the first reads everything
- * the batch needs (each submission's TPS, its Korwil, an earlier submission
- * with its client id, the window, the contest and its selections, the
- * current versions and the desa's reported turnouts); the second locks the
- * audit chain's head; the third writes every version, vote, current pointer
- * and desa total, and the audit rows (in order, one per submission, refusals
- * by scope included, chained as if appended one by one) with the new head.
- * A batch costs five round trips (begin, read, lock, write, commit) whatever
- * its size, and two batches overlap: one reads while the other writes.
+ * in two statements and no transaction: the first reads everything the
+ * batch needs (each submission's TPS, its Korwil, an earlier submission with
+ * its client id, the window, the contest and its selections, the current
+ * versions, the desa's reported turnouts and the audit head); the second
+ * writes every version, vote, current pointer and desa total, and the audit
+ * rows (in order, one per submission, refusals by scope included, chained as
+ * if appended one by one), all of it only if the audit head is still the one
+ * the rows were chained after (compare-and-set, `auditCasCtes`).
  *
- * Each submission's change and its audit row still commit together. A batch
- * never holds two submissions for one TPS × contest or one client id (the
- * later waits for the next batch), so within a batch they are independent.
- * If a batch fails as a whole (a concurrent writer on another server, a
- * deadlock), its submissions are submitted again one by one, each read and
+ * Every change to results is audited, so an unmoved head means nothing the
+ * batch was judged on has changed since it was read (other than the other
+ * batch in flight of this server, which never shares a TPS × contest or a
+ * client id with it). Two batches are in flight: the second chains after the
+ * head the first will leave, and the database makes its write wait for the
+ * first's. If the head moved (another audited change, here or on another
+ * server), nothing was written and the batch is judged again in a
+ * transaction that locks the head. If a batch fails as a whole (a concurrent
+ * writer on another server took a TPS or client id first; the unique indexes
+ * decide), its submissions are submitted again one by one, each read and
  * written on its own, and get exactly the answer they would have had alone.
  */
 import { appendAudit, chainAudit, lockAuditHead, type AuditEntry } from '../audit/audit.service.ts';
@@ -42,6 +46,7 @@ import {
   submitContext,
   writeSubmission,
   writeSubmissions,
+  type BatchContext,
   type BatchWrite,
   type CurrentForSubmit,
 } from './results.repository.ts';
@@ -55,10 +60,9 @@ export interface Written {
 /** Batches are capped so one transaction stays short. */
 const MAX_BATCH = 128;
 /**
- * Batches in flight at once per database. Two: while one holds the audit
- * head's lock for its write and commit, the next reads its context and is
- * judged. No two batches in flight share a TPS × contest or a client id (see
- * `take`), so neither reads what the other writes.
+ * Batches in flight at once per database. Two: while one is written, the next
+ * reads its context and is judged. No two batches in flight share a TPS ×
+ * contest or a client id (see `take`), so neither reads what the other writes.
  */
 const MAX_IN_FLIGHT = 2;
 
@@ -239,102 +243,152 @@ export async function submitAlone(
   return result;
 }
 
-/** Several submissions (distinct TPS × contest and client ids), judged and written in one transaction. */
-async function writeBatch(db: Db, items: readonly Incoming[]): Promise<Result<Submitted>[]> {
+/** A batch judged: the answers in order, and what to write. */
+interface JudgedBatch {
+  readonly answers: Result<Submitted>[];
+  readonly writes: BatchWrite[];
+  readonly audits: AuditEntry[];
+  readonly totals: { contestId: number; desaCode: string; key: string; value: number }[];
+}
+
+/** Judges every submission of a batch against the context read for it. */
+function judgeBatch(items: readonly Incoming[], context: BatchContext): JudgedBatch {
+  const { contexts, current, desa } = context;
   const answers: Result<Submitted>[] = [];
-  await db.transaction(async (tx) => {
-    const { contexts, current, desa } = await batchContext(
-      tx,
-      items.map((i) => ({
-        tpsId: i.input.tpsId,
-        contestId: i.input.contestId,
-        clientId: i.input.clientId,
-      })),
-      WINDOW_SETTING,
+  const writes: BatchWrite[] = [];
+  const audits: AuditEntry[] = [];
+  const totals = new Map<
+    string,
+    { contestId: number; desaCode: string; key: string; value: number }
+  >();
+  items.forEach((incoming, index) => {
+    const ctx = contexts[index];
+    if (ctx === undefined) throw new Error('batch context lost a submission');
+    const judged = judgeSubmission(incoming.actor, incoming.input, ctx, incoming.now);
+    if (judged.kind === 'refused') {
+      answers.push(err(judged.error));
+      if (judged.denied !== undefined) audits.push(judged.denied);
+      return;
+    }
+    if (judged.kind === 'duplicate') {
+      answers.push(ok({ accepted: judged.answer, desaCode: null }));
+      return;
+    }
+    const item = judged.item;
+    const reported =
+      desa.get(`${String(item.contestId)}:${item.desaCode}`) ?? new Map<number, [number, number]>();
+    const turnouts: number[] = [];
+    for (const [tpsId, [registered, voted]] of reported) {
+      if (tpsId !== item.tpsId && registered > 0) turnouts.push(voted / registered);
+    }
+    const planned = plan(
+      item,
+      current.get(`${String(item.tpsId)}:${String(item.contestId)}`) ?? null,
+      turnouts,
     );
-    const writes: BatchWrite[] = [];
-    const audits: AuditEntry[] = [];
-    const totals = new Map<
-      string,
-      { contestId: number; desaCode: string; key: string; value: number }
-    >();
-    items.forEach((incoming, index) => {
-      const ctx = contexts[index];
-      if (ctx === undefined) throw new Error('batch context lost a submission');
-      const judged = judgeSubmission(incoming.actor, incoming.input, ctx, incoming.now);
-      if (judged.kind === 'refused') {
-        answers.push(err(judged.error));
-        if (judged.denied !== undefined) audits.push(judged.denied);
-        return;
-      }
-      if (judged.kind === 'duplicate') {
-        answers.push(ok({ accepted: judged.answer, desaCode: null }));
-        return;
-      }
-      const item = judged.item;
-      const reported =
-        desa.get(`${String(item.contestId)}:${item.desaCode}`) ??
-        new Map<number, [number, number]>();
-      const turnouts: number[] = [];
-      for (const [tpsId, [registered, voted]] of reported) {
-        if (tpsId !== item.tpsId && registered > 0) turnouts.push(voted / registered);
-      }
-      const planned = plan(
-        item,
-        current.get(`${String(item.tpsId)}:${String(item.contestId)}`) ?? null,
-        turnouts,
-      );
-      if (!planned.ok) {
-        answers.push(planned);
-        return;
-      }
-      const { write, audit } = planned.value;
-      // Later submissions of the batch see this one among the desa's turnouts, as if it had committed.
-      reported.set(item.tpsId, [write.values.registered, write.values.voted]);
-      desa.set(`${String(item.contestId)}:${item.desaCode}`, reported);
-      writes.push(write);
-      for (const [key, value] of planned.value.delta) {
-        const k = `${String(item.contestId)}\u0000${item.desaCode}\u0000${key}`;
-        const t = totals.get(k) ?? {
-          contestId: item.contestId,
-          desaCode: item.desaCode,
-          key,
-          value: 0,
-        };
-        t.value += value;
-        totals.set(k, t);
-      }
-      audits.push({
-        actor: auditActor(item.access.actor, item.access.grant),
-        action: audit.what.action,
-        outcome: 'ok',
-        targetType: audit.what.targetType,
-        targetId: audit.what.targetId,
-        ...(audit.change.before === undefined ? {} : { before: audit.change.before }),
-        after: audit.change.after,
-      });
-      answers.push(
-        ok(
-          written(item, {
-            version: write.values.version,
-            anomalies: write.values.anomalies as Flag[],
-          }),
-        ),
-      );
+    if (!planned.ok) {
+      answers.push(planned);
+      return;
+    }
+    const { write, audit } = planned.value;
+    // Later submissions of the batch see this one among the desa's turnouts, as if it had committed.
+    reported.set(item.tpsId, [write.values.registered, write.values.voted]);
+    desa.set(`${String(item.contestId)}:${item.desaCode}`, reported);
+    writes.push(write);
+    for (const [key, value] of planned.value.delta) {
+      const k = `${String(item.contestId)}\u0000${item.desaCode}\u0000${key}`;
+      const t = totals.get(k) ?? {
+        contestId: item.contestId,
+        desaCode: item.desaCode,
+        key,
+        value: 0,
+      };
+      t.value += value;
+      totals.set(k, t);
+    }
+    audits.push({
+      actor: auditActor(item.access.actor, item.access.grant),
+      action: audit.what.action,
+      outcome: 'ok',
+      targetType: audit.what.targetType,
+      targetId: audit.what.targetId,
+      ...(audit.change.before === undefined ? {} : { before: audit.change.before }),
+      after: audit.change.after,
     });
-    if (writes.length === 0 && audits.length === 0) return;
-    // The audit head is locked only now, for the write and the commit: the
-    // next batch reads and judges meanwhile.
-    const auditHead = await lockAuditHead(tx);
-    const count = await writeSubmissions(
-      tx,
-      writes,
-      [...totals.values()].filter((t) => t.value !== 0),
-      chainAudit(auditHead, audits),
+    answers.push(
+      ok(
+        written(item, {
+          version: write.values.version,
+          anomalies: write.values.anomalies as Flag[],
+        }),
+      ),
     );
-    if (count !== writes.length) throw new Error('batch wrote fewer submissions than planned');
   });
-  return answers;
+  return { answers, writes, audits, totals: [...totals.values()].filter((t) => t.value !== 0) };
+}
+
+/** What a batch wrote: the answers, and the audit chain's new last hash (null if nothing was appended). */
+interface BatchDone {
+  readonly answers: Result<Submitted>[];
+  readonly lastHash: string | null;
+}
+
+const keysOf = (items: readonly Incoming[]) =>
+  items.map((i) => ({
+    tpsId: i.input.tpsId,
+    contestId: i.input.contestId,
+    clientId: i.input.clientId,
+  }));
+
+/**
+ * A batch in two round trips and no transaction: read its context, judge it,
+ * chain its audit rows after `prev` (the head the previous batch of this
+ * server will leave, or the head just read), and write everything in one
+ * statement that moves the head only if it is still `prev`. `onChained` is
+ * told the new last hash before the write is sent, so the next batch can
+ * chain after it while this one is written; the database makes the next
+ * batch's statement wait for this one. Null when the head had moved (another
+ * audited change came in between, here or on another server): nothing was
+ * written, and the batch must be judged again.
+ */
+async function writeBatchChained(
+  db: Db,
+  items: readonly Incoming[],
+  prev: string | null,
+  onChained: (lastHash: string) => void,
+): Promise<BatchDone | null> {
+  const context = await batchContext(db, keysOf(items), WINDOW_SETTING);
+  const judged = judgeBatch(items, context);
+  if (judged.writes.length === 0 && judged.audits.length === 0) {
+    return { answers: judged.answers, lastHash: null };
+  }
+  const from = prev ?? context.auditHead;
+  const chained = chainAudit(from, judged.audits);
+  onChained(chained.lastHash);
+  const done = await writeSubmissions(db, judged.writes, judged.totals, chained, {
+    casFrom: from,
+  });
+  if (!done.headMoved) return null;
+  if (done.written !== judged.writes.length) {
+    throw new Error('batch wrote fewer submissions than planned');
+  }
+  return { answers: judged.answers, lastHash: chained.lastHash };
+}
+
+/** A batch in one transaction that holds the audit head's lock from before the write to the commit. */
+async function writeBatchLocked(db: Db, items: readonly Incoming[]): Promise<BatchDone> {
+  return db.transaction(async (tx) => {
+    const judged = judgeBatch(items, await batchContext(tx, keysOf(items), WINDOW_SETTING));
+    if (judged.writes.length === 0 && judged.audits.length === 0) {
+      return { answers: judged.answers, lastHash: null };
+    }
+    const chained = chainAudit(await lockAuditHead(tx), judged.audits);
+    const done = await writeSubmissions(tx, judged.writes, judged.totals, chained);
+    if (done.written !== judged.writes.length) {
+      throw new Error('batch wrote fewer submissions than planned');
+    }
+    return { answers: judged.answers, lastHash: chained.lastHash };
+  });
 }
 
 interface Queued {
@@ -347,6 +401,11 @@ interface Queued {
 class SubmissionWriter {
   private readonly queue: Queued[] = [];
   private inFlight = 0;
+  /**
+   * The audit head the batches of this server will leave: the next batch
+   * chains after it (null: read it from the database).
+   */
+  private predicted: string | null = null;
   /** TPS × contest pairs and client ids of the batches in flight. */
   private readonly busyPairs = new Set<string>();
   private readonly busyClients = new Set<string>();
@@ -402,17 +461,25 @@ class SubmissionWriter {
   }
 
   private async run(batch: readonly Queued[]): Promise<void> {
+    const items = batch.map((q) => q.incoming);
     try {
-      const answers = await writeBatch(
-        this.db,
-        batch.map((q) => q.incoming),
-      );
+      let done = await writeBatchChained(this.db, items, this.predicted, (lastHash) => {
+        this.predicted = lastHash;
+      });
+      if (done === null) {
+        // Another audited change moved the head: judge again, holding it.
+        this.predicted = null;
+        done = await writeBatchLocked(this.db, items);
+      }
+      if (done.lastHash !== null) this.predicted = done.lastHash;
       batch.forEach((q, i) => {
-        q.resolve(answers[i] ?? concurrentSubmission());
+        q.resolve(done.answers[i] ?? concurrentSubmission());
       });
       return;
     } catch {
-      // Rolled back as a whole: each is submitted again on its own below.
+      // Nothing of the batch was written (one statement, or a transaction
+      // rolled back): each is submitted again on its own below.
+      this.predicted = null;
     }
     for (const q of batch) {
       try {

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection.ts';
 import { rowsOf } from '../db/rows.ts';
-import { auditInsertCte, type ChainedAudit } from '../audit/audit.service.ts';
+import { auditCasCtes, auditInsertCte, type ChainedAudit } from '../audit/audit.service.ts';
 import {
   resultCurrent,
   resultDesaTotal,
@@ -261,6 +261,7 @@ export async function submitContext(
     contest: { id: number; regionCode: string } | null;
     selection_ids: number[] | null;
     max_voters: unknown;
+    last_hash: string | null;
   }>(
     await db.execute(sql`
       select t.id as tps_id, t.desa_code, t.voters, t.status,
@@ -449,6 +450,8 @@ export interface BatchContext {
   readonly current: Map<string, CurrentForSubmit>;
   /** `${contestId}:${desaCode}` → TPS id → [registered, voted]. */
   readonly desa: Map<string, Map<number, [number, number]>>;
+  /** The audit chain's last hash when read (not locked). */
+  readonly auditHead: string;
 }
 
 /**
@@ -489,6 +492,7 @@ export async function batchContext(
     voting_day: string | null;
     opened_early: unknown;
     max_voters: unknown;
+    last_hash: string | null;
   }>(
     await tx.execute(sql`
       with k as (
@@ -537,7 +541,8 @@ export async function batchContext(
         (select st.starts_on::text from stage st where st.kind = 'pemungutan_suara'
           order by st.starts_on, st.ends_on, st.id limit 1) as voting_day,
         (select v.value from settings v where v.key = ${windowSetting}) as opened_early,
-        (select v.value from settings v where v.key = 'max_voters_per_tps') as max_voters`),
+        (select v.value from settings v where v.key = 'max_voters_per_tps') as max_voters,
+        (select h.last_hash from audit_head h where h.id = 1) as last_hash`),
   );
   const r = rows[0];
   if (r === undefined) throw new Error('batch context returned no row');
@@ -562,7 +567,8 @@ export async function batchContext(
     desa.set(key, m);
     m.set(d.tpsId, [d.registered, d.voted]);
   }
-  return { contexts, current, desa };
+  if (r.last_hash === null) throw new Error('audit_head has no row (migration 0003)');
+  return { contexts, current, desa, auditHead: r.last_hash };
 }
 
 export interface BatchWrite {
@@ -573,28 +579,35 @@ export interface BatchWrite {
 
 /**
  * One statement for a batch (distinct TPS × contest, distinct client ids):
- * the versions and their votes, the current pointers, and the desa totals
- * (`deltas`: one row per contest × desa × key, already summed).
+ * the versions and their votes, the current pointers, the desa totals
+ * (`deltas`: one row per contest × desa × key, already summed) and the audit
+ * rows with the new head. Without `casFrom` the caller holds the head's lock;
+ * with it, everything is written only if the head is still `casFrom`
+ * (`headMoved` false: nothing was written).
  */
 export async function writeSubmissions(
   tx: Db,
   writes: readonly BatchWrite[],
   deltas: readonly { contestId: number; desaCode: string; key: string; value: number }[],
   audit: ChainedAudit,
-): Promise<number> {
+  options: { casFrom?: string } = {},
+): Promise<{ written: number; headMoved: boolean }> {
+  const cas = options.casFrom === undefined ? null : auditCasCtes(options.casFrom, audit);
+  const guard = cas === null ? sql`` : sql`where exists (select 1 from audit_head_moved)`;
   const items = writes.map((w, ord) => ({
     ord,
     ...w.values,
     wasVerified: w.wasVerified,
     votes: w.votes,
   }));
-  const rows = rowsOf<{ n: number | string }>(
+  const rows = rowsOf<{ n: number | string; moved: number | string }>(
     await tx.execute(sql`
-      with i as (
+      with ${cas === null ? sql`` : sql`${cas.head},`} i as (
         select * from jsonb_to_recordset(${JSON.stringify(items)}::jsonb) as i (
           ord int, "clientId" text, "tpsId" int, "contestId" int, version int, form jsonb,
           registered int, voted int, valid int, invalid int, reason text, anomalies jsonb,
           "submittedBy" int, "submittedByName" text, "wasVerified" boolean, votes jsonb)
+        ${guard}
       ), s as (
         insert into result_submission (client_id, tps_id, contest_id, version, form, registered,
           voted, valid, invalid, reason, anomalies, submitted_by, submitted_by_name)
@@ -623,11 +636,13 @@ export async function writeSubmissions(
         select x."contestId", x."desaCode", x.key, x.value
         from jsonb_to_recordset(${JSON.stringify(deltas)}::jsonb)
           as x ("contestId" int, "desaCode" text, key text, value int)
+        ${guard}
         order by x."contestId", x."desaCode", x.key
         on conflict (contest_id, desa_code, key) do update set
           value = result_desa_total.value + excluded.value
-      ), ${auditInsertCte(audit)}
-      select count(*)::int as n from s`),
+      ), ${cas === null ? auditInsertCte(audit) : cas.rows}
+      select (select count(*)::int from s) as n,
+        (select count(*)::int from audit_head_moved) as moved`),
   );
-  return Number(rows[0]?.n ?? 0);
+  return { written: Number(rows[0]?.n ?? 0), headMoved: Number(rows[0]?.moved ?? 0) === 1 };
 }

@@ -94,7 +94,7 @@ function accepted(
  *
  * The hot path of voting night: after the session, nothing is read per
  * request. Submissions arriving together are judged and written as one
- * batch (`results.batch.ts`, five round trips whatever the batch size), each
+ * batch (`results.batch.ts`, two statements whatever the batch size), each
  * with its audit row; a new version is then announced on the live hub.
  */
 export async function submitResult(
