@@ -32,6 +32,7 @@ import {
   deskNewsDetail,
   deskNewsList,
   editNews,
+  publicFeedEntries,
   publicNewsDetail,
   publicNewsList,
   transitionNews,
@@ -306,9 +307,7 @@ export function newsRoutes(
   );
 
   const feeds = async (req: FastifyRequest) => {
-    const items = await publicNewsList(db, FEED_ITEMS);
-    const full = await Promise.all(items.map((i) => publicNewsDetail(db, i.slug)));
-    const entries = full.flatMap((r) => (r.ok ? [r.value] : []));
+    const entries = await publicFeedEntries(db, FEED_ITEMS);
     return buildFeed(originOf(req), await siteName(db), entries);
   };
   app.get(

@@ -331,6 +331,19 @@ export async function publicNewsList(db: Db, limit: number) {
   return rows.map((r) => publicItem(r, photos.get(r.id)));
 }
 
+/** Published items with their cleaned bodies, for the feeds (two queries whatever the count). */
+export async function publicFeedEntries(db: Db, limit: number) {
+  const rows = await listPublished(db, limit);
+  const photos = await firstPhotos(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({
+    ...publicItem(r, photos.get(r.id)),
+    bodyHtml: sanitizeNewsHtml(r.bodyHtml),
+  }));
+}
+
 /** A published item by its slug; anything else (draf, diajukan, unknown) is not found. */
 export async function publicNewsDetail(
   db: Db,
