@@ -86,6 +86,12 @@ describe('news and the public portal', () => {
       const preview = page.getByTestId('news-preview');
       await preview.getByText('Petugas KPPS berlatih menghitung suara.').waitFor();
       expect(await preview.locator('script').count()).toBe(0);
+      // A wrong photo first (no caption), removed again.
+      await page
+        .getByLabel(/Tambah foto/)
+        .setInputFiles({ name: 'salah.png', mimeType: 'image/png', buffer: PNG });
+      await page.getByRole('button', { name: 'Hapus foto 1' }).click();
+      await page.getByRole('list', { name: 'Foto berita' }).waitFor({ state: 'detached' });
       await page.getByLabel('Keterangan foto').fill('Simulasi di TPS 001');
       await page
         .getByLabel(/Tambah foto/)

@@ -817,6 +817,8 @@ export const api = {
       `/api/news/${String(id)}/photos${caption === '' ? '' : `?caption=${enc(caption)}`}`,
       { raw: photo, timeoutMs: 120_000 },
     ),
+  removeNewsPhoto: (id: number, sha256: string) =>
+    request<NewsDetailData>('DELETE', `/api/news/${String(id)}/photos/${sha256}`),
 };
 
 /** Where a desk reader sees a news photo (any status). */

@@ -732,6 +732,10 @@ const POLICY: Record<string, Policy> = {
     access: { kind: 'permission', permission: 'news.write', target: 'none' },
     request: (ids) => get(`/api/news/${String(ids.news)}/photos/${'0'.repeat(64)}`),
   },
+  'DELETE /api/news/{id}/photos/{sha256}': {
+    access: { kind: 'permission', permission: 'news.write', target: 'none' },
+    request: (ids) => body('DELETE', `/api/news/${String(ids.news)}/photos/${'0'.repeat(64)}`),
+  },
   'GET /api/public/news': { access: { kind: 'public' }, request: () => get('/api/public/news') },
   'GET /api/public/news/{slug}': {
     access: { kind: 'public' },

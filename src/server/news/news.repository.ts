@@ -116,3 +116,12 @@ export async function findNewsPhoto(
 export async function insertNewsPhoto(db: Db, row: typeof newsPhoto.$inferInsert): Promise<void> {
   await db.insert(newsPhoto).values(row).onConflictDoNothing();
 }
+
+/** Removes a photo from an item (the file stays: it may belong to another item too). */
+export async function deleteNewsPhoto(db: Db, newsId: number, sha256: string): Promise<boolean> {
+  const rows = await db
+    .delete(newsPhoto)
+    .where(and(eq(newsPhoto.newsId, newsId), eq(newsPhoto.sha256, sha256)))
+    .returning({ id: newsPhoto.id });
+  return rows.length > 0;
+}

@@ -35,6 +35,7 @@ import {
   publicFeedEntries,
   publicNewsDetail,
   publicNewsList,
+  removeNewsPhoto,
   transitionNews,
 } from './news.service.ts';
 
@@ -245,6 +246,20 @@ export function newsRoutes(
         .header('cache-control', 'private, max-age=3600')
         .send(await readFile(file));
     },
+  );
+
+  app.delete(
+    '/api/news/:id/photos/:sha256',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Remove a photo from a draf',
+        params: IdParam.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+        response: { 200: NewsDetail, ...AUTH_ERRORS },
+      },
+    },
+    async (req, reply) =>
+      sendResult(reply, await removeNewsPhoto(db, req.actor, req.params.id, req.params.sha256)),
   );
 
   // ------------------------------------------------------------ public

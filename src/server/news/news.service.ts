@@ -25,6 +25,7 @@ import { auditWrite, authorizeWrite, canRead, type Access } from '../auth/guard.
 import type { Db } from '../db/connection.ts';
 import { inTransaction } from '../http/transaction.ts';
 import {
+  deleteNewsPhoto,
   eventsOfNews,
   findNews,
   findPublishedBySlug,
@@ -305,6 +306,32 @@ export async function authorizeNewsPhoto(
     );
   }
   return auth;
+}
+
+/** Removes a photo from a draf (writers), audited in the same transaction. */
+export async function removeNewsPhoto(
+  db: Db,
+  actor: Actor,
+  id: number,
+  sha256: string,
+): Promise<Result<NewsDetail>> {
+  const what = { action: 'news.photo_remove', targetType: 'news', targetId: id };
+  const auth = await authorizeWrite(db, actor, 'news.write', undefined, what);
+  if (!auth.ok) return auth;
+  const saved = await inTransaction(db, async (tx) => {
+    const current = await lockNews(tx, id);
+    if (current === undefined) return notFound();
+    if (current.status !== 'draf') {
+      return err(domainError('conflict', 'news.not_draft', 'Foto hanya dapat dihapus dari draf.'));
+    }
+    if (!(await deleteNewsPhoto(tx, id, sha256))) {
+      return err(domainError('not_found', 'news.photo_not_found', 'Foto tidak ditemukan.'));
+    }
+    await auditWrite(tx, auth.value, what, { before: { sha256 } });
+    return ok(current);
+  });
+  if (!saved.ok) return saved;
+  return ok(await detailOf(db, actor, saved.value));
 }
 
 // ---------------------------------------------------------------- public reads

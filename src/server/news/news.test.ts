@@ -337,10 +337,25 @@ describe.each(testEngines())('news on %s', (engine) => {
       { url: publicPhoto, caption: 'Gudang KPU', mediaType: 'image/png' },
     ]);
     expect(detail.image).toBe(publicPhoto);
-    // No more photos once published.
+    // No more photos once published, and none removed.
     expect((await upload(PNG, 'image/png')).json()).toMatchObject({
       error: { code: 'news.not_draft' },
     });
+    const remove = (who: Inject) =>
+      who({ method: 'DELETE', url: `/api/news/${String(item.id)}/photos/${sha}` });
+    expect((await remove(operator)).statusCode).toBe(409);
+    // Withdrawn to draf: the photo goes private at once, and a writer may remove it.
+    await sekretaris({
+      method: 'POST',
+      url: `/api/news/${String(item.id)}/transition`,
+      payload: { action: 'kembalikan', note: 'Ganti foto.' },
+    });
+    expect((await anon(publicPhoto)).statusCode).toBe(404);
+    expect((await remove(ppk)).statusCode).toBe(403);
+    const removed = await remove(operator);
+    expect(removed.json<NewsDetail>().photos).toEqual([]);
+    expect((await remove(operator)).statusCode).toBe(404);
+    expect(await audits('news.photo_remove', 'ok')).toBe(1);
   });
 
   it('builds RSS and Atom feeds that parse as XML and hold published items only', async () => {

@@ -177,7 +177,7 @@ function NewsEditor({ item, onChanged }: { item: NewsDetailData; onChanged: () =
               onChanged();
             }}
           />
-          <PhotoUpload id={item.id} onDone={onChanged} />
+          <PhotoUpload item={item} onDone={onChanged} />
         </section>
       )}
       <section aria-labelledby="pratinjau" className="panel">
@@ -409,7 +409,8 @@ function NewsForm({
   );
 }
 
-function PhotoUpload({ id, onDone }: { id: number; onDone: () => void }) {
+function PhotoUpload({ item, onDone }: { item: NewsDetailData; onDone: () => void }) {
+  const id = item.id;
   const [caption, setCaption] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | undefined>(undefined);
@@ -418,6 +419,32 @@ function PhotoUpload({ id, onDone }: { id: number; onDone: () => void }) {
   return (
     <div className="photo-upload">
       <h3>Foto</h3>
+      {item.photos.length > 0 && (
+        <ul className="plain" aria-label="Foto berita">
+          {item.photos.map((p, i) => (
+            <li key={p.sha256}>
+              {p.caption ?? `Foto ${String(i + 1)}`}{' '}
+              <button
+                type="button"
+                className="button button-small"
+                disabled={busy}
+                onClick={() => {
+                  setBusy(true);
+                  void api.removeNewsPhoto(id, p.sha256).then((r) => {
+                    setBusy(false);
+                    if (r.ok) {
+                      setError(undefined);
+                      onDone();
+                    } else setError(r.error);
+                  });
+                }}
+              >
+                Hapus foto {i + 1}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       <div className="field">
         <label htmlFor={captionId}>Keterangan foto</label>
         <input id={captionId} value={caption} onChange={(e) => setCaption(e.target.value)} />
