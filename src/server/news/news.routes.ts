@@ -366,11 +366,13 @@ export function newsRoutes(
   if (indexHtml !== null) {
     app.get(
       '/berita/:slug',
-      { schema: { hide: true, params: z.object({ slug: z.string().max(200) }) } },
+      { schema: { hide: true, params: z.object({ slug: z.string() }) } },
       async (req, reply) => {
         const slug = req.params.slug;
-        const found = isSlug(slug) ? await publicNewsDetail(db, slug) : undefined;
         reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache');
+        // `/berita/` is the list page (the app routes it); nothing to preview.
+        if (slug === '') return reply.send(indexHtml);
+        const found = isSlug(slug) ? await publicNewsDetail(db, slug) : undefined;
         if (found === undefined || !found.ok) return reply.status(404).send(indexHtml);
         const origin = originOf(req);
         const item = found.value;

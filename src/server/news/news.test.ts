@@ -422,5 +422,9 @@ describe.each(testEngines())('news on %s', (engine) => {
     // The list page and unknown slugs get the plain app.
     expect((await anon('/berita/tidak-ada')).body).not.toContain('og:title');
     expect((await anon('/berita/%3Cscript%3E')).statusCode).toBe(404);
+    expect((await anon(`/berita/${'a'.repeat(95)}`)).statusCode).toBe(404);
+    const list = await anon('/berita/');
+    expect(list.statusCode).toBe(200);
+    expect(list.body).not.toContain('og:title');
   });
 });
