@@ -1,7 +1,7 @@
 /**
- * Without signing in: the registry pages send the visitor to /masuk (and
- * back afterwards); the stage calendar and the contests stay public, without
- * their forms. Wrong passwords are refused in Indonesian; "Keluar" ends the
+ * Without signing in: "/" is the public home (issue 8); the registry pages
+ * send the visitor to /masuk (and back afterwards); the stage calendar and
+ * the contests stay public, without their forms. Wrong passwords are refused in Indonesian; "Keluar" ends the
  * session.
  */
 import { describe, expect, it } from 'vitest';
@@ -12,14 +12,17 @@ import { fillSignIn, userMenu } from './sign-in.ts';
 describe('anonymous visitors', () => {
   const demo = useDemo();
 
-  it('are sent to /masuk from "/", but may read /tahapan and /pemilihan', async () => {
+  it('see the public home at "/", and may read /tahapan and /pemilihan', async () => {
     const { page, context, problems } = await openPage(demo.browser, demo.url);
     try {
       await page.goto('/');
-      await page.waitForURL(/\/masuk$/);
-      await page.getByRole('heading', { level: 1, name: 'Masuk ke Desk Pilkada' }).waitFor();
+      await page
+        .getByRole('heading', { level: 1, name: 'Pilkada Kabupaten Probolinggo' })
+        .waitFor();
+      expect(new URL(page.url()).pathname).toBe('/');
       const nav = page.getByRole('navigation', { name: 'Menu utama' });
-      expect(await nav.getByRole('link', { name: 'Beranda' }).count()).toBe(0);
+      // The public home, not the regency registry (which needs signing in).
+      expect(await page.getByTestId('korwil-card').count()).toBe(0);
 
       await nav.getByRole('link', { name: 'Tahapan' }).click();
       await page.waitForURL(/\/tahapan$/);
@@ -72,8 +75,8 @@ describe('anonymous visitors', () => {
       await userMenu(page, 'Keluar');
       await page.waitForURL(/\/masuk$/);
       await page.getByText('Anda telah keluar.', { exact: false }).waitFor();
-      await page.goto('/');
-      await page.waitForURL(/\/masuk$/);
+      await page.goto('/wilayah/35.13.01');
+      await page.waitForURL(/\/masuk\?next=/);
       expect(problems).toEqual([]);
     } finally {
       await context.close();

@@ -4,7 +4,7 @@
  * built web pages.
  */
 import '../domain/common/zod-id.ts';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
@@ -41,6 +41,7 @@ import { ResultSubmissionBody } from '../domain/results/chasil.schema.ts';
 import { stagesRoutes } from './stages/stages.routes.ts';
 import { tpsRoutes } from './tps/tps.routes.ts';
 import { votersRoutes } from './voters/voters.routes.ts';
+import { newsRoutes } from './news/news.routes.ts';
 
 export const DEFAULT_WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -145,6 +146,9 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   await feature(app, (scope) => problemsRoutes(scope, db, hub, dataDir));
   await feature(app, (scope) => peopleRoutes(scope, db, dataDir));
   await feature(app, (scope) => votersRoutes(scope, db));
+  // News and outreach (issue 8): desk workflow, public pages, feeds, OG page.
+  const indexHtml = hasWeb ? readFileSync(resolve(webDir, 'index.html'), 'utf8') : null;
+  await feature(app, (scope) => newsRoutes(scope, db, dataDir, indexHtml));
   if (options.benchReference === true) {
     app.post(
       '/api/bench/validate',

@@ -95,6 +95,16 @@ import type {
   TpsVoterList,
   VoterListSummary,
 } from '../domain/voters/voters.schema.ts';
+// News and outreach (issue 8)
+import type {
+  NewsBody,
+  NewsDetail,
+  NewsListItem,
+  NewsTransitionBody,
+  PublicNewsDetail,
+  PublicNewsItem,
+} from '../domain/news/news.schema.ts';
+import type { NewsStatus as NewsStatusValue } from '../domain/news/news.ts';
 
 export type ApiError = z.infer<typeof ErrorBody>['error'];
 
@@ -238,6 +248,13 @@ export type DesaListsData = z.infer<typeof DesaLists>;
 export type VoterListSummaryData = z.infer<typeof VoterListSummary>;
 export type RecapData = z.infer<typeof Recap>;
 export type CekDptData = z.infer<typeof CekDptAnswer>;
+// News and outreach (issue 8)
+export type NewsWrite = z.input<typeof NewsBody>;
+export type NewsItemData = z.infer<typeof NewsListItem>;
+export type NewsDetailData = z.infer<typeof NewsDetail>;
+export type NewsMove = z.input<typeof NewsTransitionBody>;
+export type PublicNewsData = z.infer<typeof PublicNewsItem>;
+export type PublicNewsDetailData = z.infer<typeof PublicNewsDetail>;
 
 /**
  * Uploads a DP4 file as it is (streamed by the server) with upload progress
@@ -774,4 +791,37 @@ export const api = {
     request<RecapData>('GET', `/api/voters/recap?code=${enc(code)}&kind=${kind}`, { signal }),
   cekDpt: (nik: string, name: string) =>
     request<CekDptData>('POST', '/api/public/cek-dpt', { body: { nik, name } }),
+  // News and outreach (issue 8)
+  publicNews: (limit: number, signal?: AbortSignal) =>
+    request<PublicNewsData[]>('GET', `/api/public/news?limit=${String(limit)}`, { signal }),
+  publicNewsItem: (slug: string, signal?: AbortSignal) =>
+    request<PublicNewsDetailData>('GET', `/api/public/news/${enc(slug)}`, { signal }),
+  newsList: (status: NewsStatusValue | undefined, signal?: AbortSignal) =>
+    request<NewsItemData[]>(
+      'GET',
+      status === undefined ? '/api/news' : `/api/news?status=${status}`,
+      {
+        signal,
+      },
+    ),
+  newsItem: (id: number, signal?: AbortSignal) =>
+    request<NewsDetailData>('GET', `/api/news/${String(id)}`, { signal }),
+  createNews: (input: NewsWrite) => request<NewsDetailData>('POST', '/api/news', { body: input }),
+  updateNews: (id: number, input: NewsWrite) =>
+    request<NewsDetailData>('PUT', `/api/news/${String(id)}`, { body: input }),
+  moveNews: (id: number, input: NewsMove) =>
+    request<NewsDetailData>('POST', `/api/news/${String(id)}/transition`, { body: input }),
+  uploadNewsPhoto: (id: number, photo: Blob, caption: string) =>
+    request<{ sha256: string; bytes: number }>(
+      'POST',
+      `/api/news/${String(id)}/photos${caption === '' ? '' : `?caption=${enc(caption)}`}`,
+      { raw: photo, timeoutMs: 120_000 },
+    ),
+  removeNewsPhoto: (id: number, sha256: string) =>
+    request<NewsDetailData>('DELETE', `/api/news/${String(id)}/photos/${sha256}`),
 };
+
+/** Where a desk reader sees a news photo (any status). */
+export function newsPhotoPath(id: number, sha256: string): string {
+  return `/api/news/${String(id)}/photos/${sha256}`;
+}

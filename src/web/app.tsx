@@ -117,6 +117,25 @@ const CoklitPage = lazy(() =>
 const CekDptPage = lazy(() =>
   import('./pages/cek-dpt.page.tsx').then((m) => ({ default: m.CekDptPage })),
 );
+// News and outreach (issue 8): the public home, the public news pages, the desk's editorial pages.
+const PortalPage = lazy(() =>
+  import('./pages/portal.page.tsx').then((m) => ({ default: m.PortalPage })),
+);
+const BeritaListPage = lazy(() =>
+  import('./pages/berita.page.tsx').then((m) => ({ default: m.BeritaListPage })),
+);
+const BeritaPage = lazy(() =>
+  import('./pages/berita.page.tsx').then((m) => ({ default: m.BeritaPage })),
+);
+const RedaksiPage = lazy(() =>
+  import('./pages/redaksi.page.tsx').then((m) => ({ default: m.RedaksiPage })),
+);
+const RedaksiBaruPage = lazy(() =>
+  import('./pages/redaksi.page.tsx').then((m) => ({ default: m.RedaksiBaruPage })),
+);
+const RedaksiItemPage = lazy(() =>
+  import('./pages/redaksi.page.tsx').then((m) => ({ default: m.RedaksiItemPage })),
+);
 
 /** Pages anyone may open without signing in. */
 const PUBLIC_PAGES: ReadonlySet<Route['page']> = new Set<Route['page']>([
@@ -126,14 +145,17 @@ const PUBLIC_PAGES: ReadonlySet<Route['page']> = new Set<Route['page']>([
   'lapor',
   'lapor_lacak',
   'cek_dpt',
+  'berita_list',
+  'berita',
   'masuk',
   'tidak_ditemukan',
 ]);
 
-function renderRoute(route: Route): ReactNode {
+function renderRoute(route: Route, me: MeData): ReactNode {
   switch (route.page) {
     case 'beranda':
-      return <BerandaPage />;
+      // Signed out: the public home (news, calendar, cek DPT, results, lapor).
+      return me.signedIn ? <BerandaPage /> : <PortalPage />;
     case 'wilayah':
       return <WilayahPage code={route.code} />;
     case 'tps':
@@ -196,6 +218,16 @@ function renderRoute(route: Route): ReactNode {
       return <CoklitPage tpsId={route.tpsId} />;
     case 'cek_dpt':
       return <CekDptPage />;
+    case 'berita_list':
+      return <BeritaListPage />;
+    case 'berita':
+      return <BeritaPage slug={route.slug} />;
+    case 'redaksi':
+      return <RedaksiPage />;
+    case 'redaksi_baru':
+      return <RedaksiBaruPage />;
+    case 'redaksi_item':
+      return <RedaksiItemPage id={route.id} />;
     case 'tidak_ditemukan':
       return <NotFoundPage path={route.path} />;
   }
@@ -218,6 +250,7 @@ function redirectFor(route: Route, me: MeData, here: string, next: string | null
     return `/ganti-sandi?next=${encodeURIComponent(here)}`;
   }
   if (PUBLIC_PAGES.has(route.page)) return null;
+  if (route.page === 'beranda' && !me.signedIn) return null; // the public home
   if (!me.signedIn) return signInPath(here);
   if (route.page === 'beranda' && !canEverywhere(me, 'registry.read')) {
     const home = homeOf(me);
@@ -247,7 +280,9 @@ function navFor(me: MeData, route: Route, path: string): NavItem[] {
   const mark = (to: string, inSection: boolean): NavItem['current'] =>
     path === to ? 'page' : inSection ? 'true' : undefined;
   const items: NavItem[] = [];
-  if (canEverywhere(me, 'registry.read')) {
+  if (!me.signedIn) {
+    items.push({ to: '/', label: 'Beranda', current: mark('/', false) });
+  } else if (canEverywhere(me, 'registry.read')) {
     items.push({
       to: '/',
       label: 'Beranda',
@@ -335,6 +370,19 @@ function navFor(me: MeData, route: Route, path: string): NavItem[] {
     const to = `/coklit/${g.scopeRef}`;
     items.push({ to, label: 'Coklit', current: mark(to, route.page === 'coklit') });
   }
+  // News and outreach (issue 8)
+  if (can(me, 'news.write')) {
+    items.push({
+      to: '/redaksi',
+      label: 'Redaksi',
+      current: mark('/redaksi', route.page.startsWith('redaksi')),
+    });
+  }
+  items.push({
+    to: '/berita',
+    label: 'Berita',
+    current: mark('/berita', route.page === 'berita_list' || route.page === 'berita'),
+  });
   items.push(
     { to: '/pemilihan', label: 'Pemilihan', current: mark('/pemilihan', false) },
     { to: '/tahapan', label: 'Tahapan', current: mark('/tahapan', false) },
@@ -408,7 +456,7 @@ export function App() {
   } else {
     content = (
       <PageBoundary key={path}>
-        <Suspense fallback={<Loading label="Memuat halaman…" />}>{renderRoute(route)}</Suspense>
+        <Suspense fallback={<Loading label="Memuat halaman…" />}>{renderRoute(route, me)}</Suspense>
       </PageBoundary>
     );
   }
@@ -420,7 +468,7 @@ export function App() {
       </a>
       <header className="site-header">
         <div className="wrap header-inner">
-          <Link to={me?.signedIn === true ? homeOf(me) : '/tahapan'} className="brand">
+          <Link to={me?.signedIn === true ? homeOf(me) : '/'} className="brand">
             Desk Pilkada
           </Link>
           {me !== null && (

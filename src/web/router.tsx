@@ -86,6 +86,12 @@ export type Route =
   | { page: 'pemilih_riwayat'; id: number }
   | { page: 'coklit'; tpsId: number }
   | { page: 'cek_dpt' }
+  // News and outreach (issue 8): public pages and the desk's editorial pages
+  | { page: 'berita_list' }
+  | { page: 'berita'; slug: string }
+  | { page: 'redaksi' }
+  | { page: 'redaksi_baru' }
+  | { page: 'redaksi_item'; id: number }
   | { page: 'tidak_ditemukan'; path: string };
 
 const FIXED: Record<string, Route> = {
@@ -113,6 +119,10 @@ const FIXED: Record<string, Route> = {
   '/pemilih': { page: 'pemilih' },
   '/pemilih/impor': { page: 'pemilih_impor' },
   '/cek-dpt': { page: 'cek_dpt' },
+  // News and outreach (issue 8)
+  '/berita': { page: 'berita_list' },
+  '/redaksi': { page: 'redaksi' },
+  '/redaksi/baru': { page: 'redaksi_baru' },
 };
 
 export function matchRoute(path: string): Route {
@@ -139,6 +149,11 @@ export function matchRoute(path: string): Route {
   if (riwayat?.[1] !== undefined) return { page: 'pemilih_riwayat', id: Number(riwayat[1]) };
   const pemilihDesa = /^\/pemilih\/desa\/([\d.]+)$/.exec(clean);
   if (pemilihDesa?.[1] !== undefined) return { page: 'pemilih_desa', code: pemilihDesa[1] };
+  // News and outreach (issue 8)
+  const berita = /^\/berita\/([a-z0-9-]{1,90})$/.exec(clean);
+  if (berita?.[1] !== undefined) return { page: 'berita', slug: berita[1] };
+  const redaksi = /^\/redaksi\/(\d{1,9})$/.exec(clean);
+  if (redaksi?.[1] !== undefined) return { page: 'redaksi_item', id: Number(redaksi[1]) };
   const wilayah = /^\/wilayah\/([^/]+)$/.exec(clean);
   if (wilayah?.[1] !== undefined) {
     let code = wilayah[1];

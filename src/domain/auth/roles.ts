@@ -98,6 +98,9 @@ export const PERMISSIONS = [
   'coklit.window',
   'dps.compile',
   'dpt.fix',
+  // News and outreach (sosialisasi) — issue 8, branch berita
+  'news.write',
+  'news.publish',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -139,11 +142,20 @@ export const PERMISSION_LABEL: Record<Permission, string> = {
   'coklit.window': 'Membuka kembali masa coklit di luar jadwal',
   'dps.compile': 'Menyusun DPS desa dan mencatat tanggapan masyarakat',
   'dpt.fix': 'Menetapkan DPT desa',
+  // News and outreach (sosialisasi)
+  'news.write': 'Menulis berita, mengunggah fotonya, dan mengajukannya untuk ditinjau',
+  'news.publish': 'Meninjau, menerbitkan, dan mengembalikan berita ke draf dengan catatan',
 };
 
 /**
  * The table: for each role, its permissions and where they apply.
- * Public (no sign-in) may read the stage calendar and the contests only.
+ * Public (no sign-in) may read the stage calendar and the contests, and
+ * published news (never a draft or a submitted item).
+ *
+ * News (issue 8): writers are the desk's staff (Korwil, pembina kecamatan)
+ * and the KPU operator; the desk's leadership (ketua, sekretaris) and the
+ * admin review and publish (and may write). News is regency-wide, so both
+ * permissions hold everywhere.
  */
 export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'everywhere'>>> = {
   admin: {
@@ -183,6 +195,9 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     'coklit.window': 'everywhere',
     'dps.compile': 'everywhere',
     'dpt.fix': 'everywhere',
+    // News and outreach (issue 8)
+    'news.write': 'everywhere',
+    'news.publish': 'everywhere',
   },
   bupati: {
     'registry.read': 'everywhere',
@@ -216,6 +231,9 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     'asn.read': 'everywhere',
     // Voter data
     'voter.progress': 'everywhere',
+    // News and outreach (issue 8)
+    'news.write': 'everywhere',
+    'news.publish': 'everywhere',
   },
   sekretaris_desk: {
     'registry.read': 'everywhere',
@@ -236,6 +254,9 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     'asn.manage': 'everywhere',
     // Voter data
     'voter.progress': 'everywhere',
+    // News and outreach (issue 8)
+    'news.write': 'everywhere',
+    'news.publish': 'everywhere',
   },
   korwil: {
     'registry.read': 'own scope',
@@ -249,6 +270,8 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     'roster.read': 'own scope',
     // Voter data
     'voter.progress': 'own scope',
+    // News and outreach (issue 8)
+    'news.write': 'everywhere',
   },
   pembina_kecamatan: {
     'registry.read': 'own scope',
@@ -262,6 +285,8 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     'roster.read': 'own scope',
     // Voter data
     'voter.progress': 'own scope',
+    // News and outreach (issue 8)
+    'news.write': 'everywhere',
   },
   operator_kpu: {
     'registry.read': 'everywhere',
@@ -281,6 +306,8 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     'voter.unmask': 'everywhere',
     'dps.compile': 'everywhere',
     'dpt.fix': 'everywhere',
+    // News and outreach (issue 8)
+    'news.write': 'everywhere',
   },
   ppk: {
     'registry.read': 'own scope',

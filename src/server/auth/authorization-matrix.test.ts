@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { testEngines } from '../db/test-databases.ts';
-import { asn, auditLog, problem, tps } from '../db/schema.ts';
+import { asn, auditLog, newsItem, problem, tps } from '../db/schema.ts';
 import {
   createTestApp,
   injectAs,
@@ -65,6 +65,8 @@ interface Ids {
   otherVoter: number;
   ownTanggapan: number;
   otherTanggapan: number;
+  /** News (issue 8): the demo's item waiting for review (news is regency-wide). */
+  news: number;
 }
 
 /** Who may call a route: the public, anyone signed in, or a permission (own scope / everywhere). */
@@ -683,6 +685,68 @@ const POLICY: Record<string, Policy> = {
     access: { kind: 'public' },
     request: () => body('POST', '/api/public/cek-dpt', { nik: '3513010101900001', name: 'Uji' }),
   },
+  // News and outreach (issue 8, branch berita)
+  'GET /api/news': {
+    access: { kind: 'permission', permission: 'news.write', target: 'none' },
+    request: () => get('/api/news'),
+  },
+  'POST /api/news': {
+    access: { kind: 'permission', permission: 'news.write', target: 'none' },
+    request: () =>
+      body('POST', '/api/news', {
+        title: 'Uji wewenang berita',
+        place: 'Kraksaan',
+        date: '2024-11-20',
+        body: 'Isi berita uji wewenang.',
+      }),
+  },
+  'GET /api/news/{id}': {
+    access: { kind: 'permission', permission: 'news.write', target: 'none' },
+    request: (ids) => get(`/api/news/${String(ids.news)}`),
+  },
+  'PUT /api/news/{id}': {
+    access: { kind: 'permission', permission: 'news.write', target: 'none' },
+    request: (ids) =>
+      body('PUT', `/api/news/${String(ids.news)}`, {
+        title: 'Uji wewenang berita',
+        place: 'Kraksaan',
+        date: '2024-11-20',
+        body: 'Isi berita uji wewenang.',
+      }),
+  },
+  'POST /api/news/{id}/transition': {
+    access: { kind: 'permission', permission: 'news.publish', target: 'none' },
+    request: (ids) =>
+      body('POST', `/api/news/${String(ids.news)}/transition`, { action: 'terbitkan' }),
+  },
+  'POST /api/news/{id}/photos': {
+    access: { kind: 'permission', permission: 'news.write', target: 'none' },
+    request: (ids) => ({
+      method: 'POST',
+      url: `/api/news/${String(ids.news)}/photos`,
+      headers: { 'content-type': 'image/jpeg' },
+      payload: Buffer.from([0xff, 0xd8, 0xff, 0xd9]),
+    }),
+  },
+  'GET /api/news/{id}/photos/{sha256}': {
+    access: { kind: 'permission', permission: 'news.write', target: 'none' },
+    request: (ids) => get(`/api/news/${String(ids.news)}/photos/${'0'.repeat(64)}`),
+  },
+  'DELETE /api/news/{id}/photos/{sha256}': {
+    access: { kind: 'permission', permission: 'news.write', target: 'none' },
+    request: (ids) => body('DELETE', `/api/news/${String(ids.news)}/photos/${'0'.repeat(64)}`),
+  },
+  'GET /api/public/news': { access: { kind: 'public' }, request: () => get('/api/public/news') },
+  'GET /api/public/news/{slug}': {
+    access: { kind: 'public' },
+    request: () => get('/api/public/news/kode-etik-penyelenggara'),
+  },
+  'GET /api/public/news/{slug}/photos/{sha256}': {
+    access: { kind: 'public' },
+    request: () => get(`/api/public/news/kode-etik-penyelenggara/photos/${'0'.repeat(64)}`),
+  },
+  'GET /berita/rss.xml': { access: { kind: 'public' }, request: () => get('/berita/rss.xml') },
+  'GET /berita/atom.xml': { access: { kind: 'public' }, request: () => get('/berita/atom.xml') },
 };
 
 /**
@@ -777,6 +841,13 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
       ownAsn: await asnAt(ownTps),
       otherAsn: await asnAt(otherTps),
       ...(await seedVoterData(t, ownTps, otherTps)),
+      news:
+        (
+          await t.database.db
+            .select({ id: newsItem.id })
+            .from(newsItem)
+            .where(eq(newsItem.status, 'diajukan'))
+        )[0]?.id ?? 0,
     };
     for (const a of ACCOUNTS)
       sessions.set(a.username, injectAs(t.app, await signIn(t.app, a.username)));

@@ -19,6 +19,7 @@ import { insertManyTps } from '../tps/tps.repository.ts';
 import { loadRegency, type AreaRegency } from './area-data.ts';
 import { createDemoAccounts } from './demo-accounts.ts';
 import { insertDemoPeople } from '../people/demo-people.ts';
+import { insertDemoNews } from '../news/demo-news.ts';
 import { SYSTEM_ACTOR } from '../auth/actor.ts';
 import { auditWrite } from '../auth/guard.ts';
 import {
@@ -219,6 +220,8 @@ async function insertDemo(
   }
   await createDemoAccounts(db);
   await insertDemoPeople(db);
+  // News and outreach (issue 8): the seeds' news items, published.
+  await insertDemoNews(db);
   await insertStages(
     db,
     DEMO_STAGES.map((s) => ({ ...s, notes: null })),

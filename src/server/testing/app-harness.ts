@@ -63,14 +63,18 @@ export function injectAs(app: ZodApp, session: SignedInSession | null): Inject {
 
 export async function createTestApp(
   engine: Engine,
-  options: { demo: boolean; as?: string },
+  options: { demo: boolean; as?: string; webDir?: string },
 ): Promise<TestApp> {
   const database = options.demo
     ? await createDemoDatabase(engine)
     : await createTestDatabase(engine);
   // Uploaded files go to a fresh folder, never to the developer's ./data.
   const dataDir = await mkdtemp(join(tmpdir(), 'dp-test-'));
-  const app = await buildApp({ database, dataDir });
+  const app = await buildApp({
+    database,
+    dataDir,
+    ...(options.webDir === undefined ? {} : { webDir: options.webDir }),
+  });
   await app.ready();
   const session = options.as === undefined ? null : await signIn(app, options.as);
   return {

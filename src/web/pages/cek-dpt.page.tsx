@@ -9,6 +9,24 @@ import { useTitle } from '../use-title.ts';
 
 export function CekDptPage() {
   useTitle('Cek DPT');
+  return (
+    <div className="narrow">
+      <h1>Cek DPT</h1>
+      <p className="lead">
+        Periksa apakah Anda terdaftar sebagai pemilih dan di TPS mana. Masukkan NIK (16 digit) dan
+        sedikitnya 3 huruf pertama nama Anda seperti di KTP-el.
+      </p>
+      <CekDptForm idPrefix="cek" />
+      <p className="muted small">
+        Setiap pencarian dicatat. Pencarian dari satu alamat dibatasi agar data pemilih tidak dapat
+        ditelusuri massal.
+      </p>
+    </div>
+  );
+}
+
+/** The lookup form and its answer (also on the public home page). */
+export function CekDptForm({ idPrefix }: { idPrefix: string }) {
   const [nik, setNik] = useState('');
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
@@ -25,17 +43,12 @@ export function CekDptPage() {
     else setError(r.error);
   };
   return (
-    <div className="narrow">
-      <h1>Cek DPT</h1>
-      <p className="lead">
-        Periksa apakah Anda terdaftar sebagai pemilih dan di TPS mana. Masukkan NIK (16 digit) dan
-        sedikitnya 3 huruf pertama nama Anda seperti di KTP-el.
-      </p>
+    <>
       <form className="panel" onSubmit={(e) => void submit(e)}>
         <div className="field">
-          <label htmlFor="cek-nik">NIK</label>
+          <label htmlFor={`${idPrefix}-nik`}>NIK</label>
           <input
-            id="cek-nik"
+            id={`${idPrefix}-nik`}
             inputMode="numeric"
             autoComplete="off"
             maxLength={16}
@@ -45,9 +58,9 @@ export function CekDptPage() {
           />
         </div>
         <div className="field">
-          <label htmlFor="cek-nama">Huruf awal nama</label>
+          <label htmlFor={`${idPrefix}-nama`}>Huruf awal nama</label>
           <input
-            id="cek-nama"
+            id={`${idPrefix}-nama`}
             autoComplete="off"
             value={name}
             onChange={(e) => setName(e.target.value)}
@@ -76,10 +89,6 @@ export function CekDptPage() {
           )}
         </section>
       )}
-      <p className="muted small">
-        Setiap pencarian dicatat. Pencarian dari satu alamat dibatasi agar data pemilih tidak dapat
-        ditelusuri massal.
-      </p>
-    </div>
+    </>
   );
 }
