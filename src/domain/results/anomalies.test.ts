@@ -43,6 +43,7 @@ describe('ANOMALY_RULES and ANOMALY_THRESHOLDS', () => {
       oneSelectionAtLeast: 0.95,
       invalidAbove: 0.1,
       desaMinOthers: 3,
+      desaSample: 60,
       desaRobustSigmas: 3,
       madToSigma: 1.4826,
       desaSigmaFloor: 0.05,

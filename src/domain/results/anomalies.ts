@@ -18,6 +18,12 @@ export const ANOMALY_THRESHOLDS = {
   invalidAbove: 0.1,
   /** The desa pattern is only judged with at least this many other TPS reported. */
   desaMinOthers: 3,
+  /**
+   * The desa pattern reads at most this many other TPS (the latest reported):
+   * a real desa has a few dozen at most, and the read stays bounded whatever
+   * the number of TPS.
+   */
+  desaSample: 60,
   /** Flagged when turnout is more than this many robust standard deviations from the desa median. */
   desaRobustSigmas: 3,
   /** MAD × 1.4826 estimates the standard deviation of normally distributed turnouts. */

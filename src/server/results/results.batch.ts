@@ -29,7 +29,7 @@ import { auditActor, auditWrite } from '../auth/guard.ts';
 import type { Db } from '../db/connection.ts';
 import { inTransaction, uniqueViolation } from '../http/transaction.ts';
 import { domainError, err, ok, type Result } from '../../domain/common/result.ts';
-import { anomaliesOf } from '../../domain/results/anomalies.ts';
+import { ANOMALY_THRESHOLDS, anomaliesOf } from '../../domain/results/anomalies.ts';
 import type { Flag, SubmissionAccepted } from '../../domain/results/results.schema.ts';
 import {
   judgeSubmission,
@@ -279,6 +279,7 @@ function judgeBatch(items: readonly Incoming[], context: BatchContext): JudgedBa
       desa.get(`${String(item.contestId)}:${item.desaCode}`) ?? new Map<number, [number, number]>();
     const turnouts: number[] = [];
     for (const [tpsId, [registered, voted]] of reported) {
+      if (turnouts.length >= ANOMALY_THRESHOLDS.desaSample) break;
       if (tpsId !== item.tpsId && registered > 0) turnouts.push(voted / registered);
     }
     const planned = plan(

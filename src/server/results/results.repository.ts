@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { ANOMALY_THRESHOLDS } from '../../domain/results/anomalies.ts';
 import type { Db } from '../db/connection.ts';
 import { rowsOf } from '../db/rows.ts';
 import { auditCasCtes, auditInsertCte, type ChainedAudit } from '../audit/audit.service.ts';
@@ -152,28 +153,6 @@ export async function currentLeaves(db: Db, contestId: number) {
     bySubmission.set(v.submissionId, list);
   }
   return rows.map((r) => ({ ...r, votes: bySubmission.get(r.submissionId) ?? [] }));
-}
-
-/** Turnout (voted / registered) of the other reported TPS of a desa, for the pattern check. */
-export async function desaTurnouts(
-  db: Db,
-  contestId: number,
-  desaCode: string,
-  exceptTpsId: number,
-): Promise<number[]> {
-  const rows = await db
-    .select({
-      tpsId: resultCurrent.tpsId,
-      registered: resultSubmission.registered,
-      voted: resultSubmission.voted,
-    })
-    .from(resultCurrent)
-    .innerJoin(resultSubmission, eq(resultSubmission.id, resultCurrent.submissionId))
-    .innerJoin(tps, eq(tps.id, resultCurrent.tpsId))
-    .where(and(eq(resultCurrent.contestId, contestId), eq(tps.desaCode, desaCode)));
-  return rows
-    .filter((r) => r.tpsId !== exceptTpsId && r.registered > 0)
-    .map((r) => r.voted / r.registered);
 }
 
 export async function insertPhoto(
@@ -350,11 +329,14 @@ export async function currentForSubmit(
         (select json_agg(json_build_object('selectionId', v.selection_id, 'votes', v.votes)
             order by v.selection_id)
           from result_vote v where v.submission_id = c.submission_id) as votes,
-        (select coalesce(json_agg(json_build_array(s2.registered, s2.voted)), '[]'::json)
-          from tps t2
-          join result_current c2 on c2.tps_id = t2.id and c2.contest_id = ${contestId}
-          join result_submission s2 on s2.id = c2.submission_id
-          where t2.desa_code = ${desaCode} and t2.status = 'aktif' and t2.id <> ${tpsId}) as others
+        (select coalesce(json_agg(json_build_array(o.registered, o.voted)), '[]'::json)
+          from (select s2.registered, s2.voted
+            from tps t2
+            join result_current c2 on c2.tps_id = t2.id and c2.contest_id = ${contestId}
+            join result_submission s2 on s2.id = c2.submission_id
+            where t2.desa_code = ${desaCode} and t2.status = 'aktif' and t2.id <> ${tpsId}
+            order by c2.submission_id desc
+            limit ${ANOMALY_THRESHOLDS.desaSample}) o) as others
       from (values (1)) as one (x)
       left join result_current c on c.tps_id = ${tpsId} and c.contest_id = ${contestId}
       left join result_submission s on s.id = c.submission_id`),
@@ -532,12 +514,17 @@ export async function batchContext(
           join result_current c on c.tps_id = k."tpsId" and c.contest_id = k."contestId"
           join result_submission s on s.id = c.submission_id) as currents,
         (select coalesce(json_agg(json_build_object(
-            'contestId', g."contestId", 'desaCode', g.desa_code, 'tpsId', t.id,
-            'registered', s.registered, 'voted', s.voted)), '[]'::json)
-          from g
-          join tps t on t.desa_code = g.desa_code and t.status = 'aktif'
-          join result_current c on c.tps_id = t.id and c.contest_id = g."contestId"
-          join result_submission s on s.id = c.submission_id) as desa,
+            'contestId', g."contestId", 'desaCode', g.desa_code, 'tpsId', x.id,
+            'registered', x.registered, 'voted', x.voted)), '[]'::json)
+          from g cross join lateral (
+            select t.id, s.registered, s.voted
+            from tps t
+            join result_current c on c.tps_id = t.id and c.contest_id = g."contestId"
+            join result_submission s on s.id = c.submission_id
+            where t.desa_code = g.desa_code and t.status = 'aktif'
+            order by c.submission_id desc
+            -- one more: the submission's own TPS may be among them
+            limit ${ANOMALY_THRESHOLDS.desaSample + 1}) x) as desa,
         (select st.starts_on::text from stage st where st.kind = 'pemungutan_suara'
           order by st.starts_on, st.ends_on, st.id limit 1) as voting_day,
         (select v.value from settings v where v.key = ${windowSetting}) as opened_early,
