@@ -3,10 +3,80 @@
 // (set DESK_API_URL when it does not listen on http://127.0.0.1:3000).
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+/**
+ * The officer's own data, kept for offline use (network first: fresh when
+ * there is signal, the last answer when there is none): the session, the
+ * contests and pairs, their TPS and its results, the problem form's places
+ * and categories, the coklit voter list of their TPS. Never anyone else's:
+ * the server answers only what the session may read, and the app empties
+ * this cache on sign-out (src/web/offline/offline-data.ts).
+ */
+export const OFFLINE_API =
+  /\/api\/(?:auth\/me|settings|stages|contests|results\/window|results\/tps\/\d+|tps\/\d+|problems\/config|problems\/places|voters\/tps\/\d+|coklit\/window)(?:\?.*)?$/;
 
 export default defineConfig({
   root: 'src/web',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // The installable field app: manifest, and a Workbox service worker that
+    // precaches the app shell and every page chunk (all small, hashed names).
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: 'script-defer',
+      includeAssets: ['icons/icon.svg', 'icons/apple-touch-icon.png'],
+      manifest: {
+        id: '/',
+        name: 'Desk Pilkada — Petugas Lapangan',
+        short_name: 'Desk Pilkada',
+        description:
+          'Lapor cepat C.Hasil, laporan masalah, dan coklit; tetap bisa diisi tanpa sinyal.',
+        lang: 'id',
+        dir: 'ltr',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'portrait',
+        theme_color: '#8b1a1a',
+        background_color: '#ffffff',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          {
+            src: '/icons/icon-maskable-512.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
+          { src: '/icons/icon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//],
+        cleanupOutdatedCaches: true,
+        // Take over the open page at once: the officer's data is cached right after sign-in.
+        clientsClaim: true,
+        skipWaiting: true,
+        runtimeCaching: [
+          {
+            urlPattern: OFFLINE_API,
+            method: 'GET',
+            handler: 'NetworkFirst',
+            options: {
+              cacheName: 'desk-api',
+              // A phone with one bar: after 10 s show the last answer instead of waiting.
+              networkTimeoutSeconds: 10,
+              cacheableResponse: { statuses: [200] },
+              expiration: { maxEntries: 100 },
+            },
+          },
+        ],
+      },
+    }),
+  ],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

@@ -33,6 +33,9 @@ import {
   useSession,
 } from './session.ts';
 import { GRANTS } from '../domain/auth/roles.ts';
+import { warmOfflineData } from './offline/offline-data.ts';
+import { QueueBar } from './offline/queue-bar.tsx';
+import { setQueueSignedOutHandler, setQueueUser } from './offline/queue.ts';
 import { BerandaPage } from './pages/beranda.page.tsx';
 import { WilayahPage } from './pages/wilayah.page.tsx';
 import { TpsPage } from './pages/tps.page.tsx';
@@ -117,6 +120,10 @@ const CoklitPage = lazy(() =>
 const CekDptPage = lazy(() =>
   import('./pages/cek-dpt.page.tsx').then((m) => ({ default: m.CekDptPage })),
 );
+// Offline field app: the queue of submissions kept on the device.
+const AntreanPage = lazy(() =>
+  import('./pages/antrean.page.tsx').then((m) => ({ default: m.AntreanPage })),
+);
 
 /** Pages anyone may open without signing in. */
 const PUBLIC_PAGES: ReadonlySet<Route['page']> = new Set<Route['page']>([
@@ -196,6 +203,8 @@ function renderRoute(route: Route): ReactNode {
       return <CoklitPage tpsId={route.tpsId} />;
     case 'cek_dpt':
       return <CekDptPage />;
+    case 'antrean':
+      return <AntreanPage />;
     case 'tidak_ditemukan':
       return <NotFoundPage path={route.path} />;
   }
@@ -383,6 +392,18 @@ export function App() {
 
   const me = session.status === 'ready' ? session.me : null;
   const here = path + search;
+
+  // The offline queue sends only the signed-in account's items; their data is
+  // kept on the device for the field pages. A session the queue finds ended
+  // sends the officer to sign in again (the queue resumes afterwards).
+  useEffect(() => {
+    setQueueSignedOutHandler(() => void loadSession());
+  }, []);
+  useEffect(() => {
+    if (me === null) return;
+    setQueueUser(me.signedIn ? me.userId : null);
+    if (me.signedIn && !me.mustChangePassword) void warmOfflineData(me);
+  }, [me]);
   const redirect =
     me === null ? null : redirectFor(route, me, here, new URLSearchParams(search).get('next'));
 
@@ -442,6 +463,7 @@ export function App() {
           {me !== null && <UserArea me={me} onSignInPage={route.page === 'masuk'} />}
         </div>
       </header>
+      {me !== null && <QueueBar signedIn={me.signedIn} />}
       <main id="main" ref={mainRef} tabIndex={-1} className="wrap">
         {content}
       </main>

@@ -86,6 +86,8 @@ export type Route =
   | { page: 'pemilih_riwayat'; id: number }
   | { page: 'coklit'; tpsId: number }
   | { page: 'cek_dpt' }
+  // Offline field app: the device's queue of unsent submissions
+  | { page: 'antrean' }
   | { page: 'tidak_ditemukan'; path: string };
 
 const FIXED: Record<string, Route> = {
@@ -113,6 +115,8 @@ const FIXED: Record<string, Route> = {
   '/pemilih': { page: 'pemilih' },
   '/pemilih/impor': { page: 'pemilih_impor' },
   '/cek-dpt': { page: 'cek_dpt' },
+  // Offline field app
+  '/antrean': { page: 'antrean' },
 };
 
 export function matchRoute(path: string): Route {
