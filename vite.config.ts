@@ -1,9 +1,45 @@
 // Builds the web app (src/web) into dist/web, which the server serves at `/`.
 // `npx vite` runs a dev server that proxies /api to a running `desk-pilkada serve`
 // (set DESK_API_URL when it does not listen on http://127.0.0.1:3000).
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+
+/**
+ * Writes `.br` and `.gz` beside every text asset of the build, which the
+ * server sends as they are to browsers that accept them (@fastify/static
+ * `preCompressed`): a third of the bytes on a slow phone link, no
+ * compression work per request.
+ */
+function precompress(outDir: string): Plugin {
+  return {
+    name: 'desk-precompress',
+    apply: 'build',
+    async closeBundle() {
+      const walk = async (dir: string): Promise<string[]> => {
+        const files: string[] = [];
+        for (const e of await readdir(dir, { withFileTypes: true })) {
+          if (e.isDirectory()) files.push(...(await walk(join(dir, e.name))));
+          else files.push(join(dir, e.name));
+        }
+        return files;
+      };
+      for (const file of await walk(outDir)) {
+        if (!/\.(?:js|css|html|svg|webmanifest)$/.test(file)) continue;
+        const bytes = await readFile(file);
+        if (bytes.length < 1024) continue;
+        await writeFile(`${file}.gz`, gzipSync(bytes, { level: 9 }));
+        await writeFile(
+          `${file}.br`,
+          brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+        );
+      }
+    },
+  };
+}
 
 /**
  * The officer's own data, kept for offline use (network first: fresh when
@@ -20,6 +56,7 @@ export default defineConfig({
   root: 'src/web',
   plugins: [
     react(),
+    precompress(new URL('dist/web', import.meta.url).pathname),
     // The installable field app: manifest, and a Workbox service worker that
     // precaches the app shell and every page chunk (all small, hashed names).
     VitePWA({

@@ -27,6 +27,7 @@ import {
   grantLabel,
   homeOf,
   loadSession,
+  sessionEnded,
   setSignInMessage,
   signInMessage,
   signOut,
@@ -397,7 +398,7 @@ export function App() {
   // kept on the device for the field pages. A session the queue finds ended
   // sends the officer to sign in again (the queue resumes afterwards).
   useEffect(() => {
-    setQueueSignedOutHandler(() => void loadSession());
+    setQueueSignedOutHandler((error) => sessionEnded(error));
   }, []);
   useEffect(() => {
     if (me === null) return;

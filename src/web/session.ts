@@ -90,14 +90,25 @@ export async function signOut(everywhere: boolean): Promise<ApiError | undefined
   return undefined;
 }
 
+/**
+ * The server said the session has ended (a 401): the sign-in page with its
+ * reason, back here afterwards. Also used by the offline queue, which meets
+ * the 401 on its own requests.
+ */
+export function sessionEnded(error: ApiError): void {
+  flash = error.message;
+  setState({ status: 'ready', me: ANONYMOUS });
+  if (window.location.pathname !== '/masuk') {
+    navigate(signInPath(currentLocation()), { replace: true });
+  }
+}
+
 // Any 401 (not signed in, session ended) → the sign-in page, back here afterwards;
 // the 403 that demands a new password → the password page.
 setAuthFailureHandler((error, status) => {
   const here = currentLocation();
   if (status === 401) {
-    flash = error.message;
-    setState({ status: 'ready', me: ANONYMOUS });
-    if (window.location.pathname !== '/masuk') navigate(signInPath(here), { replace: true });
+    sessionEnded(error);
     return;
   }
   if (error.code === AUTH_ERROR.passwordChangeRequired) {

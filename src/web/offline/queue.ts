@@ -29,6 +29,7 @@ import {
   retryNow,
   startSend,
   type QueueCounts,
+  type QueueError,
   type QueueItemState,
   type SendAnswer,
 } from './queue-core.ts';
@@ -79,10 +80,10 @@ let userId: number | null = null;
 /** Whose items the pages show: the signed-in account, or the last one (to say "Masuk lagi"). */
 let shownUser: number | null = null;
 let busy = false;
-let onSignedOut: () => void = () => undefined;
+let onSignedOut: (error: QueueError) => void = () => undefined;
 
 /** What to do when the server says the session has ended (the app asks to sign in again). */
-export function setQueueSignedOutHandler(handler: () => void): void {
+export function setQueueSignedOutHandler(handler: (error: QueueError) => void): void {
   onSignedOut = handler;
 }
 const listeners = new Set<() => void>();
@@ -223,7 +224,7 @@ function photoPath(item: QueueItem): string | undefined {
 }
 
 /** Sends one item: the record, then its photos one by one; persists each step. */
-async function sendOne(start: QueueItem): Promise<SendAnswer['kind']> {
+async function sendOne(start: QueueItem): Promise<SendAnswer> {
   let item = startSend(start);
   await put(item);
   if (!item.delivered) {
@@ -231,7 +232,7 @@ async function sendOne(start: QueueItem): Promise<SendAnswer['kind']> {
     if (answer.kind !== 'accepted') {
       const next = afterAnswer(item, answer, Date.now());
       if (next !== null) await put(next);
-      return answer.kind;
+      return answer;
     }
     item = { ...item, delivered: true, problemId };
     await put(item);
@@ -245,13 +246,13 @@ async function sendOne(start: QueueItem): Promise<SendAnswer['kind']> {
     if (answer.kind !== 'accepted') {
       const next = afterAnswer(item, answer, Date.now());
       if (next !== null) await put(next);
-      return answer.kind;
+      return answer;
     }
     item = { ...item, photos: rest };
     await put(item);
   }
   await remove(item.clientId);
-  return 'accepted';
+  return { kind: 'accepted' };
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;
@@ -285,7 +286,7 @@ export async function sendQueue(options: { force?: boolean } = {}): Promise<void
       for (const item of items.filter((i) => isDue(i, owner, Date.now(), options.force))) {
         if (userId !== owner) return;
         const outcome = await sendOne(item);
-        if (outcome === 'signed_out') {
+        if (outcome.kind === 'signed_out') {
           // Pause the rest too: they need the same new session.
           await reload();
           for (const other of items) {
@@ -293,10 +294,10 @@ export async function sendQueue(options: { force?: boolean } = {}): Promise<void
               await put({ ...other, state: 'paused' });
             }
           }
-          onSignedOut();
+          onSignedOut(outcome.error);
           return;
         }
-        if (outcome === 'retry') return;
+        if (outcome.kind === 'retry') return;
       }
     };
     // One sender per device even with several tabs open (safe without it, thanks to client ids).

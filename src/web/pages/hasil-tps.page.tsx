@@ -135,7 +135,32 @@ function HasilView({
   const canVerify = canOn(me, 'result.verify', target);
   // `?antrean=<client id>`: fix a queued C.Hasil the server refused.
   const fixing = useSearchParam('antrean');
-  const queued = useQueue().find((i) => i.clientId === fixing);
+  const queue = useQueue();
+  const queued = queue.find((i) => i.clientId === fixing);
+  // This TPS and contest's submissions still in the device's queue: when the
+  // last one is delivered, show the server's version.
+  const here = queue.filter(
+    (i) =>
+      i.payload.kind === 'chasil' &&
+      i.payload.tpsId === tps.tpsId &&
+      i.payload.contestId === contestId,
+  );
+  const waitingHere = here.filter((i) => i.state !== 'attention').length;
+  const refusedHere = here.find((i) => i.state === 'attention');
+  const before = useRef(waitingHere);
+  useEffect(() => {
+    const was = before.current;
+    before.current = waitingHere;
+    if (was === 0 || waitingHere > 0) return;
+    setOutcome({
+      message:
+        refusedHere?.lastError == null
+          ? 'Kiriman dari antrean sudah diterima server.'
+          : `Kiriman dari antrean ditolak server: ${refusedHere.lastError.message} Perbaiki dari halaman Antrean.`,
+      flags: [],
+    });
+    reload();
+  }, [waitingHere, refusedHere, reload]);
   const fix =
     queued?.payload.kind === 'chasil' &&
     queued.payload.submit !== null &&
@@ -251,7 +276,7 @@ function HasilView({
             onQueued={() =>
               setOutcome({
                 message:
-                  'Disimpan di perangkat: belum ada sinyal. Hasil dikirim otomatis saat koneksi kembali; angka yang sama hanya tercatat sekali.',
+                  'Disimpan di perangkat: koneksi tidak tersedia. Hasil dikirim otomatis saat koneksi kembali; angka yang sama hanya tercatat sekali.',
                 flags: [],
               })
             }
