@@ -281,8 +281,9 @@ export async function sendQueue(options: { force?: boolean } = {}): Promise<void
   busy = true;
   const owner = userId;
   try {
-    await reload();
     const work = async () => {
+      // Read the store inside the lock: another tab may have sent items meanwhile.
+      await reload();
       for (const item of items.filter((i) => isDue(i, owner, Date.now(), options.force))) {
         if (userId !== owner) return;
         const outcome = await sendOne(item);
