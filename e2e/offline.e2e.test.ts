@@ -222,6 +222,15 @@ describe('offline field app: queued C.Hasil and problem reports', () => {
       await page.getByRole('link', { name: 'Lihat antrean' }).click();
       const item = page.getByTestId('queue-item');
       await item.getByText('Waktu kejadian tidak boleh di masa depan.').waitFor();
+      // "Perbaiki" opens the form on the queued report, with the server's reason.
+      await item.getByRole('link', { name: 'Perbaiki' }).click();
+      await page.getByRole('alert').filter({ hasText: 'ditolak server' }).waitFor();
+      expect(await page.getByLabel('Uraian masalah', { exact: true }).inputValue()).toBe(BAD_TIME);
+      expect(await page.getByLabel('Waktu kejadian (WIB)', { exact: true }).inputValue()).toBe(
+        '2099-01-01T10:00',
+      );
+      // The officer decides to drop it instead.
+      await page.goto('/antrean');
       await item.getByRole('button', { name: 'Buang' }).click();
       const dialog = page.getByRole('dialog', { name: 'Buang isian ini?' });
       await dialog.getByText('tidak akan dikirim').waitFor();

@@ -132,16 +132,23 @@ export function useQueueCounts(): QueueCounts {
 // ---------------------------------------------------------------------------
 // Changes
 
+/** Tells the app's other tabs on this device that the queue changed. */
+const channel =
+  typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel('desk-antrean');
+channel?.addEventListener('message', () => void reload());
+
 async function put(item: QueueItem): Promise<void> {
   const db = await database();
   await db.put('items', item);
   publish([...items.filter((i) => i.clientId !== item.clientId), item]);
+  channel?.postMessage('changed');
 }
 
 async function remove(clientId: string): Promise<void> {
   const db = await database();
   await db.delete('items', clientId);
   publish(items.filter((i) => i.clientId !== clientId));
+  channel?.postMessage('changed');
 }
 
 /** Keeps a submission on the device and tries to send it at once. */

@@ -440,7 +440,12 @@ function FieldReportFormOrFix({
   const queued = useQueue().find((i) => i.clientId === fixing);
   const fix =
     queued?.payload.kind === 'problem'
-      ? { clientId: queued.clientId, report: queued.payload.report, error: queued.lastError }
+      ? {
+          clientId: queued.clientId,
+          report: queued.payload.report,
+          photos: queued.photos,
+          error: queued.lastError,
+        }
       : undefined;
   return (
     <FieldReportForm key={fix?.clientId ?? 'baru'} places={places} config={config} fix={fix} />
@@ -458,6 +463,8 @@ function FieldReportForm({
     | {
         clientId: string;
         report: ProblemReport;
+        /** Its photos, sent with the fixed report unless another is chosen. */
+        photos: Blob[];
         error: { code: string; message: string; field?: string | undefined } | null;
       }
     | undefined;
@@ -499,7 +506,7 @@ function FieldReportForm({
           label: `${category?.label ?? draft.category} · ${kec?.name ?? draft.kecamatanCode}`,
           link: '/masalah/lapor',
           payload: { kind: 'problem', report },
-          ...(photo === undefined ? {} : { photos: [photo] }),
+          photos: photo === undefined ? (fix?.photos ?? []) : [photo],
         },
         me.userId,
       );
@@ -526,9 +533,11 @@ function FieldReportForm({
       (data) => {
         if (data === undefined) return undefined;
         setCreated(data);
-        if (photo !== undefined) {
+        // The photo chosen now, else the one queued with the report being fixed.
+        const sendPhoto = photo ?? fix?.photos[0];
+        if (sendPhoto !== undefined) {
           setPhotoState({ kind: 'sending' });
-          void api.uploadProblemPhoto(data.id, photo).then((r) => {
+          void api.uploadProblemPhoto(data.id, sendPhoto).then((r) => {
             setPhotoState(r.ok ? { kind: 'sent' } : { kind: 'failed', message: r.error.message });
           });
         }
