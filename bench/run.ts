@@ -7,6 +7,7 @@
  *   npm run bench -- registry                      init --demo and registry reads
  *   npm run bench -- results [--engine pglite|postgres] [--scale N] [--clients N]
  *   npm run bench -- dp4 [--rows N] [--engine pglite|postgres]
+ *   npm run bench -- field-load [--runs N]         field pages' weight and slow-3G load time (needs a build)
  */
 export {};
 
@@ -14,6 +15,7 @@ const BENCHES = {
   registry: () => import('./registry.bench.ts'),
   results: () => import('./results.bench.ts'),
   dp4: () => import('./dp4.bench.ts'),
+  'field-load': () => import('./field-load.bench.ts'),
 } as const;
 type Name = keyof typeof BENCHES;
 

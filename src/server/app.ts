@@ -159,7 +159,8 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
 
   if (hasWeb) {
     // Built pages; the web app routes on the client (see the not-found handler).
-    await app.register(fastifyStatic, { root: webDir, wildcard: false });
+    // The build writes .br/.gz beside each asset (vite.config.ts): sent as they are.
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, preCompressed: true });
   }
   return app;
 }

@@ -486,14 +486,16 @@ async function attempt<T>(
   }
 }
 
-async function request<T>(
+/** One exchange, again once with the current CSRF token when the one we had was stale. */
+async function exchange<T>(
   method: Method,
   path: string,
-  options: RequestOptions = {},
-): Promise<ApiResult<T>> {
+  options: RequestOptions,
+): Promise<{ result: ApiResult<T>; status: number }> {
   let { result, status } = await attempt<T>(method, path, options);
-  // A stale CSRF token (e.g. the session was renewed in another tab): fetch the
-  // current one and try the write once more.
+  // A stale CSRF token (e.g. the session was renewed in another tab, or the
+  // page started offline with a remembered one): fetch the current one and
+  // try the write once more.
   if (!result.ok && result.error.code === AUTH_ERROR.csrfInvalid && method !== 'GET') {
     const me = await attempt<MeData>('GET', '/api/auth/me', { signal: options.signal });
     if (me.result.ok && me.result.data.csrfToken !== null) {
@@ -501,6 +503,28 @@ async function request<T>(
       ({ result, status } = await attempt<T>(method, path, options));
     }
   }
+  return { result, status };
+}
+
+/**
+ * For the offline queue (src/web/offline): a write with its HTTP status (0 when
+ * no answer came), without the app-wide reaction to a lost session: the queue
+ * pauses its items and asks for sign-in itself.
+ */
+export function queuedWrite<T>(
+  method: Method,
+  path: string,
+  options: { body?: unknown; raw?: Blob; timeoutMs?: number },
+): Promise<{ result: ApiResult<T>; status: number }> {
+  return exchange<T>(method, path, options);
+}
+
+async function request<T>(
+  method: Method,
+  path: string,
+  options: RequestOptions = {},
+): Promise<ApiResult<T>> {
+  const { result, status } = await exchange<T>(method, path, options);
   if (!result.ok) {
     const ended = status === 401 && !OWN_401.has(path);
     const mustChange = result.error.code === AUTH_ERROR.passwordChangeRequired;

@@ -27,12 +27,16 @@ import {
   grantLabel,
   homeOf,
   loadSession,
+  sessionEnded,
   setSignInMessage,
   signInMessage,
   signOut,
   useSession,
 } from './session.ts';
 import { GRANTS } from '../domain/auth/roles.ts';
+import { warmOfflineData } from './offline/offline-data.ts';
+import { QueueBar } from './offline/queue-bar.tsx';
+import { setQueueSignedOutHandler, setQueueUser } from './offline/queue.ts';
 import { BerandaPage } from './pages/beranda.page.tsx';
 import { WilayahPage } from './pages/wilayah.page.tsx';
 import { TpsPage } from './pages/tps.page.tsx';
@@ -136,6 +140,10 @@ const RedaksiBaruPage = lazy(() =>
 const RedaksiItemPage = lazy(() =>
   import('./pages/redaksi.page.tsx').then((m) => ({ default: m.RedaksiItemPage })),
 );
+// Offline field app: the queue of submissions kept on the device.
+const AntreanPage = lazy(() =>
+  import('./pages/antrean.page.tsx').then((m) => ({ default: m.AntreanPage })),
+);
 
 /** Pages anyone may open without signing in. */
 const PUBLIC_PAGES: ReadonlySet<Route['page']> = new Set<Route['page']>([
@@ -228,6 +236,8 @@ function renderRoute(route: Route, me: MeData): ReactNode {
       return <RedaksiBaruPage />;
     case 'redaksi_item':
       return <RedaksiItemPage id={route.id} />;
+    case 'antrean':
+      return <AntreanPage />;
     case 'tidak_ditemukan':
       return <NotFoundPage path={route.path} />;
   }
@@ -431,6 +441,18 @@ export function App() {
 
   const me = session.status === 'ready' ? session.me : null;
   const here = path + search;
+
+  // The offline queue sends only the signed-in account's items; their data is
+  // kept on the device for the field pages. A session the queue finds ended
+  // sends the officer to sign in again (the queue resumes afterwards).
+  useEffect(() => {
+    setQueueSignedOutHandler((error) => sessionEnded(error));
+  }, []);
+  useEffect(() => {
+    if (me === null) return;
+    setQueueUser(me.signedIn ? me.userId : null);
+    if (me.signedIn && !me.mustChangePassword) void warmOfflineData(me);
+  }, [me]);
   const redirect =
     me === null ? null : redirectFor(route, me, here, new URLSearchParams(search).get('next'));
 
@@ -490,6 +512,7 @@ export function App() {
           {me !== null && <UserArea me={me} onSignInPage={route.page === 'masuk'} />}
         </div>
       </header>
+      {me !== null && <QueueBar signedIn={me.signedIn} />}
       <main id="main" ref={mainRef} tabIndex={-1} className="wrap">
         {content}
       </main>

@@ -92,6 +92,8 @@ export type Route =
   | { page: 'redaksi' }
   | { page: 'redaksi_baru' }
   | { page: 'redaksi_item'; id: number }
+  // Offline field app: the device's queue of unsent submissions
+  | { page: 'antrean' }
   | { page: 'tidak_ditemukan'; path: string };
 
 const FIXED: Record<string, Route> = {
@@ -123,6 +125,8 @@ const FIXED: Record<string, Route> = {
   '/berita': { page: 'berita_list' },
   '/redaksi': { page: 'redaksi' },
   '/redaksi/baru': { page: 'redaksi_baru' },
+  // Offline field app
+  '/antrean': { page: 'antrean' },
 };
 
 export function matchRoute(path: string): Route {

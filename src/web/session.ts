@@ -9,6 +9,7 @@ import { authorize, type Target } from '../domain/auth/authorize.ts';
 import { GRANTS, type Permission } from '../domain/auth/roles.ts';
 import { api, AUTH_ERROR, setAuthFailureHandler, type ApiError, type MeData } from './api.ts';
 import { currentLocation, navigate, signInPath } from './router.tsx';
+import { clearOfflineData, resetWarmUp } from './offline/offline-data.ts';
 
 export type SessionState =
   { status: 'loading' } | { status: 'failed'; error: ApiError } | { status: 'ready'; me: MeData };
@@ -78,6 +79,9 @@ export function setSignInMessage(message: string | undefined): void {
 export async function signOut(everywhere: boolean): Promise<ApiError | undefined> {
   const result = await api.signOut(everywhere);
   if (!result.ok) return result.error;
+  // Nobody else may read this person's data on the device (their queued items stay, theirs only).
+  resetWarmUp();
+  await clearOfflineData();
   flash = everywhere
     ? 'Anda telah keluar dari semua perangkat.'
     : 'Anda telah keluar. Sampai jumpa.';
@@ -86,14 +90,25 @@ export async function signOut(everywhere: boolean): Promise<ApiError | undefined
   return undefined;
 }
 
+/**
+ * The server said the session has ended (a 401): the sign-in page with its
+ * reason, back here afterwards. Also used by the offline queue, which meets
+ * the 401 on its own requests.
+ */
+export function sessionEnded(error: ApiError): void {
+  flash = error.message;
+  setState({ status: 'ready', me: ANONYMOUS });
+  if (window.location.pathname !== '/masuk') {
+    navigate(signInPath(currentLocation()), { replace: true });
+  }
+}
+
 // Any 401 (not signed in, session ended) → the sign-in page, back here afterwards;
 // the 403 that demands a new password → the password page.
 setAuthFailureHandler((error, status) => {
   const here = currentLocation();
   if (status === 401) {
-    flash = error.message;
-    setState({ status: 'ready', me: ANONYMOUS });
-    if (window.location.pathname !== '/masuk') navigate(signInPath(here), { replace: true });
+    sessionEnded(error);
     return;
   }
   if (error.code === AUTH_ERROR.passwordChangeRequired) {

@@ -51,7 +51,15 @@ const reportFields = {
 };
 
 export const ProblemReportBody = z
-  .object({ ...reportFields, people: z.string().trim().max(2000).optional() })
+  .object({
+    ...reportFields,
+    people: z.string().trim().max(2000).optional(),
+    /**
+     * Made by the device once per report (an offline queue resends it): a
+     * report with a client id already taken answers the first one again.
+     */
+    clientId: z.string().min(8).max(100).optional(),
+  })
   .meta({ id: 'ProblemReportBody' });
 export type ProblemReportBody = z.infer<typeof ProblemReportBody>;
 
@@ -210,6 +218,8 @@ export const ProblemCreated = z
     id: z.number().int(),
     trackingCode: z.string(),
     duplicates: z.array(ProblemListItem),
+    /** True when this answers a resend of a report already taken (same client id). */
+    resent: z.boolean(),
   })
   .meta({ id: 'ProblemCreated' });
 export type ProblemCreated = z.infer<typeof ProblemCreated>;

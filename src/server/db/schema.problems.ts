@@ -52,9 +52,12 @@ export const problem = pgTable(
     reportedAt: timestamp('reported_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** The reporting device's id of the report (offline queue): one report per client id. */
+    clientId: text('client_id'),
   },
   (t) => [
     uniqueIndex('problem_tracking_uq').on(t.trackingCode),
+    uniqueIndex('problem_client_uq').on(t.clientId),
     index('problem_status_idx').on(t.status),
     index('problem_place_idx').on(t.kecamatanCode, t.category),
   ],

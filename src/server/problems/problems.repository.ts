@@ -105,6 +105,22 @@ export async function insertProblem(db: Db, row: ProblemInsert): Promise<Problem
   return inserted;
 }
 
+/**
+ * Inserts a report carrying a client id; `undefined` when another request
+ * stored one with the same client id first (the unique index decides).
+ */
+export async function insertProblemOnce(
+  db: Db,
+  row: ProblemInsert & { clientId: string },
+): Promise<ProblemRecord | undefined> {
+  const [inserted] = await db
+    .insert(problem)
+    .values(row)
+    .onConflictDoNothing({ target: problem.clientId })
+    .returning();
+  return inserted;
+}
+
 export async function updateProblem(
   db: Db,
   id: number,
@@ -233,6 +249,14 @@ export async function findUserByUsername(db: Db, username: string) {
     .from(appUser)
     .where(eq(appUser.username, username));
   return rows[0];
+}
+
+/** The report a device sent earlier under this client id (offline resend). */
+export async function findProblemByClientId(
+  db: Db,
+  clientId: string,
+): Promise<ProblemRecord | undefined> {
+  return (await db.select().from(problem).where(eq(problem.clientId, clientId)))[0];
 }
 
 export async function findProblemByTrackingCode(db: Db, code: string) {

@@ -62,12 +62,14 @@ import {
   commentsOf,
   eventsOf,
   findProblem,
+  findProblemByClientId,
   findProblemByTrackingCode,
   findReferral,
   findUserByUsername,
   insertComment,
   insertEvent,
   insertProblem,
+  insertProblemOnce,
   insertReferral,
   insertReferralUpdate,
   lockProblem,
@@ -326,14 +328,18 @@ export async function reportProblem(
   const what = { action: 'problem.report', targetType: 'problem' };
   const access = await authorizeWrite(db, actor, 'problem.report', claimed, what);
   if (!access.ok) return access;
+  if (body.clientId !== undefined) {
+    const earlier = await findProblemByClientId(db, body.clientId);
+    if (earlier !== undefined) return resentReport(db, actor, body, earlier, now);
+  }
   const place = await resolvePlace(db, body);
   if (!place.ok) return place;
   const checked = await checkReport(db, body, now);
   if (!checked.ok) return checked;
   const saved = await inTransaction(db, async (tx) => {
-    const inserted = await insertProblem(tx, {
+    const values = {
       trackingCode: newTrackingCode(),
-      source: 'petugas',
+      source: 'petugas' as const,
       category: body.category,
       severity: body.severity,
       kecamatanCode: place.value.kecamatanCode,
@@ -347,7 +353,14 @@ export async function reportProblem(
       reporterName: actor.fullName ?? actor.username,
       reportedAt: now,
       updatedAt: now,
-    });
+    };
+    const clientId = body.clientId;
+    const inserted =
+      clientId === undefined
+        ? await insertProblem(tx, values)
+        : await insertProblemOnce(tx, { ...values, clientId });
+    // A concurrent resend with the same client id stored it first: answer that one.
+    if (inserted === undefined) return ok(null);
     await insertEvent(tx, {
       problemId: inserted.id,
       kind: 'dilaporkan',
@@ -373,6 +386,12 @@ export async function reportProblem(
     return ok(inserted.id);
   });
   if (!saved.ok) return saved;
+  if (saved.value === null) {
+    const earlier =
+      body.clientId === undefined ? undefined : await findProblemByClientId(db, body.clientId);
+    if (earlier === undefined) return notFound();
+    return resentReport(db, actor, body, earlier, now);
+  }
   const row = await findProblem(db, saved.value);
   if (row === undefined) return notFound();
   publishNew(hub, row, 'baru');
@@ -380,6 +399,44 @@ export async function reportProblem(
     id: row.id,
     trackingCode: row.trackingCode,
     duplicates: await duplicatesOf(db, actor, row, checked.value.config, now),
+    resent: false,
+  });
+}
+
+/**
+ * The answer to a report whose client id is already stored: the same report
+ * again when it is the same person's same report (a queued resend), refused
+ * when the id was used for another report or by someone else.
+ */
+async function resentReport(
+  db: Db,
+  actor: Actor,
+  body: ProblemReportBody,
+  earlier: { id: number; reporterUserId: number | null; category: string; description: string },
+  now: Date,
+): Promise<Result<ProblemCreated>> {
+  const same =
+    earlier.reporterUserId === actor.userId &&
+    earlier.category === body.category &&
+    earlier.description === body.description;
+  if (!same) {
+    return err(
+      domainError(
+        'conflict',
+        'problem.client_id_reused',
+        'Kode kiriman laporan ini sudah dipakai untuk laporan lain. Kirim sebagai laporan baru.',
+        'clientId',
+      ),
+    );
+  }
+  const row = await findProblem(db, earlier.id);
+  if (row === undefined) return notFound();
+  const config = await problemConfig(db);
+  return ok({
+    id: row.id,
+    trackingCode: row.trackingCode,
+    duplicates: await duplicatesOf(db, actor, row, config, now),
+    resent: true,
   });
 }
 

@@ -461,6 +461,58 @@ describe.each(testEngines())('field problems on %s', (engine) => {
     expect((await anon('/api/problems/trend')).statusCode).toBe(401);
   });
 
+  it('takes a queued report once by its client id; a resend answers the same report', async () => {
+    const before = await problems();
+    const body = report({ clientId: 'antrean-0001', description: 'Surat suara kurang 20 lembar' });
+    const first = await submit(kpps, body);
+    expect(first.statusCode, first.body).toBe(201);
+    const created = first.json<ProblemCreated>();
+    expect(created.resent).toBe(false);
+    // The device did not hear the answer and sends again, twice at once.
+    const again = await Promise.all([submit(kpps, body), submit(kpps, body)]);
+    for (const res of again) {
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json<ProblemCreated>()).toMatchObject({
+        id: created.id,
+        trackingCode: created.trackingCode,
+        resent: true,
+      });
+    }
+    expect(await problems()).toBe(before + 1);
+    // Two devices racing with a fresh client id still store one report.
+    const race = report({ clientId: 'antrean-0002', description: 'TPS banjir' });
+    const raced = await Promise.all([submit(kpps, race), submit(kpps, race)]);
+    expect(raced.map((r) => r.statusCode)).toEqual([201, 201]);
+    expect(new Set(raced.map((r) => r.json<ProblemCreated>().id)).size).toBe(1);
+    expect(await problems()).toBe(before + 2);
+    const reported = await database.db
+      .select({ n: count() })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'problem.report'), eq(auditLog.targetId, String(created.id))));
+    expect(reported[0]?.n).toBe(1);
+    // The same id for another report, or by another person, is refused and stores nothing.
+    const other = await submit(kpps, { ...body, description: 'Laporan lain sama sekali' });
+    expect(other.statusCode).toBe(409);
+    expect(other.json<{ error: { code: string; field: string } }>().error).toMatchObject({
+      code: 'problem.client_id_reused',
+      field: 'clientId',
+    });
+    expect((await submit(pps, body)).statusCode).toBe(409);
+    expect(await problems()).toBe(before + 2);
+    // A queued photo sent twice is stored once (by its content hash).
+    const url = `/api/problems/${String(created.id)}/photos`;
+    for (let i = 0; i < 2; i++) {
+      const res = await kpps({
+        method: 'POST',
+        url,
+        headers: { 'content-type': 'image/png' },
+        payload: PNG,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    expect((await detail(korwil, created.id)).photos).toHaveLength(1);
+  });
+
   it('takes photos (images only, size limit) and serves them to readers', async () => {
     const created = await create();
     const url = `/api/problems/${String(created.id)}/photos`;

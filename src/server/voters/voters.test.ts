@@ -411,6 +411,21 @@ describe.each(testEngines())('voter data on %s', (engine) => {
       payload: young,
     });
     expect(y.json<{ error: { field: string } }>().error.field).toBe('birthDate');
+    // A queued new voter sent again with its client id is recorded once.
+    const queued = {
+      ...body,
+      clientId: 'antrean-baru-0001',
+      voter: { ...body.voter, nik: composeNik('351301', '2007-10-01', 'P', 57) },
+    };
+    const url = `/api/coklit/tps/${String(tps1)}/new-voter`;
+    const first = await pantarlih({ method: 'POST', url, payload: queued });
+    expect(first.statusCode, first.body).toBe(201);
+    const resent = await pantarlih({ method: 'POST', url, payload: queued });
+    expect(resent.statusCode, resent.body).toBe(200);
+    expect(resent.json<CoklitAccepted>()).toMatchObject({
+      duplicate: true,
+      eventId: first.json<CoklitAccepted>().eventId,
+    });
     expect(
       (
         await pantarlih({
@@ -425,7 +440,8 @@ describe.each(testEngines())('voter data on %s', (engine) => {
   it('progress of the desa and above reflects the records', async () => {
     const res = await pps(`/api/voters/progress?code=${NGADISARI}`);
     const p = res.json<Progress>();
-    expect(p.counts).toMatchObject({ ms: 2, u: 1, baru: 1 });
+    // Two new voters: Anisa, and the queued one (recorded once although sent twice).
+    expect(p.counts).toMatchObject({ ms: 2, u: 1, baru: 2 });
     // d was TMS-8, then corrected to MS at its new TPS.
     expect(p.counts.tms).toEqual({ '1': 1 });
     expect(p.counts.visited).toBe(4);

@@ -9,6 +9,7 @@ import { formatTps } from '../../domain/common/format.ts';
 import { NEW_VOTER_REASON, TMS_LABEL, type NewVoterReason } from '../../domain/voters/coklit.ts';
 import {
   api,
+  CLIENT_ERROR,
   type ApiError,
   type CoklitWrite,
   type TpsVoterListData,
@@ -18,6 +19,16 @@ import { Async, LoadError } from '../components.tsx';
 import { Link } from '../router.tsx';
 import { useApi } from '../use-api.ts';
 import { useTitle } from '../use-title.ts';
+import { enqueue } from '../offline/queue.ts';
+import { useMe } from '../session.ts';
+
+/** No signal (or it dropped while sending): the queue delivers it later, once. */
+function isTransient(error: ApiError): boolean {
+  return error.code === CLIENT_ERROR.network || error.code === CLIENT_ERROR.timeout;
+}
+
+const QUEUED_NOTICE =
+  'Disimpan di perangkat: belum ada sinyal. Dikirim otomatis saat koneksi kembali, hanya tercatat sekali.';
 
 const STATUS_LABEL = (v: VoterData): string =>
   v.coklitStatus === null
@@ -176,6 +187,8 @@ function VoterPanel({
   const [withLocation, setWithLocation] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const [queued, setQueued] = useState(false);
+  const me = useMe();
   const prefix = `v${String(voter.id)}`;
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
@@ -205,7 +218,24 @@ function VoterPanel({
               ...(code === 8 && newTps !== '' ? { newTpsId: newTps } : {}),
               ...evidence,
             };
+    const keep = async () => {
+      if (me.userId === null || body.clientId === undefined) return;
+      await enqueue(
+        {
+          clientId: body.clientId,
+          kind: 'coklit',
+          label: `${body.kind} · ${voter.name}`,
+          link: `/coklit/${String(data.tps.id)}`,
+          payload: { kind: 'coklit', voterId: voter.id, body },
+        },
+        me.userId,
+      );
+      setBusy(false);
+      setQueued(true);
+    };
+    if (!navigator.onLine) return keep();
     const r = await api.coklit(voter.id, body);
+    if (!r.ok && isTransient(r.error)) return keep();
     setBusy(false);
     if (r.ok) onDone();
     else setError(r.error);
@@ -308,7 +338,12 @@ function VoterPanel({
             Sertakan lokasi ponsel
           </label>
           {error !== null && <LoadError error={error} />}
-          <button type="submit" className="button button-primary" disabled={busy}>
+          {queued && (
+            <p className="notice" role="status">
+              {QUEUED_NOTICE}
+            </p>
+          )}
+          <button type="submit" className="button button-primary" disabled={busy || queued}>
             {busy ? 'Menyimpan…' : 'Simpan'}
           </button>
         </form>
@@ -355,16 +390,37 @@ function NewVoterForm({ tpsId, onDone }: { tpsId: number; onDone: () => void }) 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const me = useMe();
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     setBusy(true);
     setError(null);
-    const r = await api.newVoter(tpsId, {
+    const body = {
       voter,
       reason,
       clientId: newClientId(),
       ...(sticker.trim() === '' ? {} : { sticker: sticker.trim() }),
-    });
+    };
+    const keep = async () => {
+      if (me.userId === null) return;
+      await enqueue(
+        {
+          clientId: body.clientId,
+          kind: 'coklit',
+          label: `Pemilih baru · ${voter.name}`,
+          link: `/coklit/${String(tpsId)}`,
+          payload: { kind: 'coklit', newVoterAtTps: tpsId, body },
+        },
+        me.userId,
+      );
+      setBusy(false);
+      setNotice(QUEUED_NOTICE);
+      setVoter(EMPTY_NEW);
+      setOpen(false);
+    };
+    if (!navigator.onLine) return keep();
+    const r = await api.newVoter(tpsId, body);
+    if (!r.ok && isTransient(r.error)) return keep();
     setBusy(false);
     if (r.ok) {
       setNotice(`${r.data.voter.name} dicatat sebagai pemilih baru.`);

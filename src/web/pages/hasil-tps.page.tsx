@@ -28,6 +28,7 @@ import {
   CLIENT_ERROR,
   type ApiError,
   type ContestData,
+  type ResultSubmit,
   type SubmissionAcceptedData,
   type TpsContestResultData,
   type TpsResultsData,
@@ -43,12 +44,14 @@ import {
   useForm,
 } from '../components.tsx';
 import { formatWaktuWib } from '../labels.ts';
-import { hasilTpsPath, Link, tpsPath } from '../router.tsx';
+import { hasilTpsPath, Link, tpsPath, useSearchParam } from '../router.tsx';
+import { discard, enqueue, useQueue } from '../offline/queue.ts';
 import {
   clientIdFor,
   clientIdKey,
   contestShort,
   forgetClientId,
+  newClientId,
   RESULT_STATUS_LABEL,
   statusLabel,
 } from '../results.ts';
@@ -130,6 +133,40 @@ function HasilView({
   const target = { regionCode: tps.desaCode, korwilId: null, tpsId: tps.tpsId };
   const canSubmit = canOn(me, 'result.submit', target);
   const canVerify = canOn(me, 'result.verify', target);
+  // `?antrean=<client id>`: fix a queued C.Hasil the server refused.
+  const fixing = useSearchParam('antrean');
+  const queue = useQueue();
+  const queued = queue.find((i) => i.clientId === fixing);
+  // This TPS and contest's submissions still in the device's queue: when the
+  // last one is delivered, show the server's version.
+  const here = queue.filter(
+    (i) =>
+      i.payload.kind === 'chasil' &&
+      i.payload.tpsId === tps.tpsId &&
+      i.payload.contestId === contestId,
+  );
+  const waitingHere = here.filter((i) => i.state !== 'attention').length;
+  const refusedHere = here.find((i) => i.state === 'attention');
+  const before = useRef(waitingHere);
+  useEffect(() => {
+    const was = before.current;
+    before.current = waitingHere;
+    if (was === 0 || waitingHere > 0) return;
+    setOutcome({
+      message:
+        refusedHere?.lastError == null
+          ? 'Kiriman dari antrean sudah diterima server.'
+          : `Kiriman dari antrean ditolak server: ${refusedHere.lastError.message} Perbaiki dari halaman Antrean.`,
+      flags: [],
+    });
+    reload();
+  }, [waitingHere, refusedHere, reload]);
+  const fix =
+    queued?.payload.kind === 'chasil' &&
+    queued.payload.submit !== null &&
+    queued.payload.contestId === contestId
+      ? { clientId: queued.clientId, submit: queued.payload.submit, error: queued.lastError }
+      : undefined;
 
   // Bring the outcome of a submission or verification into view (the button is far below).
   useEffect(() => {
@@ -226,14 +263,23 @@ function HasilView({
       {canSubmit &&
         (tps.window.open ? (
           <EntryForm
-            key={`${String(contestId)}:${String(current?.version ?? 0)}`}
+            key={`${String(contestId)}:${String(current?.version ?? 0)}:${fix?.clientId ?? ''}`}
             tps={tps}
             contestId={contestId}
+            contestLabel={contestShort(contest)}
             pairs={pairs}
             current={currentForm}
             currentVersion={current?.version ?? null}
             maxDpt={maxDpt}
+            fix={fix}
             onAccepted={accepted}
+            onQueued={() =>
+              setOutcome({
+                message:
+                  'Disimpan di perangkat: koneksi tidak tersedia. Hasil dikirim otomatis saat koneksi kembali; angka yang sama hanya tercatat sekali.',
+                flags: [],
+              })
+            }
             onReload={reload}
           />
         ) : (
@@ -263,7 +309,13 @@ function HasilView({
       )}
 
       <History result={result} pairs={pairs} />
-      <Photos tps={tps} result={result} canUpload={canSubmit} onUploaded={reload} />
+      <Photos
+        tps={tps}
+        result={result}
+        label={`${contestShort(contest)} ${tps.label} ${tps.desaName}`}
+        canUpload={canSubmit}
+        onUploaded={reload}
+      />
     </>
   );
 }
@@ -318,29 +370,39 @@ interface ShownIssue {
 function EntryForm({
   tps,
   contestId,
+  contestLabel,
   pairs,
   current,
   currentVersion,
   maxDpt,
+  fix,
   onAccepted,
+  onQueued,
   onReload,
 }: {
   tps: TpsResultsData;
   contestId: number;
+  contestLabel: string;
   pairs: readonly Pair[];
   current: ChasilForm | undefined;
   currentVersion: number | null;
   maxDpt: number;
+  /** A queued submission the server refused, opened to be fixed. */
+  fix: { clientId: string; submit: ResultSubmit; error: ApiError | null } | undefined;
   onAccepted: (data: SubmissionAcceptedData) => void;
+  onQueued: () => void;
   onReload: () => void;
 }) {
+  const me = useMe();
   const baseId = useId();
   const correction = currentVersion !== null;
   const selectionIds = useMemo(() => pairs.map((p) => p.id), [pairs]);
   const labels = useMemo(() => pairLabels(pairs), [pairs]);
   const order = useMemo(() => fieldOrder(selectionIds), [selectionIds]);
-  const [text, setText] = useState<Record<string, string>>(() => textOf(current));
-  const [reason, setReason] = useState('');
+  const [text, setText] = useState<Record<string, string>>(() =>
+    textOf(fix === undefined ? current : fix.submit.form),
+  );
+  const [reason, setReason] = useState(fix?.submit.reason ?? '');
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
   const [showAll, setShowAll] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -466,16 +528,47 @@ function EntryForm({
     }
     const key = clientIdKey(tps.tpsId, contestId, form);
     const clientId = clientIdFor(key);
-    setBusy(true);
-    setServerError(undefined);
-    const sent = await api.submitResult({
+    const submit: ResultSubmit = {
       clientId,
       tpsId: tps.tpsId,
       contestId,
       form,
       ...(correction ? { reason: reason.trim() } : {}),
-    });
+    };
+    // The fixed submission replaces the refused one in the queue.
+    if (fix !== undefined) await discard(fix.clientId);
+    // No signal (or it dropped while sending): keep it on the device with its
+    // client id; the queue delivers it, and a resend is never counted twice.
+    const keep = async () => {
+      if (me.userId === null) return;
+      await enqueue(
+        {
+          clientId,
+          kind: 'chasil',
+          label: `${contestLabel} ${tps.label} ${tps.desaName}`,
+          link: hasilTpsPath(tps.tpsId, contestId),
+          payload: { kind: 'chasil', tpsId: tps.tpsId, contestId, submit },
+        },
+        me.userId,
+      );
+      setServerError(undefined);
+      onQueued();
+    };
+    if (!navigator.onLine) {
+      await keep();
+      return;
+    }
+    setBusy(true);
+    setServerError(undefined);
+    const sent = await api.submitResult(submit);
     setBusy(false);
+    if (
+      !sent.ok &&
+      (sent.error.code === CLIENT_ERROR.network || sent.error.code === CLIENT_ERROR.timeout)
+    ) {
+      await keep();
+      return;
+    }
     if (sent.ok) {
       forgetClientId(key);
       onAccepted(sent.data);
@@ -606,6 +699,14 @@ function EntryForm({
         </Field>
       )}
 
+      {fix?.error != null && serverError === undefined && (
+        <div className="alert alert-error" role="alert">
+          <p>
+            <strong>Kiriman dalam antrean ditolak server:</strong> {fix.error.message}
+          </p>
+          <p>Perbaiki isiannya lalu tekan Kirim; kiriman lama diganti.</p>
+        </div>
+      )}
       {serverError !== undefined && !serverOnField && (
         <div className="alert alert-error" role="alert">
           <p>{serverError.message}</p>
@@ -907,14 +1008,18 @@ function DuplicateWarning({ alsoAtTps }: { alsoAtTps: readonly number[] }) {
 function Photos({
   tps,
   result,
+  label,
   canUpload,
   onUploaded,
 }: {
   tps: TpsResultsData;
   result: TpsContestResultData;
+  label: string;
   canUpload: boolean;
   onUploaded: () => void;
 }) {
+  const me = useMe();
+  const [queuedPhotos, setQueuedPhotos] = useState(0);
   const inputId = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
@@ -936,9 +1041,38 @@ function Photos({
       input.value = '';
       return;
     }
+    // No signal: the photo waits in the queue (stored once by its content hash when sent).
+    const keep = async () => {
+      if (me.userId === null) return;
+      await enqueue(
+        {
+          clientId: newClientId(),
+          kind: 'chasil',
+          label: `Foto C.Hasil ${label}`,
+          link: hasilTpsPath(tps.tpsId, result.contestId),
+          payload: { kind: 'chasil', tpsId: tps.tpsId, contestId: result.contestId, submit: null },
+          photos: [file],
+          delivered: true,
+        },
+        me.userId,
+      );
+      input.value = '';
+      setQueuedPhotos((n) => n + 1);
+    };
+    if (!navigator.onLine) {
+      await keep();
+      return;
+    }
     setBusy(true);
     const sent = await api.uploadPhoto(tps.tpsId, result.contestId, file);
     setBusy(false);
+    if (
+      !sent.ok &&
+      (sent.error.code === CLIENT_ERROR.network || sent.error.code === CLIENT_ERROR.timeout)
+    ) {
+      await keep();
+      return;
+    }
     input.value = '';
     if (!sent.ok) {
       setError(sent.error.message);
@@ -991,6 +1125,11 @@ function Photos({
       )}
       <div role="status" aria-live="polite">
         {busy && <p className="muted">Mengunggah foto…</p>}
+        {queuedPhotos > 0 && (
+          <p className="notice">
+            {queuedPhotos} foto disimpan di perangkat dan dikirim saat ada sinyal.
+          </p>
+        )}
         {done !== undefined && (
           <p className="notice">Foto terunggah ({formatBytes(done.bytes)}).</p>
         )}

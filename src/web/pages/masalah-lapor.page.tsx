@@ -6,6 +6,7 @@
 import { useState, type SubmitEvent } from 'react';
 import {
   api,
+  CLIENT_ERROR,
   type ProblemConfigData,
   type ProblemCreatedData,
   type ProblemPlacesData,
@@ -32,6 +33,9 @@ import { Link, navigate, useSearchParam } from '../router.tsx';
 import { formatWaktuWib } from '../labels.ts';
 import { useApi } from '../use-api.ts';
 import { useTitle } from '../use-title.ts';
+import { enqueue, discard, useQueue } from '../offline/queue.ts';
+import { newClientId } from '../results.ts';
+import { useMe } from '../session.ts';
 
 const FIELDS = [
   'category',
@@ -393,21 +397,86 @@ export function MasalahLaporPage() {
       </p>
       <h1>Lapor masalah</h1>
       <Async state={places}>
-        {(p) => <Async state={config}>{(c) => <FieldReportForm places={p} config={c} />}</Async>}
+        {(p) => (
+          <Async state={config}>{(c) => <FieldReportFormOrFix places={p} config={c} />}</Async>
+        )}
       </Async>
     </div>
   );
 }
 
-function FieldReportForm({
+/** The draft a queued report was made from (to fix one the server refused). */
+function draftOf(report: ProblemReport, places: ProblemPlacesData): Draft {
+  const local = new Date(Date.parse(report.occurredAt) + 7 * 3_600_000).toISOString().slice(0, 16);
+  return {
+    ...emptyDraft(places),
+    category: report.category,
+    severity: report.severity,
+    kecamatanCode: report.kecamatanCode,
+    desaCode: report.desaCode ?? '',
+    tpsId: report.tpsId === undefined ? '' : String(report.tpsId),
+    occurredAt: local,
+    description: report.description,
+    people: report.people ?? '',
+    asnName: report.asn?.name ?? '',
+    asnNip: report.asn?.nip ?? '',
+    asnOffice: report.asn?.office ?? '',
+    asnViolation: report.asn?.violation ?? '',
+    ethicsBody: report.ethics?.body ?? '',
+    ethicsRole: report.ethics?.role ?? '',
+    ethicsPrinciple: report.ethics?.principle ?? '',
+  };
+}
+
+/** `?antrean=<client id>`: the form opens on that queued report, to fix it. */
+function FieldReportFormOrFix({
   places,
   config,
 }: {
   places: ProblemPlacesData;
   config: ProblemConfigData;
 }) {
+  const fixing = useSearchParam('antrean');
+  const queued = useQueue().find((i) => i.clientId === fixing);
+  const fix =
+    queued?.payload.kind === 'problem'
+      ? {
+          clientId: queued.clientId,
+          report: queued.payload.report,
+          photos: queued.photos,
+          error: queued.lastError,
+        }
+      : undefined;
+  return (
+    <FieldReportForm key={fix?.clientId ?? 'baru'} places={places} config={config} fix={fix} />
+  );
+}
+
+function FieldReportForm({
+  places,
+  config,
+  fix,
+}: {
+  places: ProblemPlacesData;
+  config: ProblemConfigData;
+  fix?:
+    | {
+        clientId: string;
+        report: ProblemReport;
+        /** Its photos, sent with the fixed report unless another is chosen. */
+        photos: Blob[];
+        error: { code: string; message: string; field?: string | undefined } | null;
+      }
+    | undefined;
+}) {
   const form = useForm(FIELDS);
-  const [draft, setDraft] = useState(() => emptyDraft(places));
+  const me = useMe();
+  const [draft, setDraft] = useState(() =>
+    fix === undefined ? emptyDraft(places) : draftOf(fix.report, places),
+  );
+  /** One id per report, kept across resends: the server takes it once. */
+  const [clientId, setClientId] = useState(newClientId);
+  const [queuedNote, setQueuedNote] = useState(false);
   const [photo, setPhoto] = useState<File | undefined>(undefined);
   const [created, setCreated] = useState<ProblemCreatedData | undefined>(undefined);
   /** The photo sent after the report: none, sending, sent, or the failure's message. */
@@ -424,13 +493,51 @@ function FieldReportForm({
     if (photo !== undefined && photo.size > 5 * 1024 * 1024) {
       return form.fail('photo', 'Foto melebihi 5 MB.');
     }
-    await form.submit(
-      () => api.reportProblem(toReport(draft)),
+    const report = { ...toReport(draft), clientId };
+    // No signal (or it dropped while sending): keep it on the device; the queue delivers it.
+    const keep = async () => {
+      if (me.userId === null) return;
+      const kec = places.kecamatan.find((k) => k.code === draft.kecamatanCode);
+      const category = config.categories.find((c) => c.code === draft.category);
+      await enqueue(
+        {
+          clientId,
+          kind: 'problem',
+          label: `${category?.label ?? draft.category} · ${kec?.name ?? draft.kecamatanCode}`,
+          link: '/masalah/lapor',
+          payload: { kind: 'problem', report },
+          photos: photo === undefined ? (fix?.photos ?? []) : [photo],
+        },
+        me.userId,
+      );
+      if (fix !== undefined) await discard(fix.clientId);
+      setQueuedNote(true);
+    };
+    if (!navigator.onLine) {
+      await keep();
+      return;
+    }
+    if (fix !== undefined) await discard(fix.clientId);
+    await form.submit<ProblemCreatedData | undefined>(
+      async () => {
+        const sent = await api.reportProblem(report);
+        if (
+          !sent.ok &&
+          (sent.error.code === CLIENT_ERROR.network || sent.error.code === CLIENT_ERROR.timeout)
+        ) {
+          await keep();
+          return { ok: true as const, data: undefined };
+        }
+        return sent;
+      },
       (data) => {
+        if (data === undefined) return undefined;
         setCreated(data);
-        if (photo !== undefined) {
+        // The photo chosen now, else the one queued with the report being fixed.
+        const sendPhoto = photo ?? fix?.photos[0];
+        if (sendPhoto !== undefined) {
           setPhotoState({ kind: 'sending' });
-          void api.uploadProblemPhoto(data.id, photo).then((r) => {
+          void api.uploadProblemPhoto(data.id, sendPhoto).then((r) => {
             setPhotoState(r.ok ? { kind: 'sent' } : { kind: 'failed', message: r.error.message });
           });
         }
@@ -477,7 +584,37 @@ function FieldReportForm({
               setPhoto(undefined);
               setPhotoState({ kind: 'none' });
               setDraft(emptyDraft(places));
+              setClientId(newClientId());
               form.clear();
+            }}
+          >
+            Lapor masalah lain
+          </button>
+        </p>
+      </section>
+    );
+  }
+
+  if (queuedNote) {
+    return (
+      <section className="panel" aria-labelledby="disimpan">
+        <h2 id="disimpan">Laporan disimpan di perangkat</h2>
+        <p data-testid="problem-queued">
+          Belum ada sinyal. Laporan akan dikirim otomatis saat koneksi kembali (atau tekan{' '}
+          <strong>Kirim sekarang</strong>); laporan hanya tercatat sekali.
+        </p>
+        <p>
+          <Link to="/antrean">Lihat antrean</Link> ·{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setQueuedNote(false);
+              setPhoto(undefined);
+              setDraft(emptyDraft(places));
+              setClientId(newClientId());
+              form.clear();
+              if (fix !== undefined) navigate('/masalah/lapor', { replace: true });
             }}
           >
             Lapor masalah lain
@@ -489,6 +626,14 @@ function FieldReportForm({
 
   return (
     <form onSubmit={(e) => void onSubmit(e)} noValidate>
+      {fix?.error != null && (
+        <div className="alert alert-error" role="alert">
+          <p>
+            <strong>Laporan dalam antrean ditolak server:</strong> {fix.error.message}
+          </p>
+          <p>Perbaiki isiannya lalu kirim lagi.</p>
+        </div>
+      )}
       <ReportFields draft={draft} set={set} places={places} config={config} form={form} withTps />
       <Field id={form.idOf('people')} label="Pihak yang terlibat (boleh dikosongkan)">
         {(a) => (
