@@ -92,7 +92,9 @@ export default defineConfig({
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//],
+        // The server answers a news page with its Open Graph tags (and 404 for an
+        // unpublished one): those navigations go to the network, not the cached shell.
+        navigateFallbackDenylist: [/^\/api\//, /^\/berita\/./],
         cleanupOutdatedCaches: true,
         // Take over the open page at once: the officer's data is cached right after sign-in.
         clientsClaim: true,
