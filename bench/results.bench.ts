@@ -73,19 +73,28 @@ async function openEngine(engine: Engine): Promise<Database | null> {
   return openDatabase({ url: url.toString() });
 }
 
-/** Adds synthetic active TPS (voters 150–600) so the regency has `scale` × its TPS. */
+/**
+ * Adds synthetic desa and TPS so the regency has `scale` × its TPS, the way a
+ * province has more of them: every real desa gets `factor - 1` synthetic
+ * twins in its kecamatan (codes from 3000 up), each with the real desa's TPS
+ * numbers and 150–600 voters. Desa keep their real size, as in a province
+ * (stuffing hundreds of TPS into one desa would model no real place).
+ */
 async function scaleUp(database: Database, factor: number): Promise<void> {
   if (factor <= 1) return;
+  const twins = sql`select d.code as src, d.parent_code as kec, g,
+      d.parent_code || '.' ||
+        (2999 + row_number() over (partition by d.parent_code order by d.code, g))::text as code,
+      d.name || ' ' || g::text as name
+    from region d cross join generate_series(1, ${factor - 1}) as g
+    where d.level = 'desa'`;
+  await database.db.execute(sql`
+    insert into region (code, level, parent_code, name)
+    select code, 'desa', kec, name from (${twins}) w`);
   await database.db.execute(sql`
     insert into tps (desa_code, number, voters, address)
-    select t.desa_code,
-           m.maxn + row_number() over (partition by t.desa_code order by t.id, g),
-           150 + ((t.id * 7919 + g * 104729) % 451),
-           'sintetis (bench)'
-    from tps t
-    cross join generate_series(1, ${factor - 1}) as g
-    join (select desa_code, max(number) as maxn from tps group by desa_code) m
-      on m.desa_code = t.desa_code
+    select w.code, t.number, 150 + ((t.id * 7919 + w.g * 104729) % 451), 'sintetis (bench)'
+    from tps t join (${twins}) w on w.src = t.desa_code
     where t.status = 'aktif'`);
   if (database.engine === 'postgres') await database.db.execute(sql`analyze`);
 }
