@@ -41,6 +41,8 @@ import { ResultSubmissionBody } from '../domain/results/chasil.schema.ts';
 import { stagesRoutes } from './stages/stages.routes.ts';
 import { tpsRoutes } from './tps/tps.routes.ts';
 import { votersRoutes } from './voters/voters.routes.ts';
+// Dashboard, reports and exports (issue 8)
+import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 
 export const DEFAULT_WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -145,6 +147,8 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   await feature(app, (scope) => problemsRoutes(scope, db, hub, dataDir));
   await feature(app, (scope) => peopleRoutes(scope, db, dataDir));
   await feature(app, (scope) => votersRoutes(scope, db));
+  // Dashboard, reports and exports (issue 8)
+  await feature(app, (scope) => dashboardRoutes(scope, db));
   if (options.benchReference === true) {
     app.post(
       '/api/bench/validate',

@@ -98,6 +98,9 @@ export const PERMISSIONS = [
   'coklit.window',
   'dps.compile',
   'dpt.fix',
+  // Dashboard and reports (issue 8)
+  'dashboard.read',
+  'report.configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -139,6 +142,10 @@ export const PERMISSION_LABEL: Record<Permission, string> = {
   'coklit.window': 'Membuka kembali masa coklit di luar jadwal',
   'dps.compile': 'Menyusun DPS desa dan mencatat tanggapan masyarakat',
   'dpt.fix': 'Menetapkan DPT desa',
+  // Dashboard and reports (issue 8)
+  'dashboard.read':
+    'Melihat dasbor Bupati, membuat dan mengunduh laporan harian dan mingguan Desk Pilkada',
+  'report.configure': 'Mengatur jam pembuatan otomatis laporan harian dan mingguan',
 };
 
 /**
@@ -183,6 +190,9 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     'coklit.window': 'everywhere',
     'dps.compile': 'everywhere',
     'dpt.fix': 'everywhere',
+    // Dashboard and reports (issue 8)
+    'dashboard.read': 'everywhere',
+    'report.configure': 'everywhere',
   },
   bupati: {
     'registry.read': 'everywhere',
@@ -197,6 +207,8 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     'asn.read': 'everywhere',
     // Voter data
     'voter.progress': 'everywhere',
+    // Dashboard and reports (issue 8)
+    'dashboard.read': 'everywhere',
   },
   ketua_desk: {
     'registry.read': 'everywhere',
@@ -216,6 +228,9 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     'asn.read': 'everywhere',
     // Voter data
     'voter.progress': 'everywhere',
+    // Dashboard and reports (issue 8)
+    'dashboard.read': 'everywhere',
+    'report.configure': 'everywhere',
   },
   sekretaris_desk: {
     'registry.read': 'everywhere',
@@ -236,6 +251,9 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     'asn.manage': 'everywhere',
     // Voter data
     'voter.progress': 'everywhere',
+    // Dashboard and reports (issue 8)
+    'dashboard.read': 'everywhere',
+    'report.configure': 'everywhere',
   },
   korwil: {
     'registry.read': 'own scope',

@@ -325,3 +325,4 @@ export const resultPhoto = pgTable(
 export * from './schema.problems.ts';
 export * from './schema.people.ts';
 export * from './schema.voters.ts';
+export * from './schema.reports.ts';

@@ -19,6 +19,7 @@ import { insertManyTps } from '../tps/tps.repository.ts';
 import { loadRegency, type AreaRegency } from './area-data.ts';
 import { createDemoAccounts } from './demo-accounts.ts';
 import { insertDemoPeople } from '../people/demo-people.ts';
+import { insertDemoActivity } from './demo-activity.ts';
 import { SYSTEM_ACTOR } from '../auth/actor.ts';
 import { auditWrite } from '../auth/guard.ts';
 import {
@@ -223,6 +224,8 @@ async function insertDemo(
     db,
     DEMO_STAGES.map((s) => ({ ...s, notes: null })),
   );
+  // What the Bupati's dashboard shows (issue 8): voters and coklit, problems, results, a PPK Bimtek.
+  await insertDemoActivity(db);
   return ok({
     tps: tps.length,
     voters: tps.reduce((a, t) => a + t.voters, 0),
