@@ -26,6 +26,7 @@ import { rosterCompleteness } from '../people/rosters.service.ts';
 import { listProblems } from '../problems/problems.service.ts';
 import { getRegencySetting } from '../settings/settings.service.ts';
 import { voterProgress } from '../voters/voters.lists.ts';
+import { findRegion } from '../regions/regions.repository.ts';
 import { dashboard } from './dashboard.service.ts';
 import {
   generateReport,
@@ -59,15 +60,26 @@ async function sendXlsx(reply: FastifyReply, r: Result<Table>, name: string) {
     .send(await toXlsx(r.value, notice));
 }
 
-/** Coklit per desa within a region (the regency: every kecamatan with data). */
+/** Coklit per desa within a region (a desa, a kecamatan, or the regency: every kecamatan with data). */
 async function coklitRows(db: Db, actor: Actor, code: string): Promise<Result<Table>> {
   const top = await voterProgress(db, actor, code);
   if (!top.ok) return top;
+  const rows: CoklitDesaRow[] = [];
+  if (top.value.level === 'desa') {
+    const kecamatan = await findRegion(db, code.slice(0, 8));
+    rows.push({
+      kecamatanCode: code.slice(0, 8),
+      kecamatanName: kecamatan?.name ?? '',
+      code: top.value.code,
+      name: top.value.name,
+      counts: top.value.counts,
+    });
+    return ok(coklitTable(top.value.name, rows));
+  }
   const kecamatan =
     top.value.level === 'kecamatan'
       ? [{ code: top.value.code, name: top.value.name }]
       : top.value.children;
-  const rows: CoklitDesaRow[] = [];
   for (const k of kecamatan) {
     const p = top.value.level === 'kecamatan' ? top : await voterProgress(db, actor, k.code);
     if (!p.ok) return p;
