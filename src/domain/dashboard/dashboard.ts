@@ -478,13 +478,12 @@ export function barGeometry(
 ): BarGeometry {
   const top =
     max ?? Math.max(0, ...rows.map((r) => r.values.reduce((a, v) => a + Math.max(0, v), 0)));
-  const scale = top > 0 ? 1 / top : 0;
   return {
     max: top,
     rows: rows.map((r) => {
       let x = 0;
       const segments = r.values.map((v, series) => {
-        const w = Math.min(Math.max(0, v) * scale, Math.max(0, 1 - x));
+        const w = top > 0 ? Math.min(Math.max(0, v) / top, Math.max(0, 1 - x)) : 0;
         const seg = { x, w, series };
         x += w;
         return seg;
