@@ -86,6 +86,9 @@ export type Route =
   | { page: 'pemilih_riwayat'; id: number }
   | { page: 'coklit'; tpsId: number }
   | { page: 'cek_dpt' }
+  // Dashboard and reports (issue 8)
+  | { page: 'dasbor' }
+  | { page: 'laporan' }
   | { page: 'tidak_ditemukan'; path: string };
 
 const FIXED: Record<string, Route> = {
@@ -113,6 +116,9 @@ const FIXED: Record<string, Route> = {
   '/pemilih': { page: 'pemilih' },
   '/pemilih/impor': { page: 'pemilih_impor' },
   '/cek-dpt': { page: 'cek_dpt' },
+  // Dashboard and reports (issue 8)
+  '/dasbor': { page: 'dasbor' },
+  '/laporan': { page: 'laporan' },
 };
 
 export function matchRoute(path: string): Route {
