@@ -808,5 +808,5 @@ export const downloads = {
     `/api/exports/coklit${code === undefined ? '' : `?code=${enc(code)}`}`,
   rostersXlsx: () => '/api/exports/rosters',
   bimtekXlsx: (id: number) => `/api/exports/bimtek/${String(id)}`,
-  problemsXlsx: (query = '') => `/api/exports/problems${query}`,
+  problemsXlsx: (filter: ProblemFilter = {}) => `/api/exports/problems${auditQuery(filter)}`,
 };
