@@ -43,7 +43,7 @@ describe.each(testEngines())('dashboard and reports on %s', (engine) => {
   let today: string;
 
   beforeAll(async () => {
-    t = await createTestApp(engine, { demo: true });
+    t = await createTestApp(engine, { demo: true, activity: true });
     bupati = injectAs(t.app, await signIn(t.app, 'bupati'));
     ketua = injectAs(t.app, await signIn(t.app, 'ketua.desk'));
     korwil = injectAs(t.app, await signIn(t.app, 'korwil1'));

@@ -90,6 +90,8 @@ export function renderReportPdf(doc: ReportDocument): Promise<Buffer> {
   const range = pdf.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     pdf.switchToPage(i);
+    // Writing below the bottom margin would start a new page: the footer lives in the margin.
+    pdf.page.margins.bottom = 0;
     const y = pdf.page.height - MARGIN + 16;
     pdf
       .font('Helvetica')
@@ -113,18 +115,26 @@ function drawChart(
   width: number,
   ensure: (h: number) => void,
 ): void {
-  ensure(60);
+  // Title, legend and plot stay together on one page when they fit on one.
+  const legendRows = chart.series.length > 1 ? Math.ceil(chart.series.length / 2) : 0;
+  const plotHeight = chart.kind === 'bars' ? chart.rows.length * 12 : 104;
+  ensure(Math.min(30 + legendRows * 12 + plotHeight, 400));
   pdf.moveDown(0.5);
   pdf.font('Helvetica-Bold').fontSize(9).fillColor('#000000').text(chart.title, left, pdf.y);
   // Legend
   if (chart.series.length > 1) {
     let x = left;
-    const y = pdf.y + 2;
+    let y = pdf.y + 2;
     pdf.font('Helvetica').fontSize(8);
     chart.series.forEach((name, i) => {
+      const w = 11 + pdf.widthOfString(name) + 12;
+      if (x > left && x + w > left + width) {
+        x = left;
+        y += 12;
+      }
       pdf.rect(x, y, 8, 8).fill(SERIES_COLOURS[i % SERIES_COLOURS.length] ?? '#000000');
       pdf.fillColor('#000000').text(name, x + 11, y, { lineBreak: false });
-      x += 11 + pdf.widthOfString(name) + 12;
+      x += w;
     });
     pdf.y = y + 12;
   }
@@ -133,7 +143,8 @@ function drawChart(
   if (chart.kind === 'bars') {
     const g = barGeometry(chart.rows, chart.max);
     const labelW = 110;
-    const valueW = 46;
+    // The figure beside a bar only when there is one series (stacked shares speak through the legend).
+    const valueW = chart.series.length === 1 ? 46 : 0;
     const plotW = width - labelW - valueW;
     const rowH = 12;
     chart.rows.forEach((row, i) => {
@@ -153,17 +164,18 @@ function drawChart(
           .fill(SERIES_COLOURS[s.series % SERIES_COLOURS.length] ?? '#000000');
       }
       const first = row.values[0] ?? 0;
-      pdf
-        .fillColor('#000000')
-        .text(
-          chart.percent ? formatPersen(first, 0) : formatAngka(first),
-          left + labelW + plotW + 4,
-          y + 2,
-          {
-            width: valueW - 4,
-            lineBreak: false,
-          },
-        );
+      if (valueW > 0)
+        pdf
+          .fillColor('#000000')
+          .text(
+            chart.percent ? formatPersen(first, 0) : formatAngka(first),
+            left + labelW + plotW + 4,
+            y + 2,
+            {
+              width: valueW - 4,
+              lineBreak: false,
+            },
+          );
       pdf.y = y + rowH;
     });
   } else {

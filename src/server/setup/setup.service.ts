@@ -36,6 +36,12 @@ import {
 export interface InitOptions {
   readonly regencyCode: string;
   readonly demo: boolean;
+  /**
+   * With the demo: also the sample activity the Bupati's dashboard shows
+   * (voters with coklit, open problems, C.Hasil, a PPK Bimtek). Default true;
+   * integration tests that count regency-wide rows load the demo without it.
+   */
+  readonly activity?: boolean;
 }
 
 export interface InitSummary {
@@ -118,7 +124,7 @@ export async function initRegency(
     await insertRegions(tx, area);
     let extra = { tps: 0, voters: 0, korwil: 0, contests: 0, stages: 0 };
     if (demo) {
-      const demoResult = await insertDemo(tx, area);
+      const demoResult = await insertDemo(tx, area, options.activity ?? true);
       if (!demoResult.ok) return demoResult;
       extra = demoResult.value;
     }
@@ -179,6 +185,7 @@ async function insertRegions(db: Db, area: AreaRegency): Promise<void> {
 async function insertDemo(
   db: Db,
   area: AreaRegency,
+  activity: boolean,
 ): Promise<
   Result<{ tps: number; voters: number; korwil: number; contests: number; stages: number }>
 > {
@@ -225,7 +232,7 @@ async function insertDemo(
     DEMO_STAGES.map((s) => ({ ...s, notes: null })),
   );
   // What the Bupati's dashboard shows (issue 8): voters and coklit, problems, results, a PPK Bimtek.
-  await insertDemoActivity(db);
+  if (activity) await insertDemoActivity(db);
   return ok({
     tps: tps.length,
     voters: tps.reduce((a, t) => a + t.voters, 0),

@@ -39,10 +39,11 @@ export function BarChart({
   testId?: string;
 }) {
   const g = barGeometry(rows, max);
-  const rowH = 18;
-  const labelW = 120;
-  const valueW = 48;
-  const plotW = 300;
+  // A narrow drawing: scaled to the card's width, its text stays readable.
+  const rowH = 16;
+  const labelW = 78;
+  const valueW = series.length === 1 ? 34 : 0;
+  const plotW = 180;
   const width = labelW + plotW + valueW;
   const show = (v: number) => (percent ? formatPersen(v, 0) : formatAngka(v));
   return (
@@ -59,8 +60,8 @@ export function BarChart({
           const y = i * rowH;
           return (
             <g key={rows[i]?.code ?? String(i)}>
-              <text x={0} y={y + 13} fontSize="11">
-                {r.label.length > 18 ? `${r.label.slice(0, 17)}…` : r.label}
+              <text x={0} y={y + 12} fontSize="10">
+                {r.label.length > 14 ? `${r.label.slice(0, 13)}…` : r.label}
               </text>
               <rect x={labelW} y={y + 3} width={plotW} height={rowH - 6} fill="#eee" />
               {r.segments.map((s) => (
@@ -73,9 +74,11 @@ export function BarChart({
                   fill={colour(s.series)}
                 />
               ))}
-              <text x={labelW + plotW + 4} y={y + 13} fontSize="11">
-                {show(rows[i]?.values[0] ?? 0)}
-              </text>
+              {valueW > 0 && (
+                <text x={labelW + plotW + 3} y={y + 12} fontSize="10">
+                  {show(rows[i]?.values[0] ?? 0)}
+                </text>
+              )}
             </g>
           );
         })}
@@ -104,8 +107,8 @@ export function ColumnChart({
   testId?: string;
 }) {
   const g = columnGeometry(rows);
-  const width = 420;
-  const plotH = 90;
+  const width = 300;
+  const plotH = 80;
   const slot = rows.length === 0 ? 0 : width / rows.length;
   return (
     <figure className="chart" data-testid={testId}>
