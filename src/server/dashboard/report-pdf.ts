@@ -71,7 +71,7 @@ export function renderReportPdf(doc: ReportDocument): Promise<Buffer> {
   pdf.moveDown(1);
   const sigX = left + width * 0.55;
   const sigW = width * 0.45;
-  pdf.font('Helvetica').fontSize(BODY);
+  pdf.font('Helvetica').fontSize(BODY).fillColor('#000000');
   pdf.text(`${doc.place}, ${doc.signedOn}`, sigX, pdf.y, { width: sigW, align: 'center' });
   pdf.text(doc.signer.position, sigX, pdf.y, { width: sigW, align: 'center' });
   pdf.moveDown(4);
@@ -208,5 +208,7 @@ function drawChart(
     pdf.text(`Tertinggi: ${formatAngka(g.max)} per hari`, left, base + 12, { lineBreak: false });
     pdf.y = base + 24;
   }
+  // A rectangle's fill sets the colour of the text that follows: back to black.
+  pdf.fillColor('#000000');
   pdf.x = left;
 }
