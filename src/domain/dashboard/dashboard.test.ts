@@ -363,7 +363,6 @@ describe('reports', () => {
       date: '2024-03-01',
       today: '2024-07-09',
       sequence: 3,
-      generatedAt: '2024-07-09T03:00:00Z',
       generatedAtLabel: '9 Juli 2024 pukul 10.00 WIB',
       signer: { name: 'Ugas Irwanto', nip: '196801011990031001' },
     };

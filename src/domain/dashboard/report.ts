@@ -55,7 +55,7 @@ export interface ReportMeta {
   readonly date: string;
   readonly today: string;
   readonly sequence: number;
-  readonly generatedAt: string;
+  /** When it was made, in words: `1 Desember 2026 pukul 08.13 WIB`. */
   readonly generatedAtLabel: string;
   readonly signer: { readonly name: string | null; readonly nip: string | null };
 }

@@ -96,6 +96,27 @@ export async function listReports(db: Db, limit = 200): Promise<ReportListRow[]>
     .limit(limit);
 }
 
+/** The newest stored report of a kind and day (its id). */
+export async function latestReportOf(
+  db: Db,
+  kind: 'harian' | 'mingguan',
+  periodDate: string,
+): Promise<number | undefined> {
+  const rows = await db
+    .select({ id: deskReport.id })
+    .from(deskReport)
+    .where(
+      and(
+        eq(deskReport.kind, kind),
+        eq(deskReport.periodDate, periodDate),
+        gte(deskReport.sequence, 1),
+      ),
+    )
+    .orderBy(desc(deskReport.generatedAt), desc(deskReport.id))
+    .limit(1);
+  return rows[0]?.id;
+}
+
 export async function findReport(db: Db, id: number): Promise<ReportRow | undefined> {
   const rows = await db
     .select()

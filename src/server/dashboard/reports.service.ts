@@ -2,7 +2,6 @@
  * The desk's situation reports: generated on demand or by the scheduler,
  * numbered per kind and year, stored with their PDF, audited.
  */
-import { z } from 'zod';
 import { daysBetween, todayWib } from '../../domain/common/dates.ts';
 import { formatTanggal } from '../../domain/common/format.ts';
 import { domainError, err, ok, type Result } from '../../domain/common/result.ts';
@@ -27,6 +26,7 @@ import {
   deskChair,
   findReport,
   insertReport,
+  latestReportOf,
   listReports,
   nextSequence,
   type ReportListRow,
@@ -176,7 +176,6 @@ async function build(
     date,
     today: todayWib(now),
     sequence,
-    generatedAt: now.toISOString(),
     generatedAtLabel: formatWaktuWib(now),
     signer: { name: chair?.name ?? null, nip: chair?.nip ?? null },
   });
@@ -235,18 +234,17 @@ export async function reportPdfFor(
   const allowed = canRead(actor, 'dashboard.read');
   if (!allowed.ok) return allowed;
   const day = date ?? todayWib(now);
-  const stored = (await listReports(db)).find((r) => r.kind === kind && r.periodDate === day);
-  const id = stored?.id ?? null;
-  if (id !== null) return reportFile(db, actor, id);
+  const stored = await latestReportOf(db, kind, day);
+  if (stored !== undefined) return reportFile(db, actor, stored);
   const made = await generateReport(db, actor, kind, day, now);
   if (!made.ok) return made;
   return reportFile(db, actor, made.value.id);
 }
 
-export const ScheduledRun = z.object({
-  generated: z.array(z.object({ kind: z.string(), periodDate: z.string(), id: z.number() })),
-});
-export type ScheduledRun = z.infer<typeof ScheduledRun>;
+/** What one pass of the scheduler made. */
+export interface ScheduledRun {
+  readonly generated: { kind: ReportKind; periodDate: string; id: number }[];
+}
 
 /**
  * One pass of the scheduler at `now`: from the configured hour (WIB) on,
