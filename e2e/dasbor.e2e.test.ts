@@ -98,6 +98,11 @@ describe('Bupati: dashboard and daily report', () => {
       await page.waitForURL(/\/laporan$/);
       const list = page.getByTestId('report-list');
       await list.getByRole('rowheader', { name: /^001\/LH-DP\// }).waitFor();
+      // A new edition on demand gets the next number and joins the list.
+      await page.getByRole('button', { name: 'Buat laporan' }).click();
+      await page.getByText(/^Laporan 002\/LH-DP\/[IVX]+\/\d{4} dibuat\.$/).waitFor();
+      await list.getByRole('rowheader', { name: /^002\/LH-DP\// }).waitFor();
+      expect(await list.locator('tbody tr').count()).toBe(2);
       // The Bupati may not change the schedule.
       expect(await page.getByRole('heading', { name: 'Jadwal laporan otomatis' }).count()).toBe(0);
       expect(problems).toEqual([]);
