@@ -189,6 +189,8 @@ export const ReportSchedule = z
   })
   .meta({ id: 'ReportSchedule' });
 export type ReportSchedule = z.infer<typeof ReportSchedule>;
+/** The same shape as a request body (its own id: input variants get derived names). */
+export const ReportScheduleBody = ReportSchedule.meta({ id: 'ReportScheduleBody' });
 
 export const ReportQuery = z.object({
   kind: ReportKind.default('harian'),

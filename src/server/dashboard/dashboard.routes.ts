@@ -8,6 +8,7 @@ import {
   ReportItem,
   ReportQuery,
   ReportSchedule,
+  ReportScheduleBody,
 } from '../../domain/dashboard/dashboard.schema.ts';
 import { ProblemListQuery } from '../../domain/problems/problems.schema.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -178,7 +179,7 @@ export function dashboardRoutes(app: ZodApp, db: Db): void {
       schema: {
         tags: ['Laporan'],
         summary: 'Change the hour (WIB) and weekday of the automatic reports (audited)',
-        body: ReportSchedule,
+        body: ReportScheduleBody,
         response: { 200: ReportSchedule, ...AUTH_ERRORS },
       },
     },
