@@ -157,6 +157,21 @@ describe.each(testEngines())('dashboard and reports on %s', (engine) => {
     const text = await pdfText(pdf.rawPayload);
     expect(text).toContain('Tidak ada data untuk tanggal 1 Maret 2024');
     expect(text).not.toContain('Kemajuan coklit per kecamatan');
+    // Voting day 2024 has the demo's C.Hasil: that past day has data, counted from the records' times.
+    const votingDay = await ketua({
+      method: 'POST',
+      url: '/api/reports',
+      payload: { kind: 'harian', date: '2024-11-27' },
+    });
+    expect(votingDay.json<ReportItem>()).toMatchObject({
+      hasData: true,
+      number: '002/LH-DP/XI/2024',
+    });
+    const votingText = await pdfText(
+      (await ketua(`/api/reports/${String(votingDay.json<ReportItem>().id)}/pdf`)).rawPayload,
+    );
+    expect(votingText).toContain('Hasil penghitungan: 132 C.Hasil diterima.');
+    expect(votingText).toContain('Tanggal 27 November 2024');
     const future = await ketua({
       method: 'POST',
       url: '/api/reports',

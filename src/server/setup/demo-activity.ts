@@ -5,7 +5,7 @@
  * attendance. Lean on purpose (a few thousand rows), deterministic, and kept
  * away from Korwil I (Sukapura) where the browser tests write their own.
  */
-import { and, asc, eq, inArray, like } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import { composeNik } from '../../domain/voters/nik.ts';
 import { tallyKeys } from '../../domain/voters/tally.ts';
 import { contributionOf } from '../results/results.rollup.ts';
@@ -19,6 +19,7 @@ import {
   problemEvent,
   region,
   resultCurrent,
+  resultSubmission,
   tps,
   voter,
   voterEvent,
@@ -454,6 +455,17 @@ async function insertDemoResults(db: Db): Promise<number> {
       }
     }
   }
+  // They arrived on voting night (27 November 2024, from 14.00 WIB), not when the demo was loaded.
+  await db
+    .update(resultSubmission)
+    .set({
+      submittedAt: sql`timestamptz '2024-11-27 07:00:00+00' + (${resultSubmission.id} % 360) * interval '1 minute'`,
+    })
+    .where(like(resultSubmission.clientId, 'demo-%'));
+  await db
+    .update(resultCurrent)
+    .set({ statusAt: new Date('2024-11-27T15:00:00Z') })
+    .where(eq(resultCurrent.status, 'verified'));
   return n;
 }
 
