@@ -25,6 +25,7 @@ import {
 } from '../testing/app-harness.ts';
 import { pdfText } from '../testing/pdf-text.ts';
 import { runScheduledReports, startReportScheduler } from './reports.service.ts';
+import { verifyResultTotals } from '../results/results.summary.ts';
 
 async function sheetOf(body: Buffer): Promise<ExcelJS.Worksheet> {
   const wb = new ExcelJS.Workbook();
@@ -87,6 +88,13 @@ describe.each(testEngines())('dashboard and reports on %s', (engine) => {
     expect(d.problems?.overdueItems[0]?.link).toMatch(/^\/masalah\/\d+$/);
     expect(d.results?.state).toBe('ada');
     expect(d.results?.contests).toHaveLength(2);
+    // The demo's running totals agree with its C.Hasil, as `results verify` checks them.
+    expect(
+      await verifyResultTotals(
+        t.database.db,
+        (d.results?.contests ?? []).map((c) => c.id),
+      ),
+    ).toEqual([]);
     for (const c of d.results?.contests ?? []) {
       expect(c.reported).toBe(66);
       expect(c.byKecamatan).toHaveLength(6);
