@@ -10,6 +10,7 @@ import {
   type Database,
 } from '../server/db/connection.ts';
 import { buildApp } from '../server/app.ts';
+import { startReportScheduler } from '../server/dashboard/reports.service.ts';
 import { initRegency, type InitSummary } from '../server/setup/setup.service.ts';
 import { DEMO_REGENCY } from '../server/setup/demo-data.ts';
 import { getRegencySetting } from '../server/settings/settings.service.ts';
@@ -82,7 +83,12 @@ async function serve(initDemoIfEmpty: boolean): Promise<void> {
   });
   const address = await app.listen({ port: port(), host: process.env.HOST ?? '0.0.0.0' });
   process.stdout.write(`Desk Pilkada berjalan di ${address} (basis data: ${database.engine})\n`);
+  // Daily and weekly reports at the configured hour; safe with several servers on one database.
+  const scheduler = startReportScheduler(database.db, {
+    log: (m) => process.stderr.write(`${m}\n`),
+  });
   const stop = () => {
+    scheduler.stop();
     void app
       .close()
       .then(() => database.close())

@@ -42,6 +42,8 @@ import { stagesRoutes } from './stages/stages.routes.ts';
 import { tpsRoutes } from './tps/tps.routes.ts';
 import { votersRoutes } from './voters/voters.routes.ts';
 import { newsRoutes } from './news/news.routes.ts';
+// Dashboard, reports and exports (issue 8)
+import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 
 export const DEFAULT_WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -149,6 +151,8 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   // News and outreach (issue 8): desk workflow, public pages, feeds, OG page.
   const indexHtml = hasWeb ? readFileSync(resolve(webDir, 'index.html'), 'utf8') : null;
   await feature(app, (scope) => newsRoutes(scope, db, dataDir, indexHtml));
+  // Dashboard, reports and exports (issue 8)
+  await feature(app, (scope) => dashboardRoutes(scope, db));
   if (options.benchReference === true) {
     app.post(
       '/api/bench/validate',

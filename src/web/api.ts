@@ -24,6 +24,13 @@ import type { ErrorBody } from '../domain/common/error.schema.ts';
 import type { Settings } from '../domain/settings/settings.schema.ts';
 import type { Me, PasswordChangeBody, SignInBody } from '../domain/auth/auth.schema.ts';
 import type { AuditPage } from '../domain/audit/audit.schema.ts';
+// Dashboard and reports (issue 8)
+import type {
+  Dashboard,
+  ReportItem,
+  ReportKind,
+  ReportSchedule,
+} from '../domain/dashboard/dashboard.schema.ts';
 import type {
   Account,
   AccountCreateBody,
@@ -244,6 +251,10 @@ export type CoklitAcceptedData = z.infer<typeof CoklitAccepted>;
 export type CoklitWindowData = z.infer<typeof CoklitWindow>;
 export type LineageData = z.infer<typeof Lineage>;
 export type ProgressData = z.infer<typeof Progress>;
+// Dashboard and reports (issue 8)
+export type DashboardData = z.infer<typeof Dashboard>;
+export type ReportItemData = z.infer<typeof ReportItem>;
+export type ReportScheduleData = z.infer<typeof ReportSchedule>;
 export type DesaListsData = z.infer<typeof DesaLists>;
 export type VoterListSummaryData = z.infer<typeof VoterListSummary>;
 export type RecapData = z.infer<typeof Recap>;
@@ -843,6 +854,30 @@ export const api = {
     ),
   removeNewsPhoto: (id: number, sha256: string) =>
     request<NewsDetailData>('DELETE', `/api/news/${String(id)}/photos/${sha256}`),
+  // Dashboard and reports (issue 8)
+  dashboard: (signal?: AbortSignal) => request<DashboardData>('GET', '/api/dashboard', { signal }),
+  reports: (signal?: AbortSignal) => request<ReportItemData[]>('GET', '/api/reports', { signal }),
+  generateReport: (kind: z.infer<typeof ReportKind>, date?: string) =>
+    request<ReportItemData>('POST', '/api/reports', {
+      body: date === undefined ? { kind } : { kind, date },
+      timeoutMs: 60_000,
+    }),
+  reportSchedule: (signal?: AbortSignal) =>
+    request<ReportScheduleData>('GET', '/api/reports/schedule', { signal }),
+  saveReportSchedule: (input: ReportScheduleData) =>
+    request<ReportScheduleData>('PUT', '/api/reports/schedule', { body: input }),
+};
+
+/** Addresses of downloads (PDF reports, XLSX recaps), for plain links. */
+export const downloads = {
+  reportPdf: (kind: z.infer<typeof ReportKind>, date?: string) =>
+    `/api/reports/pdf?kind=${kind}${date === undefined ? '' : `&date=${enc(date)}`}`,
+  storedReport: (id: number) => `/api/reports/${String(id)}/pdf`,
+  coklitXlsx: (code?: string) =>
+    `/api/exports/coklit${code === undefined ? '' : `?code=${enc(code)}`}`,
+  rostersXlsx: () => '/api/exports/rosters',
+  bimtekXlsx: (id: number) => `/api/exports/bimtek/${String(id)}`,
+  problemsXlsx: (filter: ProblemFilter = {}) => `/api/exports/problems${auditQuery(filter)}`,
 };
 
 /** Where a desk reader sees a news photo (any status). */

@@ -146,6 +146,13 @@ const AntreanPage = lazy(() =>
 );
 
 /** Pages anyone may open without signing in. */
+// Dashboard and reports (issue 8): for the Bupati and the desk's leadership.
+const DasborPage = lazy(() =>
+  import('./pages/dasbor.page.tsx').then((m) => ({ default: m.DasborPage })),
+);
+const LaporanPage = lazy(() =>
+  import('./pages/laporan.page.tsx').then((m) => ({ default: m.LaporanPage })),
+);
 const PUBLIC_PAGES: ReadonlySet<Route['page']> = new Set<Route['page']>([
   'tahapan',
   'pemilihan',
@@ -238,6 +245,11 @@ function renderRoute(route: Route, me: MeData): ReactNode {
       return <RedaksiItemPage id={route.id} />;
     case 'antrean':
       return <AntreanPage />;
+    // Dashboard and reports (issue 8)
+    case 'dasbor':
+      return <DasborPage />;
+    case 'laporan':
+      return <LaporanPage />;
     case 'tidak_ditemukan':
       return <NotFoundPage path={route.path} />;
   }
@@ -314,6 +326,14 @@ function navFor(me: MeData, route: Route, path: string): NavItem[] {
         current: mark(grant.home, inside),
       });
     }
+  }
+  // Dashboard and reports (issue 8)
+  if (can(me, 'dashboard.read')) {
+    items.push({
+      to: '/dasbor',
+      label: 'Dasbor',
+      current: mark('/dasbor', route.page === 'dasbor' || route.page === 'laporan'),
+    });
   }
   if (canSeeDashboard(me)) {
     items.push({ to: '/hasil', label: 'Hasil', current: mark('/hasil', route.page === 'hasil') });

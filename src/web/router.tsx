@@ -94,6 +94,9 @@ export type Route =
   | { page: 'redaksi_item'; id: number }
   // Offline field app: the device's queue of unsent submissions
   | { page: 'antrean' }
+  // Dashboard and reports (issue 8)
+  | { page: 'dasbor' }
+  | { page: 'laporan' }
   | { page: 'tidak_ditemukan'; path: string };
 
 const FIXED: Record<string, Route> = {
@@ -127,6 +130,9 @@ const FIXED: Record<string, Route> = {
   '/redaksi/baru': { page: 'redaksi_baru' },
   // Offline field app
   '/antrean': { page: 'antrean' },
+  // Dashboard and reports (issue 8)
+  '/dasbor': { page: 'dasbor' },
+  '/laporan': { page: 'laporan' },
 };
 
 export function matchRoute(path: string): Route {

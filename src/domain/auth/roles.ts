@@ -101,6 +101,9 @@ export const PERMISSIONS = [
   // News and outreach (sosialisasi) — issue 8, branch berita
   'news.write',
   'news.publish',
+  // Dashboard and reports (issue 8)
+  'dashboard.read',
+  'report.configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -145,6 +148,10 @@ export const PERMISSION_LABEL: Record<Permission, string> = {
   // News and outreach (sosialisasi)
   'news.write': 'Menulis berita, mengunggah fotonya, dan mengajukannya untuk ditinjau',
   'news.publish': 'Meninjau, menerbitkan, dan mengembalikan berita ke draf dengan catatan',
+  // Dashboard and reports (issue 8)
+  'dashboard.read':
+    'Melihat dasbor Bupati, membuat dan mengunduh laporan harian dan mingguan Desk Pilkada',
+  'report.configure': 'Mengatur jam pembuatan otomatis laporan harian dan mingguan',
 };
 
 /**
@@ -198,6 +205,9 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     // News and outreach (issue 8)
     'news.write': 'everywhere',
     'news.publish': 'everywhere',
+    // Dashboard and reports (issue 8)
+    'dashboard.read': 'everywhere',
+    'report.configure': 'everywhere',
   },
   bupati: {
     'registry.read': 'everywhere',
@@ -212,6 +222,8 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     'asn.read': 'everywhere',
     // Voter data
     'voter.progress': 'everywhere',
+    // Dashboard and reports (issue 8)
+    'dashboard.read': 'everywhere',
   },
   ketua_desk: {
     'registry.read': 'everywhere',
@@ -234,6 +246,9 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     // News and outreach (issue 8)
     'news.write': 'everywhere',
     'news.publish': 'everywhere',
+    // Dashboard and reports (issue 8)
+    'dashboard.read': 'everywhere',
+    'report.configure': 'everywhere',
   },
   sekretaris_desk: {
     'registry.read': 'everywhere',
@@ -257,6 +272,9 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     // News and outreach (issue 8)
     'news.write': 'everywhere',
     'news.publish': 'everywhere',
+    // Dashboard and reports (issue 8)
+    'dashboard.read': 'everywhere',
+    'report.configure': 'everywhere',
   },
   korwil: {
     'registry.read': 'own scope',

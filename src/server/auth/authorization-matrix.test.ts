@@ -747,6 +747,51 @@ const POLICY: Record<string, Policy> = {
   },
   'GET /berita/rss.xml': { access: { kind: 'public' }, request: () => get('/berita/rss.xml') },
   'GET /berita/atom.xml': { access: { kind: 'public' }, request: () => get('/berita/atom.xml') },
+  // Dashboard, reports and exports (issue 8)
+  'GET /api/dashboard': {
+    access: { kind: 'permission', permission: 'dashboard.read', target: 'none' },
+    request: () => get('/api/dashboard'),
+  },
+  'GET /api/reports': {
+    access: { kind: 'permission', permission: 'dashboard.read', target: 'none' },
+    request: () => get('/api/reports'),
+  },
+  'POST /api/reports': {
+    access: { kind: 'permission', permission: 'dashboard.read', target: 'none' },
+    request: () => body('POST', '/api/reports', { kind: 'harian', date: '2024-03-01' }),
+  },
+  'GET /api/reports/pdf': {
+    access: { kind: 'permission', permission: 'dashboard.read', target: 'none' },
+    request: () => get('/api/reports/pdf?kind=harian&date=2024-03-02'),
+  },
+  'GET /api/reports/{id}/pdf': {
+    access: { kind: 'permission', permission: 'dashboard.read', target: 'none' },
+    request: () => get('/api/reports/999999/pdf'),
+  },
+  'GET /api/reports/schedule': {
+    access: { kind: 'permission', permission: 'dashboard.read', target: 'none' },
+    request: () => get('/api/reports/schedule'),
+  },
+  'PUT /api/reports/schedule': {
+    access: { kind: 'permission', permission: 'report.configure', target: 'none' },
+    request: () => body('PUT', '/api/reports/schedule', { enabled: true, hour: 17, weeklyDay: 1 }),
+  },
+  'GET /api/exports/coklit': {
+    access: { kind: 'permission', permission: 'voter.progress', target: 'region' },
+    request: (_ids, v) => get(`/api/exports/coklit?code=${desa(v)}`),
+  },
+  'GET /api/exports/rosters': {
+    access: { kind: 'permission', permission: 'roster.read', target: 'regency' },
+    request: () => get('/api/exports/rosters'),
+  },
+  'GET /api/exports/bimtek/{id}': {
+    access: { kind: 'permission', permission: 'bimtek.read', target: 'none' },
+    request: () => get('/api/exports/bimtek/1'),
+  },
+  'GET /api/exports/problems': {
+    access: { kind: 'holder', permission: 'problem.read' },
+    request: () => get('/api/exports/problems'),
+  },
 };
 
 /**

@@ -326,3 +326,4 @@ export * from './schema.problems.ts';
 export * from './schema.people.ts';
 export * from './schema.voters.ts';
 export * from './schema.news.ts';
+export * from './schema.reports.ts';

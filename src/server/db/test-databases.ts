@@ -58,10 +58,20 @@ export async function createTestDatabase(engine: Engine): Promise<Database> {
   };
 }
 
-/** A fresh database holding the Probolinggo demo. */
-export async function createDemoDatabase(engine: Engine): Promise<Database> {
+/**
+ * A fresh database holding the Probolinggo demo; without the dashboard's
+ * sample activity (voters, problems, results) unless `activity` is set.
+ */
+export async function createDemoDatabase(
+  engine: Engine,
+  options: { activity?: boolean } = {},
+): Promise<Database> {
   const database = await createTestDatabase(engine);
-  const result = await initRegency(database.db, { regencyCode: '35.13', demo: true });
+  const result = await initRegency(database.db, {
+    regencyCode: '35.13',
+    demo: true,
+    activity: options.activity ?? false,
+  });
   if (!result.ok) throw new Error(`demo init failed: ${result.error.message}`);
   return database;
 }

@@ -20,6 +20,7 @@ import { loadRegency, type AreaRegency } from './area-data.ts';
 import { createDemoAccounts } from './demo-accounts.ts';
 import { insertDemoPeople } from '../people/demo-people.ts';
 import { insertDemoNews } from '../news/demo-news.ts';
+import { insertDemoActivity } from './demo-activity.ts';
 import { SYSTEM_ACTOR } from '../auth/actor.ts';
 import { auditWrite } from '../auth/guard.ts';
 import {
@@ -36,6 +37,12 @@ import {
 export interface InitOptions {
   readonly regencyCode: string;
   readonly demo: boolean;
+  /**
+   * With the demo: also the sample activity the Bupati's dashboard shows
+   * (voters with coklit, open problems, C.Hasil, a PPK Bimtek). Default true;
+   * integration tests that count regency-wide rows load the demo without it.
+   */
+  readonly activity?: boolean;
 }
 
 export interface InitSummary {
@@ -118,7 +125,7 @@ export async function initRegency(
     await insertRegions(tx, area);
     let extra = { tps: 0, voters: 0, korwil: 0, contests: 0, stages: 0 };
     if (demo) {
-      const demoResult = await insertDemo(tx, area);
+      const demoResult = await insertDemo(tx, area, options.activity ?? true);
       if (!demoResult.ok) return demoResult;
       extra = demoResult.value;
     }
@@ -179,6 +186,7 @@ async function insertRegions(db: Db, area: AreaRegency): Promise<void> {
 async function insertDemo(
   db: Db,
   area: AreaRegency,
+  activity: boolean,
 ): Promise<
   Result<{ tps: number; voters: number; korwil: number; contests: number; stages: number }>
 > {
@@ -226,6 +234,8 @@ async function insertDemo(
     db,
     DEMO_STAGES.map((s) => ({ ...s, notes: null })),
   );
+  // What the Bupati's dashboard shows (issue 8): voters and coklit, problems, results, a PPK Bimtek.
+  if (activity) await insertDemoActivity(db);
   return ok({
     tps: tps.length,
     voters: tps.reduce((a, t) => a + t.voters, 0),

@@ -63,10 +63,10 @@ export function injectAs(app: ZodApp, session: SignedInSession | null): Inject {
 
 export async function createTestApp(
   engine: Engine,
-  options: { demo: boolean; as?: string; webDir?: string },
+  options: { demo: boolean; as?: string; webDir?: string; activity?: boolean },
 ): Promise<TestApp> {
   const database = options.demo
-    ? await createDemoDatabase(engine)
+    ? await createDemoDatabase(engine, { activity: options.activity ?? false })
     : await createTestDatabase(engine);
   // Uploaded files go to a fresh folder, never to the developer's ./data.
   const dataDir = await mkdtemp(join(tmpdir(), 'dp-test-'));
@@ -91,7 +91,8 @@ export async function createTestApp(
 
 /** The demo on in-memory PGlite, served with the built web pages on a free port. */
 export async function startDemoServer(): Promise<{ url: string; close(): Promise<void> }> {
-  const testApp = await createTestApp('pglite', { demo: true });
+  // The whole demo, as `init --demo` loads it (with the dashboard's sample activity).
+  const testApp = await createTestApp('pglite', { demo: true, activity: true });
   const address = await testApp.app.listen({ port: 0, host: '127.0.0.1' });
   return { url: address, close: () => testApp.close() };
 }

@@ -29,7 +29,7 @@ import type {
   Recap,
   VoterListSummary,
 } from '../../domain/voters/voters.schema.ts';
-import type { Table } from '../results/results.export.ts';
+import type { Table } from '../export/table.ts';
 import {
   activityOf,
   findTanggapan,

@@ -30,7 +30,7 @@ import {
 import { canRead } from '../auth/guard.ts';
 import type { Db } from '../db/connection.ts';
 import { ERRORS, sendResult, type ZodApp } from '../http/reply.ts';
-import { toXlsx } from '../results/results.export.ts';
+import { toXlsx } from '../export/table.ts';
 import { importDp4, importSummary } from './voters.import.ts';
 import {
   cekDpt,

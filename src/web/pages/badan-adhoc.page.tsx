@@ -10,6 +10,7 @@ import { BODIES, BODY_LABEL, POSITION_LABEL, type Body } from '../../domain/peop
 import { ROSTER_COLUMNS } from '../../domain/people/roster-csv.ts';
 import {
   api,
+  downloads,
   type CsvImportData,
   type RosterAccountData,
   type RosterCompletenessData,
@@ -57,6 +58,13 @@ function Rosters({
   return (
     <>
       <h1>Badan adhoc: PPK, PPS, KPPS, Pantarlih</h1>
+      {scope === undefined && (
+        <p>
+          <a className="button button-small" href={downloads.rostersXlsx()} download>
+            Unduh kelengkapan per kecamatan (Excel)
+          </a>
+        </p>
+      )}
       <Async state={completeness}>
         {(c) => (
           <>

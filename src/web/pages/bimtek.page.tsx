@@ -8,7 +8,13 @@ import { useState, type ReactNode, type SubmitEvent } from 'react';
 import { formatAngka, formatTanggal } from '../../domain/common/format.ts';
 import { BODIES, BODY_LABEL, type Body } from '../../domain/people/seats.ts';
 import { renderSVG } from 'uqr';
-import { api, type BimtekEventData, type KorwilData, type WaveDetailData } from '../api.ts';
+import {
+  api,
+  downloads,
+  type BimtekEventData,
+  type KorwilData,
+  type WaveDetailData,
+} from '../api.ts';
 import { Async, BusyButton, Field, Forbidden, FormStatus, useForm } from '../components.tsx';
 import { Link } from '../router.tsx';
 import { can, useMe } from '../session.ts';
@@ -151,6 +157,11 @@ export function BimtekPage({ id }: { id: number }) {
             <h1>{ev.name}</h1>
             <p className="lead">
               {ev.organiser} · {BODY_LABEL[ev.body]} · {range(ev.startsOn, ev.endsOn)} · {ev.venue}
+            </p>
+            <p className="no-print">
+              <a className="button button-small" href={downloads.bimtekXlsx(ev.id)} download>
+                Unduh rekap kehadiran (Excel)
+              </a>
             </p>
             <dl className="counts">
               <Count label={`${BODY_LABEL[ev.body]} terdaftar`} value={ev.recap.members} />

@@ -6,6 +6,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type SubmitEvent } from 'react';
 import {
   api,
+  downloads,
   PROBLEMS_STREAM_PATH,
   type ApiError,
   type ProblemDetailData,
@@ -163,7 +164,10 @@ export function MasalahPage() {
           <Link to="/masalah/ringkasan" className="button">
             Ringkasan untuk Bupati
           </Link>
-        )}
+        )}{' '}
+        <a className="button" href={downloads.problemsXlsx(filter)} download>
+          Unduh daftar (Excel)
+        </a>
       </p>
       {arrivals.length > 0 && (
         <div className="alert alert-warning" role="alert" aria-live="assertive">

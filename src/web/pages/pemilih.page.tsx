@@ -7,7 +7,7 @@
 import { useState, type SubmitEvent } from 'react';
 import { formatAngka } from '../../domain/common/format.ts';
 import { TMS_LABEL } from '../../domain/voters/coklit.ts';
-import { api, type ApiError, type ProgressData } from '../api.ts';
+import { api, downloads, type ApiError, type ProgressData } from '../api.ts';
 import { Async, LoadError } from '../components.tsx';
 import { Link, useSearchParam } from '../router.tsx';
 import { useApi } from '../use-api.ts';
@@ -37,7 +37,12 @@ export function PemilihPage() {
       <h1>Data pemilih: kemajuan coklit</h1>
       <p className="stage-actions">
         {can(me, 'voter.import') && <Link to="/pemilih/impor">Impor DP4</Link>}{' '}
-        <Link to="/cek-dpt">Cek DPT</Link>
+        <Link to="/cek-dpt">Cek DPT</Link>{' '}
+        {code !== undefined && !code.startsWith('korwil:') && (
+          <a className="button button-small" href={downloads.coklitXlsx(code)} download>
+            Unduh coklit per desa (Excel)
+          </a>
+        )}
       </p>
       {can(me, 'coklit.window') && <ReopenCoklit />}
       {code === undefined ? (

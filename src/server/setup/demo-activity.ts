@@ -1,0 +1,531 @@
+/**
+ * A little of everything the Bupati's dashboard shows, for the demo: voters
+ * and their coklit records in a few desa, open field problems across the
+ * Korwil (some overdue), C.Hasil for a sample of TPS, and a PPK Bimtek with
+ * attendance. Lean on purpose (a few thousand rows), deterministic, and kept
+ * away from Korwil I (Sukapura) where the browser tests write their own.
+ */
+import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
+import { composeNik } from '../../domain/voters/nik.ts';
+import { tallyKeys } from '../../domain/voters/tally.ts';
+import { contributionOf } from '../results/results.rollup.ts';
+import { consistentForm } from '../results/form-fixture.ts';
+import type { Db } from '../db/connection.ts';
+import {
+  adhocMember,
+  candidatePair,
+  contest,
+  problem,
+  problemEvent,
+  region,
+  resultCurrent,
+  resultSubmission,
+  tps,
+  voter,
+  voterEvent,
+} from '../db/schema.ts';
+import { addTallies } from '../voters/voters.repository.ts';
+import { writeSubmission } from '../results/results.repository.ts';
+import {
+  insertEvent as insertBimtekEvent,
+  insertWave,
+  markPresent,
+  upsertScores,
+} from '../people/bimtek.repository.ts';
+
+/** A small deterministic generator (mulberry32), so the demo is the same every time. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Kecamatan with voters in the demo and the share of them visited by the Pantarlih. */
+export const DEMO_COKLIT: readonly { kecamatan: string; desa: number; share: number }[] = [
+  { kecamatan: 'Kraksaan', desa: 2, share: 0.94 },
+  { kecamatan: 'Paiton', desa: 2, share: 0.81 },
+  { kecamatan: 'Dringu', desa: 2, share: 0.63 },
+  { kecamatan: 'Leces', desa: 2, share: 0.38 },
+];
+export const DEMO_VOTERS_PER_TPS = 24;
+
+/** Kecamatan whose first TPS have sent C.Hasil in the demo. */
+export const DEMO_RESULTS: readonly { kecamatan: string; tps: number }[] = [
+  { kecamatan: 'Kraksaan', tps: 14 },
+  { kecamatan: 'Paiton', tps: 12 },
+  { kecamatan: 'Gading', tps: 10 },
+  { kecamatan: 'Dringu', tps: 12 },
+  { kecamatan: 'Maron', tps: 10 },
+  { kecamatan: 'Leces', tps: 8 },
+];
+
+const FIRST_NAMES = [
+  'Ahmad',
+  'Siti',
+  'Moh.',
+  'Nur',
+  'Abdul',
+  'Sri',
+  'Hasan',
+  'Dewi',
+  'Rudi',
+  'Lilis',
+];
+const LAST_NAMES = [
+  'Hidayat',
+  'Rahmawati',
+  'Sholeh',
+  'Aisyah',
+  'Ghofur',
+  'Wahyuni',
+  'Basri',
+  'Fauzi',
+];
+
+async function kecamatanCodes(
+  db: Db,
+): Promise<Map<string, { code: string; korwilId: number | null }>> {
+  const rows = await db
+    .select({ code: region.code, name: region.name, korwilId: region.korwilId })
+    .from(region)
+    .where(eq(region.level, 'kecamatan'));
+  return new Map(rows.map((r) => [r.name.toLowerCase(), { code: r.code, korwilId: r.korwilId }]));
+}
+
+async function tpsOfKecamatan(db: Db, code: string) {
+  return db
+    .select({ id: tps.id, desaCode: tps.desaCode, number: tps.number, voters: tps.voters })
+    .from(tps)
+    .where(and(like(tps.desaCode, `${code}.%`), eq(tps.status, 'aktif')))
+    .orderBy(asc(tps.desaCode), asc(tps.number));
+}
+
+// ---------------------------------------------------------------- voters and coklit
+
+async function insertDemoVoters(db: Db): Promise<number> {
+  const kec = await kecamatanCodes(db);
+  const rnd = random(3513);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+  let serial = 0;
+  let total = 0;
+  for (const plan of DEMO_COKLIT) {
+    const k = kec.get(plan.kecamatan.toLowerCase());
+    if (k === undefined) continue;
+    const all = await tpsOfKecamatan(db, k.code);
+    const desa = [...new Set(all.map((t) => t.desaCode))].slice(0, plan.desa);
+    const places = all.filter((t) => desa.includes(t.desaCode));
+    const prefix = k.code.replaceAll('.', '');
+    const rows: (typeof voter.$inferInsert)[] = [];
+    for (const t of places) {
+      for (let i = 0; i < DEMO_VOTERS_PER_TPS; i++) {
+        serial += 1;
+        const sex = rnd() < 0.5 ? 'L' : 'P';
+        const year = 1950 + Math.floor(rnd() * 55);
+        const birth = `${String(year)}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
+        rows.push({
+          nik: composeNik(prefix, birth, sex, 5000 + (serial % 4000)),
+          nkk: `${prefix}${String(serial).padStart(10, '0')}`,
+          name: `${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}`,
+          birthPlace: 'Probolinggo',
+          birthDate: birth,
+          marital: year < 2000 ? 'S' : 'B',
+          sex,
+          address: `Dusun Krajan ${String(1 + (i % 4))}`,
+          rt: String(1 + (i % 6)).padStart(3, '0'),
+          rw: String(1 + (i % 3)).padStart(3, '0'),
+          ktpEl: 'S',
+          desaCode: t.desaCode,
+          tpsId: t.id,
+          source: 'dp4',
+        });
+      }
+    }
+    const stored: { id: number; tpsId: number; sex: 'L' | 'P' }[] = [];
+    for (let i = 0; i < rows.length; i += 500) {
+      stored.push(
+        ...(await db
+          .insert(voter)
+          .values(rows.slice(i, i + 500))
+          .onConflictDoNothing()
+          .returning({ id: voter.id, tpsId: voter.tpsId, sex: voter.sex })),
+      );
+    }
+    total += stored.length;
+    // Coklit: the given share visited, spread over the coklit stage (24 June – 24 July 2024).
+    const events: (typeof voterEvent.$inferInsert)[] = [];
+    const tally = new Map<string, { tpsId: number; key: string; delta: number }>();
+    const add = (tpsId: number, key: string) => {
+      const id = `${String(tpsId)}|${key}`;
+      const cur = tally.get(id) ?? { tpsId, key, delta: 0 };
+      tally.set(id, { ...cur, delta: cur.delta + 1 });
+    };
+    const visitedIds: {
+      id: number;
+      status: 'MS' | 'U' | 'TMS';
+      tmsCode: number | null;
+      at: string;
+    }[] = [];
+    for (const v of stored) {
+      const visited = rnd() < plan.share;
+      const r = rnd();
+      const status = !visited ? null : r < 0.86 ? 'MS' : r < 0.95 ? 'U' : 'TMS';
+      const tmsCode = status === 'TMS' ? pick([1, 2, 3, 5]) : null;
+      for (const key of tallyKeys({ source: 'dp4', status, tmsCode, sex: v.sex }))
+        add(v.tpsId, key);
+      if (status === null) continue;
+      const day = 24 + Math.floor(rnd() * 30);
+      const at = new Date(
+        Date.UTC(2024, 5, day, 1 + Math.floor(rnd() * 8), Math.floor(rnd() * 60)),
+      ).toISOString();
+      visitedIds.push({ id: v.id, status, tmsCode, at });
+      events.push({
+        voterId: v.id,
+        kind: status,
+        tmsCode,
+        changes:
+          status === 'U' ? { address: { from: 'Dusun Krajan', to: 'Dusun Krajan Baru' } } : {},
+        reason: status === 'U' ? 'Pindah alamat dalam desa' : null,
+        tpsId: v.tpsId,
+        sticker: `STK-${String(v.id).padStart(6, '0')}`,
+        byUsername: 'pantarlih (demo)',
+        at,
+      });
+    }
+    for (let i = 0; i < events.length; i += 500)
+      await db.insert(voterEvent).values(events.slice(i, i + 500));
+    for (const s of ['MS', 'U', 'TMS'] as const) {
+      const ids = visitedIds.filter((v) => v.status === s);
+      for (let i = 0; i < ids.length; i += 1000) {
+        await db
+          .update(voter)
+          .set({ coklitStatus: s, coklitAt: '2024-07-10T03:00:00.000Z' })
+          .where(
+            inArray(
+              voter.id,
+              ids.slice(i, i + 1000).map((v) => v.id),
+            ),
+          );
+      }
+    }
+    for (const v of visitedIds.filter((x) => x.tmsCode !== null)) {
+      await db.update(voter).set({ tmsCode: v.tmsCode }).where(eq(voter.id, v.id));
+    }
+    await addTallies(db, [...tally.values()]);
+  }
+  return total;
+}
+
+// ---------------------------------------------------------------- problems
+
+const HOUR = 3_600_000;
+
+export const DEMO_PROBLEMS: readonly {
+  kecamatan: string;
+  category: string;
+  severity: 'rendah' | 'sedang' | 'tinggi' | 'darurat';
+  status: 'baru' | 'diterima' | 'ditangani' | 'diteruskan';
+  hoursAgo: number;
+  description: string;
+}[] = [
+  {
+    kecamatan: 'Kraksaan',
+    category: 'logistik',
+    severity: 'darurat',
+    status: 'baru',
+    hoursAgo: 5,
+    description: 'Surat suara Pilbup untuk dua TPS kurang 150 lembar.',
+  },
+  {
+    kecamatan: 'Paiton',
+    category: 'keamanan',
+    severity: 'tinggi',
+    status: 'diterima',
+    hoursAgo: 30,
+    description: 'Keributan antarpendukung di depan posko pemenangan.',
+  },
+  {
+    kecamatan: 'Gading',
+    category: 'bencana_cuaca',
+    severity: 'tinggi',
+    status: 'ditangani',
+    hoursAgo: 20,
+    description: 'Akses jalan ke dusun terputus longsor; logistik perlu jalur lain.',
+  },
+  {
+    kecamatan: 'Krucil',
+    category: 'data_pemilih',
+    severity: 'sedang',
+    status: 'baru',
+    hoursAgo: 50,
+    description: 'Warga pindahan belum tercatat di daftar pemilih sementara.',
+  },
+  {
+    kecamatan: 'Dringu',
+    category: 'politik_uang',
+    severity: 'tinggi',
+    status: 'diteruskan',
+    hoursAgo: 60,
+    description: 'Dugaan pembagian uang menjelang masa tenang.',
+  },
+  {
+    kecamatan: 'Maron',
+    category: 'tps_akses',
+    severity: 'sedang',
+    status: 'diterima',
+    hoursAgo: 100,
+    description: 'Lokasi TPS di lantai dua, sulit dijangkau pemilih disabilitas.',
+  },
+  {
+    kecamatan: 'Leces',
+    category: 'kampanye',
+    severity: 'rendah',
+    status: 'baru',
+    hoursAgo: 10,
+    description: 'Alat peraga kampanye terpasang di pohon pinggir jalan.',
+  },
+  {
+    kecamatan: 'Gending',
+    category: 'logistik',
+    severity: 'sedang',
+    status: 'ditangani',
+    hoursAgo: 170,
+    description: 'Kotak suara cadangan belum diterima PPK.',
+  },
+  {
+    kecamatan: 'Lumbang',
+    category: 'keamanan',
+    severity: 'rendah',
+    status: 'diterima',
+    hoursAgo: 80,
+    description: 'Penerangan di sekitar gudang logistik kecamatan kurang.',
+  },
+  {
+    kecamatan: 'Tongas',
+    category: 'data_pemilih',
+    severity: 'rendah',
+    status: 'baru',
+    hoursAgo: 200,
+    description: 'Nama pemilih ganda di dua TPS berdekatan.',
+  },
+  {
+    kecamatan: 'Besuk',
+    category: 'kampanye',
+    severity: 'sedang',
+    status: 'baru',
+    hoursAgo: 3,
+    description: 'Kampanye di lingkungan sekolah pada jam pelajaran.',
+  },
+  {
+    kecamatan: 'Tiris',
+    category: 'bencana_cuaca',
+    severity: 'darurat',
+    status: 'diterima',
+    hoursAgo: 2,
+    description: 'Hujan deras, atap balai desa tempat TPS bocor.',
+  },
+];
+
+async function insertDemoProblems(db: Db, now: Date): Promise<number> {
+  const kec = await kecamatanCodes(db);
+  let n = 0;
+  for (const [i, p] of DEMO_PROBLEMS.entries()) {
+    const k = kec.get(p.kecamatan.toLowerCase());
+    if (k === undefined) continue;
+    const reportedAt = new Date(now.getTime() - p.hoursAgo * HOUR);
+    const updatedAt = new Date(reportedAt.getTime() + (p.status === 'baru' ? 0 : HOUR / 2));
+    const [row] = await db
+      .insert(problem)
+      .values({
+        trackingCode: `LP-DEMO-${String(i + 1).padStart(4, '0')}`,
+        source: 'petugas',
+        category: p.category,
+        severity: p.severity,
+        status: p.status,
+        kecamatanCode: k.code,
+        occurredAt: new Date(reportedAt.getTime() - HOUR),
+        description: p.description,
+        reporterName: `Pembina Kecamatan ${p.kecamatan}`,
+        currentAgency: p.status === 'diteruskan' ? 'bawaslu' : null,
+        reportedAt,
+        updatedAt,
+      })
+      .returning({ id: problem.id });
+    if (row === undefined) continue;
+    n += 1;
+    await db.insert(problemEvent).values({
+      problemId: row.id,
+      kind: 'dilaporkan',
+      toStatus: 'baru',
+      actorName: `Pembina Kecamatan ${p.kecamatan}`,
+      at: reportedAt,
+    });
+    if (p.status !== 'baru')
+      await db.insert(problemEvent).values({
+        problemId: row.id,
+        kind: 'status',
+        fromStatus: 'baru',
+        toStatus: p.status,
+        actorName: 'Sekretariat Desk Pilkada',
+        at: updatedAt,
+      });
+  }
+  return n;
+}
+
+// ---------------------------------------------------------------- results
+
+async function insertDemoResults(db: Db): Promise<number> {
+  const kec = await kecamatanCodes(db);
+  const contests = await db.select().from(contest).orderBy(asc(contest.id));
+  const pairs = await db.select().from(candidatePair).orderBy(asc(candidatePair.id));
+  const rnd = random(2711);
+  let n = 0;
+  for (const plan of DEMO_RESULTS) {
+    const k = kec.get(plan.kecamatan.toLowerCase());
+    if (k === undefined) continue;
+    const places = (await tpsOfKecamatan(db, k.code)).slice(0, plan.tps);
+    for (const t of places) {
+      for (const c of contests) {
+        const selections = pairs.filter((p) => p.contestId === c.id);
+        const dpt = t.voters;
+        const voted = Math.floor(dpt * (0.62 + rnd() * 0.2));
+        const invalid = Math.floor(voted * (0.01 + rnd() * 0.03));
+        // Weights differ by kecamatan so the chart has something to say.
+        const weights = selections.map(
+          (_s, i) => 1 + rnd() + (i === k.code.charCodeAt(7) % selections.length ? 0.8 : 0),
+        );
+        const sum = weights.reduce((a, w) => a + w, 0);
+        const valid = voted - invalid;
+        let left = valid;
+        const votes = selections.map((s, i) => {
+          const v =
+            i === selections.length - 1 ? left : Math.floor((valid * (weights[i] ?? 1)) / sum);
+          left -= v;
+          return { selectionId: s.id, votes: v };
+        });
+        const form = consistentForm({ dpt, votes, invalid });
+        const verified = rnd() < 0.6;
+        const registered = form.registered.total.total;
+        const contribution = contributionOf({
+          registered,
+          voted: form.total,
+          valid: form.valid,
+          invalid: form.invalid,
+          verified,
+          votes,
+        });
+        await writeSubmission(
+          db,
+          {
+            clientId: `demo-${String(t.id)}-${String(c.id)}`,
+            tpsId: t.id,
+            contestId: c.id,
+            version: 1,
+            form,
+            registered,
+            voted: form.total,
+            valid: form.valid,
+            invalid: form.invalid,
+            reason: null,
+            anomalies: [],
+            submittedBy: null,
+            submittedByName: `KPPS ${String(t.number).padStart(3, '0')} (demo)`,
+          },
+          votes,
+          false,
+          t.desaCode,
+          contribution,
+        );
+        if (verified)
+          await db
+            .update(resultCurrent)
+            .set({
+              status: 'verified',
+              statusBy: `PPK ${plan.kecamatan} (demo)`,
+              statusAt: new Date(),
+              wasVerified: true,
+            })
+            .where(and(eq(resultCurrent.tpsId, t.id), eq(resultCurrent.contestId, c.id)));
+        n += 1;
+      }
+    }
+  }
+  // They arrived on voting night (27 November 2024, from 14.00 WIB), not when the demo was loaded.
+  await db
+    .update(resultSubmission)
+    .set({
+      submittedAt: sql`timestamptz '2024-11-27 07:00:00+00' + (${resultSubmission.id} % 360) * interval '1 minute'`,
+    })
+    .where(like(resultSubmission.clientId, 'demo-%'));
+  await db
+    .update(resultCurrent)
+    .set({ statusAt: new Date('2024-11-27T15:00:00Z') })
+    .where(eq(resultCurrent.status, 'verified'));
+  return n;
+}
+
+// ---------------------------------------------------------------- a PPK Bimtek
+
+export const DEMO_PPK_BIMTEK = {
+  name: 'Bimtek Tata Kerja PPK Pilkada 2024',
+  startsOn: '2024-05-20',
+  endsOn: '2024-05-21',
+  venue: 'Pendopo Kabupaten Probolinggo',
+  organiser: 'KPU Kabupaten Probolinggo',
+} as const;
+
+async function insertDemoPpkBimtek(db: Db): Promise<number> {
+  const kecamatan = await db
+    .select({ code: region.code })
+    .from(region)
+    .where(eq(region.level, 'kecamatan'))
+    .orderBy(asc(region.code));
+  const event = await insertBimtekEvent(db, { ...DEMO_PPK_BIMTEK, body: 'ppk' });
+  const wave = await insertWave(
+    db,
+    {
+      eventId: event.id,
+      name: 'Gelombang tunggal',
+      startsOn: DEMO_PPK_BIMTEK.startsOn,
+      endsOn: DEMO_PPK_BIMTEK.endsOn,
+      venue: null,
+    },
+    kecamatan.map((k) => k.code),
+  );
+  const members = await db
+    .select({ id: adhocMember.id })
+    .from(adhocMember)
+    .where(eq(adhocMember.body, 'ppk'))
+    .orderBy(asc(adhocMember.id));
+  const rnd = random(520);
+  const day1 = members.filter(() => rnd() < 0.96).map((m) => m.id);
+  const day2 = day1.filter(() => rnd() < 0.93);
+  await markPresent(db, wave.id, DEMO_PPK_BIMTEK.startsOn, day1, 'daftar');
+  await markPresent(db, wave.id, DEMO_PPK_BIMTEK.endsOn, day2, 'daftar');
+  await upsertScores(
+    db,
+    wave.id,
+    day2.map((memberId) => ({
+      memberId,
+      preTest: 50 + Math.floor(rnd() * 30),
+      postTest: 70 + Math.floor(rnd() * 30),
+    })),
+  );
+  return members.length;
+}
+
+export async function insertDemoActivity(
+  db: Db,
+  now: Date = new Date(),
+): Promise<{ voters: number; problems: number; results: number; ppkTrained: number }> {
+  const voters = await insertDemoVoters(db);
+  const problems = await insertDemoProblems(db, now);
+  const results = await insertDemoResults(db);
+  const ppkTrained = await insertDemoPpkBimtek(db);
+  return { voters, problems, results, ppkTrained };
+}
