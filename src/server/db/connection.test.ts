@@ -3,7 +3,10 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { DataDirInUse, openDatabase } from './connection.ts';
+import { rowsOf } from './rows.ts';
+import { createTestDatabase, testEngines } from './test-databases.ts';
 
 describe('PGlite data directory', () => {
   it('is held by one process at a time, and released on close', async () => {
@@ -20,5 +23,17 @@ describe('PGlite data directory', () => {
     expect(await readFile(join(dir, 'pglite.pid'), 'utf8')).toBe(String(process.pid));
     await database.close();
     expect(existsSync(join(dir, 'pglite.pid'))).toBe(false);
+  });
+});
+
+describe.each(testEngines().filter((e) => e === 'postgres'))('%s connections', (engine) => {
+  it('run without JIT (compiling short statements cost more than running them)', async () => {
+    const database = await createTestDatabase(engine);
+    try {
+      const rows = rowsOf<{ jit: string }>(await database.db.execute(sql`show jit`));
+      expect(rows[0]?.jit).toBe('off');
+    } finally {
+      await database.close();
+    }
   });
 });
