@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { ANOMALY_THRESHOLDS } from '../../domain/results/anomalies.ts';
 import type { Db } from '../db/connection.ts';
 import { rowsOf } from '../db/rows.ts';
@@ -141,11 +141,16 @@ export async function currentLeaves(db: Db, contestId: number) {
     .innerJoin(resultSubmission, eq(resultSubmission.id, resultCurrent.submissionId))
     .innerJoin(tps, eq(tps.id, resultCurrent.tpsId))
     .where(eq(resultCurrent.contestId, contestId));
-  const ids = rows.map((r) => r.submissionId);
-  const votes =
-    ids.length === 0
-      ? []
-      : await db.select().from(resultVote).where(inArray(resultVote.submissionId, ids));
+  // Joined, not `in (…ids)`: a province has hundreds of thousands of leaves.
+  const votes = await db
+    .select({
+      submissionId: resultVote.submissionId,
+      selectionId: resultVote.selectionId,
+      votes: resultVote.votes,
+    })
+    .from(resultVote)
+    .innerJoin(resultCurrent, eq(resultCurrent.submissionId, resultVote.submissionId))
+    .where(eq(resultCurrent.contestId, contestId));
   const bySubmission = new Map<number, { selectionId: number; votes: number }[]>();
   for (const v of votes) {
     const list = bySubmission.get(v.submissionId) ?? [];
