@@ -1,7 +1,5 @@
 /** HTTP routes of news and outreach (thin: validate → service → reply), the feeds and the OG page. */
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ErrorBody, IdParam } from '../../domain/common/error.schema.ts';
@@ -38,13 +36,17 @@ import {
   removeNewsPhoto,
   transitionNews,
 } from './news.service.ts';
+import {
+  acceptPhotoBodies,
+  isRefusal,
+  photoOf,
+  photoPath,
+  photoSizeRefusal,
+  refusePhoto,
+  storePhoto,
+} from '../http/photos.ts';
 
 const AUTH_ERRORS = { 401: ErrorBody, 403: ErrorBody, ...ERRORS } as const;
-const PHOTO_TYPES: Record<string, string> = {
-  'image/jpeg': 'jpg',
-  'image/png': 'png',
-  'image/webp': 'webp',
-};
 /** A news photo may be at most 5 MB. */
 export const NEWS_PHOTO_LIMIT = 5 * 1024 * 1024;
 const TAGS = ['Berita'];
@@ -60,13 +62,6 @@ async function siteName(db: Db): Promise<string> {
   return settings.regencyName === null ? 'Desk Pilkada' : `Desk Pilkada ${settings.regencyName}`;
 }
 
-function photoPath(dataDir: string, sha256: string, mediaType: string): string | undefined {
-  const ext = PHOTO_TYPES[mediaType];
-  return ext === undefined
-    ? undefined
-    : join(dataDir, 'photos', sha256.slice(0, 2), `${sha256}.${ext}`);
-}
-
 export function newsRoutes(
   app: ZodApp,
   db: Db,
@@ -74,17 +69,7 @@ export function newsRoutes(
   /** The built web app's index.html, when the pages are served (for the OG page). */
   indexHtml: string | null,
 ): void {
-  for (const type of Object.keys(PHOTO_TYPES)) {
-    if (!app.hasContentTypeParser(type)) {
-      app.addContentTypeParser(
-        type,
-        { parseAs: 'buffer', bodyLimit: 10 * 1024 * 1024 },
-        (_req, body, done) => {
-          done(null, body);
-        },
-      );
-    }
-  }
+  acceptPhotoBodies(app, 10 * 1024 * 1024);
 
   // ------------------------------------------------------------ desk
   app.get(
@@ -169,34 +154,14 @@ export function newsRoutes(
     },
     async (req, reply) => {
       const id = req.params.id;
-      const mediaType = (req.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
-      const ext = PHOTO_TYPES[mediaType];
-      if (ext === undefined || !Buffer.isBuffer(req.body)) {
-        return reply.status(415).send({
-          error: {
-            code: 'news.photo_type',
-            message: 'Foto harus berupa berkas JPEG, PNG, atau WebP.',
-          },
-        });
-      }
-      const body = req.body;
+      const photo = photoOf(req, 'news');
+      if (isRefusal(photo)) return refusePhoto(reply, photo);
       const access = await authorizeNewsPhoto(db, req.actor, id);
       if (!access.ok) return sendResult(reply, access);
-      if (body.length === 0) {
-        return sendResult(
-          reply,
-          err(domainError('invalid', 'news.photo_empty', 'Berkas foto kosong.')),
-        );
-      }
-      if (body.length > NEWS_PHOTO_LIMIT) {
-        return reply.status(413).send({
-          error: { code: 'news.photo_too_large', message: 'Foto melebihi 5 MB.' },
-        });
-      }
-      const sha256 = createHash('sha256').update(body).digest('hex');
-      const dir = join(dataDir, 'photos', sha256.slice(0, 2));
-      await mkdir(dir, { recursive: true });
-      await writeFile(join(dir, `${sha256}.${ext}`), body);
+      const refused = photoSizeRefusal(photo, 'news', NEWS_PHOTO_LIMIT);
+      if (refused !== null) return refusePhoto(reply, refused);
+      const { body, mediaType } = photo;
+      const sha256 = await storePhoto(dataDir, photo);
       const caption =
         req.query.caption === undefined || req.query.caption === '' ? null : req.query.caption;
       const saved = await inTransaction(db, async (tx) => {

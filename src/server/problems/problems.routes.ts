@@ -1,8 +1,6 @@
 /** HTTP routes of field problems (thin: validate → service → reply). */
 import { openEventStream } from '../http/event-stream.ts';
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { ErrorBody, IdParam } from '../../domain/common/error.schema.ts';
 import { domainError, err, ok } from '../../domain/common/result.ts';
@@ -49,30 +47,23 @@ import {
   transitionProblem,
   updateReferral,
 } from './problems.service.ts';
+import {
+  acceptPhotoBodies,
+  isRefusal,
+  photoOf,
+  photoPath,
+  photoSizeRefusal,
+  refusePhoto,
+  storePhoto,
+} from '../http/photos.ts';
 
 const AUTH_ERRORS = { 401: ErrorBody, 403: ErrorBody, ...ERRORS } as const;
-const PHOTO_TYPES: Record<string, string> = {
-  'image/jpeg': 'jpg',
-  'image/png': 'png',
-  'image/webp': 'webp',
-};
 /** A problem photo may be at most 5 MB (phones resize before sending). */
 export const PROBLEM_PHOTO_LIMIT = 5 * 1024 * 1024;
 const TAGS = ['Masalah'];
 
 export function problemsRoutes(app: ZodApp, db: Db, hub: LiveHub, dataDir: string): void {
-  // The results feature registers the same raw image parser; register it only once.
-  for (const type of Object.keys(PHOTO_TYPES)) {
-    if (!app.hasContentTypeParser(type)) {
-      app.addContentTypeParser(
-        type,
-        { parseAs: 'buffer', bodyLimit: 10 * 1024 * 1024 },
-        (_req, body, done) => {
-          done(null, body);
-        },
-      );
-    }
-  }
+  acceptPhotoBodies(app, 10 * 1024 * 1024);
 
   app.get(
     '/api/problems/config',
@@ -284,34 +275,14 @@ export function problemsRoutes(app: ZodApp, db: Db, hub: LiveHub, dataDir: strin
     },
     async (req, reply) => {
       const id = req.params.id;
-      const mediaType = (req.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
-      const ext = PHOTO_TYPES[mediaType];
-      if (ext === undefined || !Buffer.isBuffer(req.body)) {
-        return reply.status(415).send({
-          error: {
-            code: 'problem.photo_type',
-            message: 'Foto harus berupa berkas JPEG, PNG, atau WebP.',
-          },
-        });
-      }
-      const body = req.body;
+      const photo = photoOf(req, 'problem');
+      if (isRefusal(photo)) return refusePhoto(reply, photo);
       const access = await authorizePhoto(db, req.actor, id);
       if (!access.ok) return sendResult(reply, access);
-      if (body.length === 0) {
-        return sendResult(
-          reply,
-          err(domainError('invalid', 'problem.photo_empty', 'Berkas foto kosong.')),
-        );
-      }
-      if (body.length > PROBLEM_PHOTO_LIMIT) {
-        return reply.status(413).send({
-          error: { code: 'problem.photo_too_large', message: 'Foto melebihi 5 MB.' },
-        });
-      }
-      const sha256 = createHash('sha256').update(body).digest('hex');
-      const dir = join(dataDir, 'photos', sha256.slice(0, 2));
-      await mkdir(dir, { recursive: true });
-      await writeFile(join(dir, `${sha256}.${ext}`), body);
+      const refused = photoSizeRefusal(photo, 'problem', PROBLEM_PHOTO_LIMIT);
+      if (refused !== null) return refusePhoto(reply, refused);
+      const { body, mediaType } = photo;
+      const sha256 = await storePhoto(dataDir, photo);
       const saved = await inTransaction(db, async (tx) => {
         await insertProblemPhoto(tx, {
           problemId: id,
@@ -345,16 +316,15 @@ export function problemsRoutes(app: ZodApp, db: Db, hub: LiveHub, dataDir: strin
       const detail = await problemDetail(db, req.actor, req.params.id);
       if (!detail.ok) return sendResult(reply, detail);
       const photo = await findPhoto(db, req.params.id, req.params.sha256);
-      const ext = photo === undefined ? undefined : PHOTO_TYPES[photo.mediaType];
-      if (photo === undefined || ext === undefined) {
+      const path =
+        photo === undefined ? undefined : photoPath(dataDir, photo.sha256, photo.mediaType);
+      if (photo === undefined || path === undefined) {
         return sendResult(
           reply,
           err(domainError('not_found', 'problem.photo_not_found', 'Foto tidak ditemukan.')),
         );
       }
-      const file = await readFile(
-        join(dataDir, 'photos', photo.sha256.slice(0, 2), `${photo.sha256}.${ext}`),
-      );
+      const file = await readFile(path);
       return reply
         .type(photo.mediaType)
         .header('cache-control', 'private, max-age=86400')

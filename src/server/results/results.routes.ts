@@ -1,10 +1,7 @@
 import { openEventStream } from '../http/event-stream.ts';
-import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { ErrorBody, IdParam } from '../../domain/common/error.schema.ts';
-import { domainError, err, ok } from '../../domain/common/result.ts';
+import { ok } from '../../domain/common/result.ts';
 import { ResultSubmissionBody } from '../../domain/results/chasil.schema.ts';
 import {
   AnomalyItem,
@@ -32,27 +29,24 @@ import {
 } from './results.service.ts';
 import { anomalyList, resultsSummary } from './results.summary.ts';
 import { summaryTable, toCsv, toXlsx } from './results.export.ts';
+import {
+  acceptPhotoBodies,
+  isRefusal,
+  photoOf,
+  photoSizeRefusal,
+  refusePhoto,
+  storePhoto,
+} from '../http/photos.ts';
 
 const AUTH_ERRORS = { 401: ErrorBody, 403: ErrorBody, ...ERRORS } as const;
 const TpsContestParams = z.object({
   tpsId: z.coerce.number().int().positive().max(2_147_483_647),
   contestId: z.coerce.number().int().positive().max(2_147_483_647),
 });
-const PHOTO_TYPES: Record<string, string> = {
-  'image/jpeg': 'jpg',
-  'image/png': 'png',
-  'image/webp': 'webp',
-};
 const PHOTO_LIMIT = 10 * 1024 * 1024;
 
 export function resultsRoutes(app: ZodApp, db: Db, hub: LiveHub, dataDir: string): void {
-  app.addContentTypeParser(
-    Object.keys(PHOTO_TYPES),
-    { parseAs: 'buffer', bodyLimit: PHOTO_LIMIT },
-    (_req, body, done) => {
-      done(null, body);
-    },
-  );
+  acceptPhotoBodies(app, PHOTO_LIMIT);
 
   app.get(
     '/api/results/window',
@@ -240,33 +234,18 @@ export function resultsRoutes(app: ZodApp, db: Db, hub: LiveHub, dataDir: string
     },
     async (req, reply) => {
       const { tpsId, contestId } = req.params;
-      const mediaType = (req.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
-      const ext = PHOTO_TYPES[mediaType];
-      if (ext === undefined || !Buffer.isBuffer(req.body)) {
-        return reply.status(415).send({
-          error: {
-            code: 'result.photo_type',
-            message: 'Foto harus berupa berkas JPEG, PNG, atau WebP.',
-          },
-        });
-      }
-      const body = req.body;
+      const photo = photoOf(req, 'result');
+      if (isRefusal(photo)) return refusePhoto(reply, photo);
       const tpsRow = await findTps(db, tpsId);
       const what = { action: 'result.photo', targetType: 'tps', targetId: tpsId };
       const target =
         tpsRow === undefined ? undefined : await regionTarget(db, tpsRow.desaCode, tpsRow.id);
       const access = await authorizeWrite(db, req.actor, 'result.submit', target, what);
       if (!access.ok) return sendResult(reply, access);
-      if (body.length === 0) {
-        return sendResult(
-          reply,
-          err(domainError('invalid', 'result.photo_empty', 'Berkas foto kosong.')),
-        );
-      }
-      const sha256 = createHash('sha256').update(body).digest('hex');
-      const dir = join(dataDir, 'photos', sha256.slice(0, 2));
-      await mkdir(dir, { recursive: true });
-      await writeFile(join(dir, `${sha256}.${ext}`), body);
+      const refused = photoSizeRefusal(photo, 'result', PHOTO_LIMIT);
+      if (refused !== null) return refusePhoto(reply, refused);
+      const { body, mediaType } = photo;
+      const sha256 = await storePhoto(dataDir, photo);
       const saved = await inTransaction(db, async (tx) => {
         await insertPhoto(tx, {
           tpsId,

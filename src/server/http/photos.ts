@@ -1,0 +1,97 @@
+/**
+ * Photos sent as a raw request body (JPEG, PNG or WebP), shared by every
+ * feature that takes them (C.Hasil forms, problems, news): the body parser,
+ * the checks with the feature's error codes (`<prefix>.photo_type`,
+ * `<prefix>.photo_empty`, `<prefix>.photo_too_large`), and one
+ * content-addressed store, `<dataDir>/photos/<2 hex>/<sha256>.<ext>`, so a
+ * photo is kept once whichever feature sent it.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodApp } from './reply.ts';
+
+export const PHOTO_TYPES: Readonly<Record<string, string>> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+};
+
+/** Takes the photo types as raw buffers in this plugin context (once). */
+export function acceptPhotoBodies(app: ZodApp, bodyLimit: number): void {
+  for (const type of Object.keys(PHOTO_TYPES)) {
+    if (!app.hasContentTypeParser(type)) {
+      app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit }, (_req, body, done) => {
+        done(null, body);
+      });
+    }
+  }
+}
+
+export interface Photo {
+  readonly body: Buffer;
+  readonly mediaType: string;
+  readonly ext: string;
+}
+
+/** Why a photo is refused: the status and the error body. */
+export interface PhotoRefusal {
+  readonly status: 413 | 415 | 422;
+  readonly code: string;
+  readonly message: string;
+}
+
+/** The request's photo, or its refusal when the body is not JPEG, PNG or WebP. */
+export function photoOf(req: FastifyRequest, prefix: string): Photo | PhotoRefusal {
+  const mediaType = (req.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
+  const ext = PHOTO_TYPES[mediaType];
+  if (ext === undefined || !Buffer.isBuffer(req.body)) {
+    return {
+      status: 415,
+      code: `${prefix}.photo_type`,
+      message: 'Foto harus berupa berkas JPEG, PNG, atau WebP.',
+    };
+  }
+  return { body: req.body, mediaType, ext };
+}
+
+export const isRefusal = (p: Photo | PhotoRefusal): p is PhotoRefusal => 'status' in p;
+
+/** An empty photo, or one above `limit` bytes, refused; null when it may be stored. */
+export function photoSizeRefusal(photo: Photo, prefix: string, limit: number): PhotoRefusal | null {
+  if (photo.body.length === 0) {
+    return { status: 422, code: `${prefix}.photo_empty`, message: 'Berkas foto kosong.' };
+  }
+  if (photo.body.length > limit) {
+    return {
+      status: 413,
+      code: `${prefix}.photo_too_large`,
+      message: `Foto melebihi ${String(Math.round(limit / (1024 * 1024)))} MB.`,
+    };
+  }
+  return null;
+}
+
+export function refusePhoto(reply: FastifyReply, refusal: PhotoRefusal): FastifyReply {
+  return reply
+    .status(refusal.status)
+    .send({ error: { code: refusal.code, message: refusal.message } });
+}
+
+/** Stores the photo under its content hash (writing the same one again is harmless); returns the hash. */
+export async function storePhoto(dataDir: string, photo: Photo): Promise<string> {
+  const sha256 = createHash('sha256').update(photo.body).digest('hex');
+  const dir = join(dataDir, 'photos', sha256.slice(0, 2));
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, `${sha256}.${photo.ext}`), photo.body);
+  return sha256;
+}
+
+/** Where a stored photo's file is, or undefined for a media type never accepted. */
+export function photoPath(dataDir: string, sha256: string, mediaType: string): string | undefined {
+  const ext = PHOTO_TYPES[mediaType];
+  return ext === undefined
+    ? undefined
+    : join(dataDir, 'photos', sha256.slice(0, 2), `${sha256}.${ext}`);
+}
