@@ -7,7 +7,7 @@
  * photo is kept once whichever feature sent it.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodApp } from './reply.ts';
@@ -94,4 +94,27 @@ export function photoPath(dataDir: string, sha256: string, mediaType: string): s
   return ext === undefined
     ? undefined
     : join(dataDir, 'photos', sha256.slice(0, 2), `${sha256}.${ext}`);
+}
+
+/**
+ * Answers with a stored photo's file, or 404 `<prefix>.photo_not_found` when
+ * there is no such photo (the caller has checked who may see it).
+ */
+export async function sendPhotoFile(
+  reply: FastifyReply,
+  dataDir: string,
+  photo: { readonly sha256: string; readonly mediaType: string } | undefined,
+  prefix: string,
+  cacheControl: string,
+): Promise<FastifyReply> {
+  const path = photo === undefined ? undefined : photoPath(dataDir, photo.sha256, photo.mediaType);
+  if (photo === undefined || path === undefined) {
+    return reply
+      .status(404)
+      .send({ error: { code: `${prefix}.photo_not_found`, message: 'Foto tidak ditemukan.' } });
+  }
+  return reply
+    .type(photo.mediaType)
+    .header('cache-control', cacheControl)
+    .send(await readFile(path));
 }

@@ -1,9 +1,8 @@
 /** HTTP routes of news and outreach (thin: validate → service → reply), the feeds and the OG page. */
-import { readFile } from 'node:fs/promises';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ErrorBody, IdParam } from '../../domain/common/error.schema.ts';
-import { domainError, err, ok } from '../../domain/common/result.ts';
+import { ok } from '../../domain/common/result.ts';
 import { isSlug } from '../../domain/news/news.ts';
 import {
   NewsBody,
@@ -40,7 +39,7 @@ import {
   acceptPhotoBodies,
   isRefusal,
   photoOf,
-  photoPath,
+  sendPhotoFile,
   photoSizeRefusal,
   refusePhoto,
   storePhoto,
@@ -198,18 +197,7 @@ export function newsRoutes(
       const detail = await deskNewsDetail(db, req.actor, req.params.id);
       if (!detail.ok) return sendResult(reply, detail);
       const photo = await findNewsPhoto(db, req.params.id, req.params.sha256);
-      const file =
-        photo === undefined ? undefined : photoPath(dataDir, photo.sha256, photo.mediaType);
-      if (photo === undefined || file === undefined) {
-        return sendResult(
-          reply,
-          err(domainError('not_found', 'news.photo_not_found', 'Foto tidak ditemukan.')),
-        );
-      }
-      return reply
-        .type(photo.mediaType)
-        .header('cache-control', 'private, max-age=3600')
-        .send(await readFile(file));
+      return sendPhotoFile(reply, dataDir, photo, 'news', 'private, max-age=3600');
     },
   );
 
@@ -271,18 +259,7 @@ export function newsRoutes(
       const found = await publicNewsDetail(db, req.params.slug);
       if (!found.ok) return sendResult(reply, found);
       const photo = await findNewsPhoto(db, found.value.id, req.params.sha256);
-      const file =
-        photo === undefined ? undefined : photoPath(dataDir, photo.sha256, photo.mediaType);
-      if (photo === undefined || file === undefined) {
-        return sendResult(
-          reply,
-          err(domainError('not_found', 'news.photo_not_found', 'Foto tidak ditemukan.')),
-        );
-      }
-      return reply
-        .type(photo.mediaType)
-        .header('cache-control', 'public, max-age=3600')
-        .send(await readFile(file));
+      return sendPhotoFile(reply, dataDir, photo, 'news', 'public, max-age=3600');
     },
   );
 

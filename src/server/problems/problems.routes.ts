@@ -1,9 +1,8 @@
 /** HTTP routes of field problems (thin: validate → service → reply). */
 import { openEventStream } from '../http/event-stream.ts';
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { ErrorBody, IdParam } from '../../domain/common/error.schema.ts';
-import { domainError, err, ok } from '../../domain/common/result.ts';
+import { ok } from '../../domain/common/result.ts';
 import {
   AssignBody,
   BupatiSummary,
@@ -51,7 +50,7 @@ import {
   acceptPhotoBodies,
   isRefusal,
   photoOf,
-  photoPath,
+  sendPhotoFile,
   photoSizeRefusal,
   refusePhoto,
   storePhoto,
@@ -316,19 +315,7 @@ export function problemsRoutes(app: ZodApp, db: Db, hub: LiveHub, dataDir: strin
       const detail = await problemDetail(db, req.actor, req.params.id);
       if (!detail.ok) return sendResult(reply, detail);
       const photo = await findPhoto(db, req.params.id, req.params.sha256);
-      const path =
-        photo === undefined ? undefined : photoPath(dataDir, photo.sha256, photo.mediaType);
-      if (photo === undefined || path === undefined) {
-        return sendResult(
-          reply,
-          err(domainError('not_found', 'problem.photo_not_found', 'Foto tidak ditemukan.')),
-        );
-      }
-      const file = await readFile(path);
-      return reply
-        .type(photo.mediaType)
-        .header('cache-control', 'private, max-age=86400')
-        .send(file);
+      return sendPhotoFile(reply, dataDir, photo, 'problem', 'private, max-age=86400');
     },
   );
   app.get(
