@@ -166,7 +166,11 @@ async function runEngine(engine: Engine, file: string, fileBytes: number) {
   if (opened === null) return null;
   const { database } = opened;
   try {
-    const init = await initRegency(database.db, { regencyCode: '35.13', demo: true });
+    const init = await initRegency(database.db, {
+      regencyCode: '35.13',
+      demo: true,
+      activity: false,
+    });
     if (!init.ok) throw new Error(init.error.message);
 
     const reference = await measured(() =>
@@ -240,7 +244,7 @@ const file = join(dir, 'dp4.csv');
 try {
   // The TPS of the demo regency (same on both engines: the demo is deterministic).
   const scratch = await openDatabase({});
-  await initRegency(scratch.db, { regencyCode: '35.13', demo: true });
+  await initRegency(scratch.db, { regencyCode: '35.13', demo: true, activity: false });
   const tpsList = await scratch.db
     .select({ desaCode: tps.desaCode, number: tps.number })
     .from(tps)

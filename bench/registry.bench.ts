@@ -37,7 +37,11 @@ for (const engine of ['pglite', 'postgres'] as const) {
   const database = await openEngine(engine);
   if (database === null) continue;
   const t0 = performance.now();
-  const init = await initRegency(database.db, { regencyCode: '35.13', demo: true });
+  const init = await initRegency(database.db, {
+    regencyCode: '35.13',
+    demo: true,
+    activity: false,
+  });
   if (!init.ok) throw new Error(init.error.message);
   process.stdout.write(`${engine}: init --demo ${(performance.now() - t0).toFixed(0)} ms\n`);
   const app = await buildApp({ database });

@@ -122,7 +122,11 @@ async function runEngine(engine: Engine): Promise<EngineRun | null> {
   const t0 = now();
   const database = await openEngine(engine);
   if (database === null) return null;
-  const init = await initRegency(database.db, { regencyCode: REGENCY, demo: true });
+  const init = await initRegency(database.db, {
+    regencyCode: REGENCY,
+    demo: true,
+    activity: false,
+  });
   if (!init.ok) throw new Error(init.error.message);
   await scaleUp(database, scale);
   const window = await resultsWindow(database.db);
