@@ -14,39 +14,11 @@ import type { ProblemItemData, TpsResultsData } from '../src/web/api.ts';
 import { DESKTOP, openPage } from './browser.ts';
 import { useDemo } from './demo.ts';
 import { DEMO_PASSWORD, fillSignIn, signIn } from './sign-in.ts';
+import { FIGURES as SECTIONS_I_TO_III } from './chasil-figures.ts';
 
-/** The Pilbup form of TPS 001 (DPT 474 in the registry): every rule holds. */
+/** The whole Pilbup form of TPS 001, votes and tallies included: every rule holds. */
 const FIGURES: Record<string, string> = {
-  'I.A DPT laki-laki': '230',
-  'I.A DPT perempuan': '240',
-  'I.A DPT jumlah': '470',
-  'I.A DPTb laki-laki': '2',
-  'I.A DPTb perempuan': '1',
-  'I.A DPTb jumlah': '3',
-  'I.A DPK laki-laki': '1',
-  'I.A DPK perempuan': '1',
-  'I.A DPK jumlah': '2',
-  'I.A Jumlah laki-laki': '233',
-  'I.A Jumlah perempuan': '242',
-  'I.A Jumlah seluruh': '475',
-  'I.B DPT laki-laki': '180',
-  'I.B DPT perempuan': '190',
-  'I.B DPT jumlah': '370',
-  'I.B DPTb laki-laki': '2',
-  'I.B DPTb perempuan': '1',
-  'I.B DPTb jumlah': '3',
-  'I.B DPK laki-laki': '1',
-  'I.B DPK perempuan': '1',
-  'I.B DPK jumlah': '2',
-  'I.B Jumlah laki-laki': '183',
-  'I.B Jumlah perempuan': '192',
-  'I.B Jumlah seluruh': '375',
-  'II.1 Surat suara diterima (termasuk cadangan 2,5 %)': '482',
-  'II.2 Surat suara rusak/keliru dicoblos': '2',
-  'II.3 Surat suara tidak digunakan': '105',
-  'II.4 Surat suara digunakan': '375',
-  'III.1 Pemilih disabilitas terdaftar': '4',
-  'III.2 Pemilih disabilitas yang menggunakan hak pilih': '3',
+  ...SECTIONS_I_TO_III,
   'Suara paslon nomor urut 1': '200',
   'Suara paslon nomor urut 2': '165',
   'IV.A Jumlah seluruh suara sah': '365',

@@ -11,46 +11,13 @@ import type { Locator, Page } from 'playwright-core';
 import { DESKTOP, openPage, type OpenedPage } from './browser.ts';
 import { useDemo } from './demo.ts';
 import { signIn } from './sign-in.ts';
+import { FIGURES } from './chasil-figures.ts';
 
 /** A 1×1 PNG. */
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
   'base64',
 );
-
-/** The Pilbup form of TPS 001 (DPT 474 in the registry): every rule holds. */
-const FIGURES: Record<string, string> = {
-  'I.A DPT laki-laki': '230',
-  'I.A DPT perempuan': '240',
-  'I.A DPT jumlah': '470',
-  'I.A DPTb laki-laki': '2',
-  'I.A DPTb perempuan': '1',
-  'I.A DPTb jumlah': '3',
-  'I.A DPK laki-laki': '1',
-  'I.A DPK perempuan': '1',
-  'I.A DPK jumlah': '2',
-  'I.A Jumlah laki-laki': '233',
-  'I.A Jumlah perempuan': '242',
-  'I.A Jumlah seluruh': '475',
-  'I.B DPT laki-laki': '180',
-  'I.B DPT perempuan': '190',
-  'I.B DPT jumlah': '370',
-  'I.B DPTb laki-laki': '2',
-  'I.B DPTb perempuan': '1',
-  'I.B DPTb jumlah': '3',
-  'I.B DPK laki-laki': '1',
-  'I.B DPK perempuan': '1',
-  'I.B DPK jumlah': '2',
-  'I.B Jumlah laki-laki': '183',
-  'I.B Jumlah perempuan': '192',
-  'I.B Jumlah seluruh': '375',
-  'II.1 Surat suara diterima (termasuk cadangan 2,5 %)': '482',
-  'II.2 Surat suara rusak/keliru dicoblos': '2',
-  'II.3 Surat suara tidak digunakan': '105',
-  'II.4 Surat suara digunakan': '375',
-  'III.1 Pemilih disabilitas terdaftar': '4',
-  'III.2 Pemilih disabilitas yang menggunakan hak pilih': '3',
-};
 
 function voteInput(page: Page, ballot: number): Locator {
   return page.getByLabel(new RegExp(`^Suara paslon nomor urut ${String(ballot)}:`));
