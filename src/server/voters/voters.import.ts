@@ -4,7 +4,6 @@
  * with line, field and reason. A dry run runs the very same pipeline and
  * rolls the transaction back, keeping only its report.
  */
-import { getDistricts } from 'idn-area-data';
 import type { Actor } from '../auth/actor.ts';
 import { auditWrite, authorizeWrite } from '../auth/guard.ts';
 import type { Db } from '../db/connection.ts';
@@ -18,10 +17,10 @@ import {
   type DomainError,
   type Result,
 } from '../../domain/common/result.ts';
-import { checkDp4Row, type Dp4Context, type Dp4Row } from '../../domain/voters/dp4.ts';
 import { tallyKeys } from '../../domain/voters/tally.ts';
 import type { ImportSummary, RowRejection } from '../../domain/voters/voters.schema.ts';
-import { csvRecords, sniffFormat, xlsxRecords, type Dp4Format } from './dp4-source.ts';
+import { checkedDp4, type CheckedRow } from './dp4-checked.ts';
+import { sniffFormat, type Dp4Format } from './dp4-source.ts';
 import {
   addTallies,
   finishImport,
@@ -46,17 +45,6 @@ export interface ImportOptions {
 /** Rejections kept in the report; further ones are counted only. */
 export const REJECTION_CAP = 100_000;
 const REPORT_PREVIEW = 50;
-
-let prefixes: Promise<Set<string>> | undefined;
-
-/** Every kecamatan code of Indonesia as 6 digits (`351301`): the NIK region prefixes. */
-export function knownNikPrefixes(): Promise<Set<string>> {
-  prefixes ??= (async () => {
-    const districts = (await getDistricts()) as readonly { code: string }[];
-    return new Set(districts.map((d) => d.code.replaceAll('.', '')));
-  })();
-  return prefixes;
-}
 
 /** Voting day from the stage calendar (the eligibility reference). */
 export async function votingDayOf(db: Db): Promise<string | null> {
@@ -163,14 +151,7 @@ export async function importDp4(
       ),
     );
   }
-  const [known, targets] = await Promise.all([knownNikPrefixes(), importTargets(db, regency.code)]);
-  const ctx: Dp4Context = {
-    knownPrefixes: known,
-    votingDay,
-    regencyCode: regency.code,
-    desaExists: (d) => targets.desa.has(d),
-    tpsExists: (d, n) => targets.tps.has(`${d}|${String(n)}`),
-  };
+  const targets = await importTargets(db, regency.code);
   const batchSize = options.batchSize ?? 1000;
   const startedAt = now().toISOString();
   let format: Dp4Format = options.fileName.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
@@ -179,7 +160,15 @@ export async function importDp4(
     const { head, all } = await peek(input);
     format = sniffFormat(head, options.fileName);
     const progress = { bytes: 0 };
-    const records = format === 'xlsx' ? xlsxRecords(all, progress) : csvRecords(all, progress);
+    const batches = checkedDp4(all, {
+      format,
+      votingDay,
+      regencyCode: regency.code,
+      desa: [...targets.desa],
+      tps: [...targets.tps],
+      batchSize,
+      batchesAhead: 2,
+    });
     const importId = await insertImport(tx, {
       fileName: options.fileName,
       format,
@@ -198,20 +187,17 @@ export async function importDp4(
       }
       if (counts.rejections.length < REJECTION_CAP) counts.rejections.push(r);
     };
-    let batch: (Dp4Row & { tpsId: number })[] = [];
-    // The batch being written: the next one is read and checked meanwhile
-    // (on PostgreSQL the server inserts while this process parses).
+    // The batch being written: the worker reads and checks the next ones
+    // meanwhile, and on PostgreSQL the server inserts while this thread waits.
     let writing: Promise<void> = Promise.resolve();
-    const flush = async () => {
+    const write = async (rows: CheckedRow[]) => {
       await writing;
-      if (batch.length === 0) return;
-      const rows = batch;
-      batch = [];
+      if (rows.length === 0) return;
       writing = store(rows);
       // A failed write fails the import at once; the transaction rolls back.
       writing.catch(() => undefined);
     };
-    const store = async (rows: (Dp4Row & { tpsId: number })[]) => {
+    const store = async (rows: CheckedRow[]) => {
       const inserted = await insertDp4Batch(tx, importId, rows);
       const origins = await originsOfNiks(
         tx,
@@ -244,24 +230,12 @@ export async function importDp4(
       }
       options.onProgress?.({ rows: counts.rowsRead, bytes: progress.bytes });
     };
-    for await (const rec of records) {
-      counts.rowsRead++;
-      if ('problem' in rec) {
-        reject({ line: rec.line, ...rec.problem });
-        continue;
-      }
-      const checked = checkDp4Row(rec.line, rec.values, ctx);
-      if (!checked.ok) {
-        for (const p of checked.problems) reject(p);
-        continue;
-      }
-      const row = checked.row;
-      const tpsId = targets.tps.get(`${row.desaCode}|${String(row.tpsNumber)}`);
-      if (tpsId === undefined) throw new Error('checked TPS vanished');
-      batch.push({ ...row, tpsId });
-      if (batch.length >= batchSize) await flush();
+    for await (const b of batches) {
+      counts.rowsRead = b.rowsRead;
+      progress.bytes = b.bytes;
+      for (const r of b.rejections) reject(r);
+      await write(b.rows);
     }
-    await flush();
     await writing;
     options.onProgress?.({ rows: counts.rowsRead, bytes: progress.bytes });
     if (options.dryRun) throw new DryRunDone(counts);

@@ -36,7 +36,8 @@ import type {
   TpsVoterList,
   VoterView,
 } from '../../domain/voters/voters.schema.ts';
-import { knownNikPrefixes, votingDayOf } from './voters.import.ts';
+import { votingDayOf } from './voters.import.ts';
+import { knownNikPrefixes } from './nik-prefixes.ts';
 import {
   addTallies,
   eventsOf,
