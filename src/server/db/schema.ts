@@ -14,6 +14,7 @@ import {
   serial,
   text,
   timestamp,
+  unique,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
@@ -64,6 +65,8 @@ export const tps = pgTable(
     uniqueIndex('tps_active_number_uq')
       .on(t.desaCode, t.number)
       .where(sql`${t.status} = 'aktif'`),
+    // Target of voter's (tps_id, desa_code) key: a voter's desa is its TPS's desa.
+    unique('tps_id_desa_uq').on(t.id, t.desaCode),
     check('tps_voters_nonnegative', sql`${t.voters} >= 0`),
     check('tps_number_positive', sql`${t.number} > 0`),
   ],

@@ -11,6 +11,7 @@ import {
   check,
   date,
   doublePrecision,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -21,7 +22,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { region, tps } from './schema.ts';
+import { tps } from './schema.ts';
 
 /** One DP4 file read (dry run or real), with its counts. */
 export const voterImport = pgTable('voter_import', {
@@ -70,12 +71,10 @@ export const voter = pgTable(
     disability: text('disability'),
     ktpEl: text('ktp_el', { enum: ['S', 'B'] }).notNull(),
     remarks: text('remarks'),
-    desaCode: text('desa_code')
-      .notNull()
-      .references(() => region.code),
-    tpsId: integer('tps_id')
-      .notNull()
-      .references(() => tps.id),
+    // Both checked by one key against the TPS (below): one check per row
+    // instead of two, and a voter's desa can never differ from its TPS's.
+    desaCode: text('desa_code').notNull(),
+    tpsId: integer('tps_id').notNull(),
     source: text('source', { enum: ['dp4', 'baru'] }).notNull(),
     importId: integer('import_id').references(() => voterImport.id),
     importLine: integer('import_line'),
@@ -87,6 +86,11 @@ export const voter = pgTable(
   (t) => [
     uniqueIndex('voter_nik_uq').on(t.nik),
     index('voter_tps_idx').on(t.tpsId),
+    foreignKey({
+      name: 'voter_tps_desa_fk',
+      columns: [t.tpsId, t.desaCode],
+      foreignColumns: [tps.id, tps.desaCode],
+    }),
     check('voter_tms_code', sql`${t.tmsCode} is null or ${t.tmsCode} between 1 and 8`),
   ],
 );

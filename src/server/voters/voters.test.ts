@@ -2,11 +2,11 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import type { Database } from '../db/connection.ts';
-import { auditLog, cekDptLog, tps, voter, voterEvent, voterImport } from '../db/schema.ts';
+import { auditLog, cekDptLog, region, tps, voter, voterEvent, voterImport } from '../db/schema.ts';
 import { createDemoDatabase, testEngines } from '../db/test-databases.ts';
 import type { ZodApp } from '../http/reply.ts';
 import { injectAs, signIn, type Inject } from '../testing/app-harness.ts';
@@ -24,6 +24,17 @@ import type {
 } from '../../domain/voters/voters.schema.ts';
 import { writeSetting } from '../settings/settings.repository.ts';
 import { syntheticDp4 } from './dp4-synthetic.ts';
+import { importDp4 } from './voters.import.ts';
+import { SYSTEM_ACTOR } from '../auth/actor.ts';
+
+/** The text as a stream of `size`-byte chunks, as an upload arrives. */
+async function* chunked(text: string, size: number): AsyncGenerator<Buffer> {
+  const bytes = Buffer.from(text);
+  for (let i = 0; i < bytes.length; i += size) {
+    await Promise.resolve();
+    yield bytes.subarray(i, i + size);
+  }
+}
 
 const NGADISARI = '35.13.01.2001';
 const HEADER = DP4_COLUMNS.join(',');
@@ -277,6 +288,106 @@ describe.each(testEngines())('voter data on %s', (engine) => {
     expect(s.rowsAccepted + s.rowsRejected).toBe(2500);
     const stored = await database.db.select({ n: count() }).from(voterImport);
     expect(stored[0]?.n).toBeGreaterThan(0);
+  });
+
+  it('checks rows in a worker, many small batches, with the same counts as one pass', async () => {
+    const lines = syntheticDp4({
+      tps: [
+        { desaCode: NGADISARI, number: 1 },
+        { desaCode: NGADISARI, number: 2 },
+      ],
+      rows: 2500,
+      seed: 7,
+    });
+    const seen: number[] = [];
+    const r = await importDp4(database.db, SYSTEM_ACTOR, chunked([...lines].join(''), 97), {
+      fileName: 'kecil.csv',
+      dryRun: true,
+      batchSize: 7,
+      onProgress: (p) => seen.push(p.rows),
+    });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.rowsRead).toBe(2500);
+    expect(r.value.rowsAccepted + r.value.rowsRejected).toBe(2500);
+    // The same file in one batch judges every row the same way.
+    const once = await importDp4(
+      database.db,
+      SYSTEM_ACTOR,
+      chunked(
+        [
+          ...syntheticDp4({
+            tps: [
+              { desaCode: NGADISARI, number: 1 },
+              { desaCode: NGADISARI, number: 2 },
+            ],
+            rows: 2500,
+            seed: 7,
+          }),
+        ].join(''),
+        1 << 20,
+      ),
+      {
+        fileName: 'kecil.csv',
+        dryRun: true,
+        batchSize: 100_000,
+      },
+    );
+    if (!once.ok) throw new Error(once.error.message);
+    expect(r.value.rowsRejected).toBe(once.value.rowsRejected);
+    expect(seen.length).toBeGreaterThan(300);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+  });
+
+  it('an upload that breaks off fails the import and stores nothing', async () => {
+    const before = await voterCount();
+    const imports = (await database.db.select({ n: count() }).from(voterImport))[0]?.n;
+    async function* broken(): AsyncGenerator<Buffer> {
+      yield Buffer.from(`${HEADER}\n${person(21)}\n${person(22)}\n`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      throw new Error('connection reset');
+    }
+    await expect(
+      importDp4(database.db, SYSTEM_ACTOR, broken(), {
+        fileName: 'putus.csv',
+        dryRun: false,
+        batchSize: 1,
+      }),
+    ).rejects.toThrow('connection reset');
+    expect(await voterCount()).toBe(before);
+    expect((await database.db.select({ n: count() }).from(voterImport))[0]?.n).toBe(imports);
+  });
+
+  it("the database refuses a voter whose desa is not its TPS's desa", async () => {
+    const before = await voterCount();
+    const row = {
+      nik: composeNik('351301', '1990-07-01', 'P', 9001),
+      nkk: '3513011203150004',
+      name: 'Warga Salah Desa',
+      birthPlace: 'Probolinggo',
+      birthDate: '1990-07-01',
+      marital: 'S' as const,
+      sex: 'P' as const,
+      address: 'Dusun Krajan',
+      rt: '001',
+      rw: '002',
+      ktpEl: 'S' as const,
+      source: 'dp4' as const,
+      tpsId: tps1,
+    };
+    // Another real desa: the old per-column keys accepted this row.
+    const other = await database.db
+      .select({ code: region.code })
+      .from(region)
+      .where(and(eq(region.level, 'desa'), ne(region.code, NGADISARI)))
+      .limit(1);
+    expect(other[0]).toBeDefined();
+    await expect(
+      database.db.insert(voter).values({ ...row, desaCode: other[0]?.code ?? '' }),
+    ).rejects.toThrow();
+    await database.db.insert(voter).values({ ...row, desaCode: NGADISARI });
+    expect(await voterCount()).toBe(before + 1);
+    await database.db.delete(voter).where(eq(voter.nik, row.nik));
+    expect(await voterCount()).toBe(before);
   });
 
   let list: TpsVoterList;
