@@ -8,12 +8,15 @@
  * a bare bulk load of the same rows into a table without checks or indexes:
  * COPY on PostgreSQL (pg-copy-streams: node-postgres has no COPY FROM STDIN
  * of its own), batched multi-row INSERT on PGlite. Then the regency-wide
- * progress query. Prints rows/s, the ratio to the reference and peak RSS of
- * this process (for PostgreSQL the server's memory is not included), ends
- * with one JSON line per engine, keeps results in bench/results/.
+ * progress query. Each engine runs in its own child process, PGlite on a
+ * data directory on disk as the app runs it, so the peak RSS printed is that
+ * engine's alone (for PostgreSQL the server's memory is not included). Prints
+ * rows/s and the ratio to the reference, ends with one JSON line per engine,
+ * keeps results in bench/results/.
  * Not a test: it measures and prints; nothing fails on a figure.
  */
 import '../src/domain/common/zod-id.ts';
+import { spawn } from 'node:child_process';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -45,6 +48,8 @@ function option(name: string): string | undefined {
   return i < 0 ? undefined : process.argv[i + 1];
 }
 const rows = Number(option('rows') ?? '1000000');
+/** Set in the child process that measures one engine on an existing file. */
+const childFile = option('file');
 const engineOption = option('engine');
 const engines: Engine[] =
   engineOption === 'pglite' || engineOption === 'postgres'
@@ -141,9 +146,9 @@ interface Opened {
   pglite: PGlite | null;
 }
 
-async function openEngine(engine: Engine): Promise<Opened | null> {
+async function openEngine(engine: Engine, dir: string): Promise<Opened | null> {
   if (engine === 'pglite') {
-    const pglite = await PGlite.create();
+    const pglite = await PGlite.create(join(dir, 'pglite'));
     return { database: await openDatabase({ pglite }), url: null, pglite };
   }
   const admin = new pg.Client({ connectionString: PG_SERVER });
@@ -162,7 +167,7 @@ async function openEngine(engine: Engine): Promise<Opened | null> {
 }
 
 async function runEngine(engine: Engine, file: string, fileBytes: number) {
-  const opened = await openEngine(engine);
+  const opened = await openEngine(engine, dirname(file));
   if (opened === null) return null;
   const { database } = opened;
   try {
@@ -239,38 +244,81 @@ async function runEngine(engine: Engine, file: string, fileBytes: number) {
   }
 }
 
-const dir = await mkdtemp(join(tmpdir(), 'dp-bench-dp4-'));
-const file = join(dir, 'dp4.csv');
-try {
-  // The TPS of the demo regency (same on both engines: the demo is deterministic).
-  const scratch = await openDatabase({});
-  await initRegency(scratch.db, { regencyCode: '35.13', demo: true, activity: false });
-  const tpsList = await scratch.db
-    .select({ desaCode: tps.desaCode, number: tps.number })
-    .from(tps)
-    .where(eq(tps.status, 'aktif'));
-  await scratch.close();
-  const t0 = performance.now();
-  await pipeline(
-    Readable.from(syntheticDp4({ tps: tpsList, rows, seed: 3513 })),
-    createWriteStream(file),
-  );
-  const bytes = (await stat(file)).size;
-  out(
-    `dp4: ${fmt(rows)} synthetic rows over ${fmt(tpsList.length)} TPS, ${fmt(bytes / 1048576, 1)} MB (generated in ${fmt((performance.now() - t0) / 1000, 1)} s)`,
-  );
-  const lines: object[] = [];
-  for (const engine of engines) {
-    const r = await runEngine(engine, file, bytes);
-    if (r !== null) lines.push(r);
+/** Runs this file again for one engine; passes its output through and returns its JSON line. */
+function child(engine: Engine, file: string): Promise<object | null> {
+  const args = [
+    ...process.execArgv,
+    fileURLToPath(import.meta.url),
+    '--engine',
+    engine,
+    '--file',
+    file,
+    '--rows',
+    String(rows),
+  ];
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let last: object | null = null;
+    let pending = '';
+    proc.stdout.setEncoding('utf8');
+    proc.stdout.on('data', (text: string) => {
+      pending += text;
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const l of lines) {
+        if (l.startsWith('{"bench":"dp4"')) last = JSON.parse(l) as object;
+        else out(l);
+      }
+    });
+    proc.on('error', reject);
+    proc.on('close', (code) => {
+      if (code === 0) resolve(last);
+      else reject(new Error(`dp4 bench for ${engine} exited with ${String(code)}`));
+    });
+  });
+}
+
+if (childFile !== undefined) {
+  const engine = engines[0];
+  if (engine === undefined || engines.length !== 1) throw new Error('--file needs one --engine');
+  const r = await runEngine(engine, childFile, (await stat(childFile)).size);
+  if (r !== null) out(JSON.stringify(r));
+} else {
+  const dir = await mkdtemp(join(tmpdir(), 'dp-bench-dp4-'));
+  const file = join(dir, 'dp4.csv');
+  try {
+    // The TPS of the demo regency (same on both engines: the demo is deterministic).
+    const scratch = await openDatabase({});
+    await initRegency(scratch.db, { regencyCode: '35.13', demo: true, activity: false });
+    const tpsList = await scratch.db
+      .select({ desaCode: tps.desaCode, number: tps.number })
+      .from(tps)
+      .where(eq(tps.status, 'aktif'));
+    await scratch.close();
+    const t0 = performance.now();
+    await pipeline(
+      Readable.from(syntheticDp4({ tps: tpsList, rows, seed: 3513 })),
+      createWriteStream(file),
+    );
+    const bytes = (await stat(file)).size;
+    out(
+      `dp4: ${fmt(rows)} synthetic rows over ${fmt(tpsList.length)} TPS, ${fmt(bytes / 1048576, 1)} MB (generated in ${fmt((performance.now() - t0) / 1000, 1)} s)`,
+    );
+    const lines: object[] = [];
+    for (const engine of engines) {
+      // Each engine in a fresh process: its peak RSS is its own.
+      const r = await child(engine, file);
+      if (r !== null) lines.push(r);
+      await rm(join(dir, 'pglite'), { recursive: true, force: true });
+    }
+    await mkdir(RESULTS_DIR, { recursive: true });
+    const stamp = new Date().toISOString().replace(/[:.]/g, '').slice(0, 17);
+    for (const l of lines) {
+      const name = `${stamp}-dp4-${(l as { engine: string }).engine}-${String(rows)}.json`;
+      await writeFile(join(RESULTS_DIR, name), `${JSON.stringify(l, null, 2)}\n`);
+    }
+    for (const l of lines) out(JSON.stringify(l));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
-  await mkdir(RESULTS_DIR, { recursive: true });
-  const stamp = new Date().toISOString().replace(/[:.]/g, '').slice(0, 17);
-  for (const l of lines) {
-    const name = `${stamp}-dp4-${(l as { engine: string }).engine}-${String(rows)}.json`;
-    await writeFile(join(RESULTS_DIR, name), `${JSON.stringify(l, null, 2)}\n`);
-  }
-  for (const l of lines) out(JSON.stringify(l));
-} finally {
-  await rm(dir, { recursive: true, force: true });
 }
