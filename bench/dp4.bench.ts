@@ -8,7 +8,9 @@
  * a bare bulk load of the same rows into a table without checks or indexes:
  * COPY on PostgreSQL (pg-copy-streams: node-postgres has no COPY FROM STDIN
  * of its own), batched multi-row INSERT on PGlite. Then the regency-wide
- * progress query. Each engine runs in its own child process, PGlite on a
+ * progress query, and a floor: the stored rows loaded again by COPY, with
+ * no checks, into a copy of the voter table (same keys and indexes), which
+ * shows what the table itself costs beside the bare load. Each engine runs in its own child process, PGlite on a
  * data directory on disk as the app runs it, so the peak RSS printed is that
  * engine's alone (for PostgreSQL the server's memory is not included). Prints
  * rows/s and the ratio to the reference, ends with one JSON line per engine,
@@ -22,13 +24,13 @@ import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { PGlite } from '@electric-sql/pglite';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { openDatabase, type Database, type Engine } from '../src/server/db/connection.ts';
 import { tps } from '../src/server/db/schema.ts';
 import { initRegency } from '../src/server/setup/setup.service.ts';
@@ -140,6 +142,55 @@ async function bareLoadPostgres(url: string, file: string): Promise<number> {
   }
 }
 
+/**
+ * The floor under any import: the rows the import stored, loaded again by
+ * COPY with no checks at all into a copy of the voter table with the same
+ * keys and indexes. Beside the bare load it shows what the table itself
+ * costs, whatever the checks.
+ */
+const FLOOR_SETUP = [
+  'create table voter_floor (like voter including defaults including constraints including indexes)',
+  'alter table voter_floor add foreign key (tps_id, desa_code) references tps (id, desa_code)',
+  'alter table voter_floor add foreign key (import_id) references voter_import (id)',
+];
+const FLOOR_COLUMNS =
+  'nik, nkk, name, birth_place, birth_date, marital, sex, address, rt, rw, disability, ktp_el, remarks, desa_code, tps_id, source, import_id, import_line';
+const FLOOR_EXPORT = `copy (select ${FLOOR_COLUMNS} from voter where source = 'dp4') to`;
+const FLOOR_LOAD = `copy voter_floor (${FLOOR_COLUMNS}) from`;
+
+async function floorLoadPglite(client: PGlite): Promise<number> {
+  for (const q of FLOOR_SETUP) await client.exec(q);
+  const exported = await client.query(`${FLOOR_EXPORT} '/dev/blob'`);
+  if (exported.blob === undefined) throw new Error('COPY TO gave no blob');
+  const blob = exported.blob;
+  const t0 = performance.now();
+  await client.query(`${FLOOR_LOAD} '/dev/blob'`, [], { blob });
+  return performance.now() - t0;
+}
+
+async function floorLoadPostgres(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const q of FLOOR_SETUP) await client.query(q);
+    const chunks: Buffer[] = [];
+    await pipeline(
+      client.query(copyTo(`${FLOOR_EXPORT} stdout`)),
+      new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          chunks.push(chunk);
+          done();
+        },
+      }),
+    );
+    const t0 = performance.now();
+    await pipeline(Readable.from(chunks), client.query(copyFrom(`${FLOOR_LOAD} stdin`)));
+    return performance.now() - t0;
+  } finally {
+    await client.end();
+  }
+}
+
 interface Opened {
   database: Database;
   url: string | null;
@@ -218,13 +269,17 @@ async function runEngine(engine: Engine, file: string, fileBytes: number) {
     }
     times.sort((a, b) => a - b);
     const progressMs = times[3] ?? 0;
-    // Check: the tallies agree with the stored rows for one TPS.
-    const one = await database.db
-      .select({ id: tps.id })
-      .from(tps)
-      .where(and(eq(tps.desaCode, '35.13.01.2001'), eq(tps.number, 1)));
+    out(`${engine}: regency progress query (median of 7)  ${fmt(progressMs, 1)} ms`);
+
+    const floorMs =
+      opened.pglite !== null
+        ? await floorLoadPglite(opened.pglite)
+        : await floorLoadPostgres(opened.url ?? '');
+    const floorPerS = s.rowsAccepted / (floorMs / 1000);
+    // Per row, as the import's rows include the rejected ones.
+    const floorRatio = floorPerS > 0 ? refPerS / floorPerS : 0;
     out(
-      `${engine}: regency progress query (median of 7)  ${fmt(progressMs, 1)} ms  [TPS id ${String(one[0]?.id)}]`,
+      `${engine}: floor (COPY of the ${fmt(s.rowsAccepted)} stored rows into a copy of the voter table, its keys and indexes, no checks)  ${fmt(floorMs / 1000, 1)} s = ${fmt(floorPerS)} rows/s  ×${fmt(floorRatio, 2)} the reference's time per row`,
     );
     return {
       bench: 'dp4',
@@ -237,6 +292,8 @@ async function runEngine(engine: Engine, file: string, fileBytes: number) {
       ratio_to_reference: Math.round(ratio * 100) / 100,
       peak_rss_mb: Math.round(Math.max(imported.peakMb, reference.peakMb)),
       progress_query_ms: Math.round(progressMs * 10) / 10,
+      floor_rows_per_s: Math.round(floorPerS),
+      floor_ratio_to_reference: Math.round(floorRatio * 100) / 100,
     };
   } finally {
     await database.close();
