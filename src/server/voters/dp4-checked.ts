@@ -1,6 +1,8 @@
 /**
  * The DP4 file parsed and checked in a worker thread (`dp4-worker.ts`),
- * delivered as batches of checked rows with their rejections.
+ * delivered as batches of checked rows with their rejections. A NIK seen
+ * earlier in the file is rejected there, naming the earlier line; the
+ * writer checks the rest against the stored voters.
  *
  * Flow control keeps memory flat whatever the file size: at most
  * `CHUNKS_AHEAD` chunks of input wait in the worker, and the worker runs at
@@ -11,11 +13,40 @@
  */
 import { Worker } from 'node:worker_threads';
 import { DomainFailure, type DomainError } from '../../domain/common/result.ts';
-import type { Dp4Row } from '../../domain/voters/dp4.ts';
 import type { RowRejection } from '../../domain/voters/voters.schema.ts';
 import type { Dp4Format } from './dp4-source.ts';
 
-export type CheckedRow = Dp4Row & { tpsId: number };
+/** A valid row, its NIK seen first at this line: what the writer needs, and its COPY line. */
+export interface CheckedRow {
+  readonly nik: string;
+  readonly line: number;
+  readonly tpsId: number;
+  readonly sex: 'L' | 'P';
+  /** The voter row as a line for `copyCsv` into `VOTER_COPY_COLUMNS`. */
+  readonly csv: string;
+}
+
+/** The voter columns a DP4 row fills, in the order of `CheckedRow.csv`. */
+export const VOTER_COPY_COLUMNS = [
+  'nik',
+  'nkk',
+  'name',
+  'birth_place',
+  'birth_date',
+  'marital',
+  'sex',
+  'address',
+  'rt',
+  'rw',
+  'disability',
+  'ktp_el',
+  'remarks',
+  'desa_code',
+  'tps_id',
+  'source',
+  'import_id',
+  'import_line',
+] as const;
 
 /** What the worker needs to check rows: all plain data (it crosses threads). */
 export interface WorkerSetup {
@@ -27,6 +58,8 @@ export interface WorkerSetup {
   readonly tps: readonly (readonly [string, number])[];
   readonly batchSize: number;
   readonly batchesAhead: number;
+  /** The import the rows belong to (`voter.import_id`). */
+  readonly importId: number;
 }
 
 export interface CheckedBatch {

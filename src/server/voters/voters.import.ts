@@ -25,7 +25,7 @@ import {
   addTallies,
   finishImport,
   importTargets,
-  insertDp4Batch,
+  copyVoters,
   insertImport,
   insertRejections,
   originsOfNiks,
@@ -152,7 +152,7 @@ export async function importDp4(
     );
   }
   const targets = await importTargets(db, regency.code);
-  const batchSize = options.batchSize ?? 1000;
+  const batchSize = options.batchSize ?? 5000;
   const startedAt = now().toISOString();
   let format: Dp4Format = options.fileName.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
 
@@ -160,6 +160,14 @@ export async function importDp4(
     const { head, all } = await peek(input);
     format = sniffFormat(head, options.fileName);
     const progress = { bytes: 0 };
+    const importId = await insertImport(tx, {
+      fileName: options.fileName,
+      format,
+      dryRun: options.dryRun,
+      byUserId: actor.userId,
+      byUsername: actor.username,
+      startedAt,
+    });
     const batches = checkedDp4(all, {
       format,
       votingDay,
@@ -168,14 +176,7 @@ export async function importDp4(
       tps: [...targets.tps],
       batchSize,
       batchesAhead: 2,
-    });
-    const importId = await insertImport(tx, {
-      fileName: options.fileName,
-      format,
-      dryRun: options.dryRun,
-      byUserId: actor.userId,
-      byUsername: actor.username,
-      startedAt,
+      importId,
     });
     const counts: Counts = { rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, rejections: [] };
     const tally = new Map<string, number>();
@@ -197,37 +198,35 @@ export async function importDp4(
       // A failed write fails the import at once; the transaction rolls back.
       writing.catch(() => undefined);
     };
+    // The worker has rejected the file's own repeats; what is left is
+    // checked against the stored voters, then loaded by COPY.
     const store = async (rows: CheckedRow[]) => {
-      const inserted = await insertDp4Batch(tx, importId, rows);
-      const origins = await originsOfNiks(
+      const stored = await originsOfNiks(
         tx,
-        rows.filter((r) => !inserted.has(r.nik)).map((r) => r.nik),
+        rows.map((r) => r.nik),
       );
-      const firstInBatch = new Map<string, number>();
+      let csv = '';
       for (const r of rows) {
-        const earlier = firstInBatch.get(r.nik);
-        if (inserted.has(r.nik) && earlier === undefined) {
-          firstInBatch.set(r.nik, r.line);
-          counts.rowsAccepted++;
-          for (const k of tallyKeys({ source: 'dp4', status: null, tmsCode: null, sex: r.sex })) {
-            const key = `${String(r.tpsId)}|${k}`;
-            tally.set(key, (tally.get(key) ?? 0) + 1);
-          }
-          continue;
-        }
-        const o = origins.get(r.nik);
-        const line = earlier ?? (o?.importId === importId ? o.importLine : null);
-        reject({
-          line: r.line,
-          field: 'nik',
-          reason:
-            line !== null
-              ? `NIK ganda dalam berkas: sama dengan baris ${String(line)}.`
-              : o?.importId != null
+        const o = stored.get(r.nik);
+        if (o !== undefined) {
+          reject({
+            line: r.line,
+            field: 'nik',
+            reason:
+              o.importId !== null
                 ? 'NIK sudah terdaftar dari impor DP4 sebelumnya.'
                 : 'NIK sudah terdaftar (pemilih baru hasil coklit).',
-        });
+          });
+          continue;
+        }
+        csv += r.csv;
+        counts.rowsAccepted++;
+        for (const k of tallyKeys({ source: 'dp4', status: null, tmsCode: null, sex: r.sex })) {
+          const key = `${String(r.tpsId)}|${k}`;
+          tally.set(key, (tally.get(key) ?? 0) + 1);
+        }
       }
+      await copyVoters(tx, csv);
       options.onProgress?.({ rows: counts.rowsRead, bytes: progress.bytes });
     };
     for await (const b of batches) {

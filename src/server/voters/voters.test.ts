@@ -25,6 +25,9 @@ import type {
 import { writeSetting } from '../settings/settings.repository.ts';
 import { syntheticDp4 } from './dp4-synthetic.ts';
 import { importDp4 } from './voters.import.ts';
+import { copyVoters } from './voters.repository.ts';
+import { copyCsvLine } from '../db/copy.ts';
+import { DomainFailure } from '../../domain/common/result.ts';
 import { SYSTEM_ACTOR } from '../auth/actor.ts';
 
 /** The text as a stream of `size`-byte chunks, as an upload arrives. */
@@ -355,6 +358,43 @@ describe.each(testEngines())('voter data on %s', (engine) => {
     ).rejects.toThrow('connection reset');
     expect(await voterCount()).toBe(before);
     expect((await database.db.select({ n: count() }).from(voterImport))[0]?.n).toBe(imports);
+  });
+
+  it('a NIK stored by another transaction during the import refuses the whole load', async () => {
+    const before = await voterCount();
+    const taken = (await database.db.select({ nik: voter.nik }).from(voter).limit(1))[0]?.nik;
+    expect(taken).toBeDefined();
+    const fresh = composeNik('351301', '1991-02-03', 'L', 9002);
+    const line = (nik: string) =>
+      copyCsvLine([
+        nik,
+        '3513011203150004',
+        'Warga Baru',
+        'Probolinggo',
+        '1991-02-03',
+        'B',
+        'L',
+        'Dusun Krajan',
+        '001',
+        '002',
+        null,
+        'S',
+        null,
+        NGADISARI,
+        tps1,
+        'dp4',
+        null,
+        1,
+      ]);
+    const outcome = await database.db
+      .transaction(async (tx) => {
+        await copyVoters(tx, line(fresh) + line(taken ?? ''));
+        return 'stored';
+      })
+      .catch((e: unknown) => e);
+    expect(outcome).toBeInstanceOf(DomainFailure);
+    expect((outcome as DomainFailure).error.code).toBe('voters.import_conflict');
+    expect(await voterCount()).toBe(before);
   });
 
   it("the database refuses a voter whose desa is not its TPS's desa", async () => {
