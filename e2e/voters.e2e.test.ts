@@ -1,7 +1,8 @@
 /**
  * Voter data, end to end: the KPU operator imports a small DP4 with bad rows
  * and downloads the rejection report; the admin reopens coklit; the Pantarlih
- * of Ngadisari TPS 001, on a phone, records MS, U, TMS-1 and a new voter; the
+ * of Ngadisari TPS 001, on a phone, records MS (and is given the household's
+ * sticker number), photographs the house, records U, TMS-1 and a new voter; the
  * PPS sees the desa's progress and compiles the DPS, which reflects them; the
  * public lookup finds a voter with the NIK masked.
  */
@@ -15,6 +16,10 @@ import { DP4_COLUMNS } from '../src/domain/voters/dp4.ts';
 import { composeNik } from '../src/domain/voters/nik.ts';
 
 const NGADISARI = '35.13.01.2001';
+/** A tiny JPEG (the server checks the type and size, not the picture). */
+const HOUSE_PHOTO = Buffer.from([
+  0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0xff, 0xd9,
+]);
 
 function row(name: string, serial: number, over: Partial<Record<string, string>> = {}): string {
   const birth = over.birth ?? '1988-03-12';
@@ -112,10 +117,26 @@ describe('voter data: DP4 import, coklit, DPS, cek DPT', () => {
       expect(await page.getByText('351301********0001').count()).toBe(1);
       expect(await page.getByText(composeNik('351301', '1988-03-12', 'L', 1)).count()).toBe(0);
 
+      // The free-text sticker field is gone: the server issues the number.
       await page.getByRole('button', { name: 'Agus Salim', exact: true }).click();
-      await page.getByLabel('Nomor stiker coklit').first().fill('STK-0001');
+      expect(await page.getByLabel('Nomor stiker coklit').count()).toBe(0);
       await page.getByRole('button', { name: 'Simpan', exact: true }).click();
       await expect.poll(() => statusOf(page, 'Agus Salim')).toBe('MS');
+      const household = page.getByTestId('household-351301********0004');
+      await household
+        .getByText(
+          `Stiker rumah: ${NGADISARI}/001/0001 (nomor baru — tulis pada stiker rumah ini).`,
+        )
+        .waitFor();
+      expect(await household.getByText('belum ada foto').count()).toBe(1);
+      // The house with its sticker, photographed from the phone.
+      await household.getByLabel('Foto rumah').setInputFiles({
+        name: 'rumah.jpg',
+        mimeType: 'image/jpeg',
+        buffer: HOUSE_PHOTO,
+      });
+      await household.getByText('Foto rumah terkirim.').waitFor();
+      await household.getByText('1 foto').waitFor();
 
       await page.getByRole('button', { name: 'Bambang Irawan', exact: true }).click();
       await page.getByLabel('U (ubah data)').check();
@@ -149,10 +170,15 @@ describe('voter data: DP4 import, coklit, DPS, cek DPT', () => {
         await form.getByLabel(label, { exact: true }).fill(value);
       }
       await form.getByRole('button', { name: 'Simpan pemilih baru' }).click();
-      await page.getByText('Fitri Handayani dicatat sebagai pemilih baru.').waitFor();
+      // Same family card: the household's sticker number again, not a new one.
+      await page
+        .getByText(
+          `Fitri Handayani dicatat sebagai pemilih baru. Stiker rumah: ${NGADISARI}/001/0001`,
+        )
+        .waitFor();
       await expect.poll(() => statusOf(page, 'Fitri Handayani')).toBe('Baru');
       expect(await page.getByTestId('coklit-summary').textContent()).toContain(
-        '3 dari 3 pemilih DP4 sudah dicoklit; 1 pemilih baru',
+        '3 dari 3 pemilih DP4 sudah dicoklit; 1 pemilih baru; 1 rumah tangga berstiker',
       );
       // Phone-sized: nothing wider than the screen.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
@@ -176,6 +202,8 @@ describe('voter data: DP4 import, coklit, DPS, cek DPT', () => {
       expect(text).toContain('TMS1');
       expect(text).toContain('Pemilih baru1');
       expect(text).toContain('Dalam daftar3');
+      expect(text).toContain('Rumah tangga berstiker1');
+      expect(text).toContain('Rumah tangga berfoto1');
       // The Pantarlih's work: four records (MS, U, TMS-1, new voter).
       const officer = page.getByTestId('officer-table').getByRole('row', { name: /pantarlih/ });
       expect(await officer.getByRole('cell').allTextContents()).toEqual([
@@ -202,6 +230,7 @@ describe('voter data: DP4 import, coklit, DPS, cek DPT', () => {
       const lineage = page.getByTestId('lineage');
       await lineage.getByText('Coklit: U (data diubah)').waitFor();
       expect(await lineage.textContent()).toContain('Alamat: Dusun Krajan → Dusun Sumberwaru');
+      expect(await lineage.textContent()).toContain(`stiker rumah ${NGADISARI}/001/0001`);
       expect(await lineage.textContent()).toContain('Masuk DPS versi 1, TPS 001');
 
       // The public lookup: TPS and desa, NIK masked.

@@ -93,6 +93,7 @@ import type {
   CoklitAccepted,
   CoklitBody,
   CoklitWindow,
+  HouseholdPhotoAccepted,
   DesaLists,
   ImportSummary,
   Lineage,
@@ -248,6 +249,8 @@ export type VoterData = TpsVoterListData['voters'][number];
 export type CoklitWrite = z.input<typeof CoklitBody>;
 export type NewVoterWrite = z.input<typeof NewVoterBody>;
 export type CoklitAcceptedData = z.infer<typeof CoklitAccepted>;
+export type HouseholdData = TpsVoterListData['households'][number];
+export type HouseholdPhotoAcceptedData = z.infer<typeof HouseholdPhotoAccepted>;
 export type CoklitWindowData = z.infer<typeof CoklitWindow>;
 export type LineageData = z.infer<typeof Lineage>;
 export type ProgressData = z.infer<typeof Progress>;
@@ -794,6 +797,13 @@ export const api = {
     request<CoklitAcceptedData>('POST', `/api/coklit/tps/${String(tpsId)}/new-voter`, {
       body: input,
     }),
+  /** A photo of a household visit (the house with its sticker), as it is; two minutes on a slow link. */
+  uploadHouseholdPhoto: (householdId: number, photo: Blob) =>
+    request<HouseholdPhotoAcceptedData>(
+      'POST',
+      `/api/coklit/households/${String(householdId)}/photos`,
+      { raw: photo, timeoutMs: 120_000 },
+    ),
   coklitWindow: (signal?: AbortSignal) =>
     request<CoklitWindowData>('GET', '/api/coklit/window', { signal }),
   reopenCoklit: (reason: string, until: string) =>

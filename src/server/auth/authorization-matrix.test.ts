@@ -65,6 +65,9 @@ interface Ids {
   otherVoter: number;
   ownTanggapan: number;
   otherTanggapan: number;
+  /** A visited coklit household at each TPS. */
+  ownHousehold: number;
+  otherHousehold: number;
   /** News (issue 8): the demo's item waiting for review (news is regency-wide). */
   news: number;
 }
@@ -630,6 +633,22 @@ const POLICY: Record<string, Policy> = {
           ktpEl: 'S',
         },
       }),
+  },
+  'POST /api/coklit/households/{id}/photos': {
+    access: { kind: 'permission', permission: 'coklit.photo', target: 'tps' },
+    request: (ids, v) => ({
+      method: 'POST',
+      url: `/api/coklit/households/${String(v === 'own' ? ids.ownHousehold : ids.otherHousehold)}/photos`,
+      headers: { 'content-type': 'image/jpeg' },
+      payload: Buffer.from([0xff, 0xd8, 0xff, 0xd9]),
+    }),
+  },
+  'GET /api/coklit/households/{id}/photos/{sha256}': {
+    access: { kind: 'permission', permission: 'voter.read', target: 'tps' },
+    request: (ids, v) =>
+      get(
+        `/api/coklit/households/${String(v === 'own' ? ids.ownHousehold : ids.otherHousehold)}/photos/${'0'.repeat(64)}`,
+      ),
   },
   'GET /api/coklit/window': {
     access: { kind: 'public' },

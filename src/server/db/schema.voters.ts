@@ -108,6 +108,9 @@ export const voterEvent = pgTable(
     changes: jsonb('changes').notNull(),
     reason: text('reason'),
     tpsId: integer('tps_id').notNull(),
+    /** The household visit this record belongs to (null before households existed). */
+    householdId: integer('household_id').references(() => coklitHousehold.id),
+    /** The household's sticker number (server-issued; free text typed by the officer before). */
     sticker: text('sticker'),
     latitude: doublePrecision('latitude'),
     longitude: doublePrecision('longitude'),
@@ -120,6 +123,58 @@ export const voterEvent = pgTable(
     index('voter_event_voter_idx').on(t.voterId),
     index('voter_event_tps_at_idx').on(t.tpsId, t.at),
     uniqueIndex('voter_event_client_uq').on(t.clientId),
+  ],
+);
+
+/**
+ * A household (one NKK on the list of one TPS) visited during coklit, with
+ * the sticker number the server issued at its first record
+ * (`domain/voters/household.ts`: `<desa code>/<TPS no>/<sequence>`).
+ * Created in the transaction of that first record; later records of the
+ * same household reuse it.
+ */
+export const coklitHousehold = pgTable(
+  'coklit_household',
+  {
+    id: serial('id').primaryKey(),
+    tpsId: integer('tps_id')
+      .notNull()
+      .references(() => tps.id),
+    nkk: text('nkk').notNull(),
+    sequence: integer('sequence').notNull(),
+    sticker: text('sticker').notNull(),
+    firstVisitAt: timestamp('first_visit_at', { withTimezone: true, mode: 'string' }).notNull(),
+    byUserId: integer('by_user_id'),
+    byUsername: text('by_username'),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+  },
+  (t) => [
+    uniqueIndex('coklit_household_tps_nkk_uq').on(t.tpsId, t.nkk),
+    uniqueIndex('coklit_household_tps_seq_uq').on(t.tpsId, t.sequence),
+    uniqueIndex('coklit_household_sticker_uq').on(t.sticker),
+  ],
+);
+
+/** Photos of a household visit (the house with its sticker); the same file for two households is flagged. */
+export const coklitHouseholdPhoto = pgTable(
+  'coklit_household_photo',
+  {
+    id: serial('id').primaryKey(),
+    householdId: integer('household_id')
+      .notNull()
+      .references(() => coklitHousehold.id),
+    sha256: text('sha256').notNull(),
+    mediaType: text('media_type').notNull(),
+    bytes: integer('bytes').notNull(),
+    uploadedBy: text('uploaded_by'),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true, mode: 'string' })
+      .notNull()
+      .defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('coklit_household_photo_uq').on(t.householdId, t.sha256),
+    index('coklit_household_photo_sha_idx').on(t.sha256),
   ],
 );
 

@@ -20,6 +20,7 @@ import {
   staysOnList,
   tpsOverLimit,
 } from '../../domain/voters/coklit.ts';
+import { photoReuseMessage, reusedPhotos } from '../../domain/voters/household.ts';
 import { maskNik } from '../../domain/voters/nik.ts';
 import type {
   CekDptAnswer,
@@ -30,8 +31,10 @@ import type {
   VoterListSummary,
 } from '../../domain/voters/voters.schema.ts';
 import type { Table } from '../export/table.ts';
+import { HOUSEHOLD_KEY, HOUSEHOLD_PHOTO_KEY } from './households.ts';
 import {
   activityOf,
+  reusedPhotoUses,
   findTanggapan,
   findVoterByNik,
   inLatestList,
@@ -65,6 +68,8 @@ function emptyCounts(): ProgressCounts {
     listed: 0,
     listedMen: 0,
     listedWomen: 0,
+    households: 0,
+    householdsWithPhoto: 0,
   };
 }
 
@@ -83,6 +88,12 @@ function addKey(c: ProgressCounts, key: string, value: number): void {
       return;
     case 'listed_P':
       c.listedWomen += value;
+      return;
+    case HOUSEHOLD_KEY:
+      c.households += value;
+      return;
+    case HOUSEHOLD_PHOTO_KEY:
+      c.householdsWithPhoto += value;
       return;
     default:
       if (key.startsWith('tms')) c.tms[key.slice(3)] = (c.tms[key.slice(3)] ?? 0) + value;
@@ -161,6 +172,11 @@ export async function voterProgress(db: Db, actor: Actor, code: string): Promise
         }))
       : [];
   flags.push(...burstFlags(officers));
+  if (level === 'desa' || level === 'kecamatan') {
+    for (const reuse of reusedPhotos(await reusedPhotoUses(db, prefix))) {
+      flags.push({ code: 'coklit.photo_reused', message: photoReuseMessage(reuse) });
+    }
+  }
   const childRows = [...children.entries()]
     .map(([c, counts]) => ({
       code: c,
