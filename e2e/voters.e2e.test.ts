@@ -4,7 +4,8 @@
  * of Ngadisari TPS 001, on a phone, records MS (and is given the household's
  * sticker number), photographs the house, records U, TMS-1 and a new voter; the
  * PPS sees the desa's progress and compiles the DPS, which reflects them; the
- * public lookup finds a voter with the NIK masked.
+ * public lookup finds a voter with the NIK masked; a member of the public
+ * comments on the DPS, the PPS sees and resolves it, the public tracks it.
  */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
@@ -63,7 +64,7 @@ async function statusOf(page: Page, name: string): Promise<string> {
 describe('voter data: DP4 import, coklit, DPS, cek DPT', () => {
   const demo = useDemo();
 
-  it('imports, records coklit on a phone, compiles the DPS and finds a voter publicly', async () => {
+  it('imports, records coklit on a phone, compiles the DPS, finds a voter publicly and takes a public comment', async () => {
     const operator = await openPage(demo.browser, demo.url, DESKTOP);
     const pantarlih = await openPage(demo.browser, demo.url);
     const pps = await openPage(demo.browser, demo.url, DESKTOP);
@@ -245,6 +246,47 @@ describe('voter data: DP4 import, coklit, DPS, cek DPT', () => {
       expect(shown).toContain('351301********0002');
       expect(shown).toContain('TPS 001, Desa/Kelurahan Ngadisari, Kecamatan Sukapura');
       expect(shown).not.toContain('Bambang');
+
+      // A member of the public comments on the desa's DPS, from the cek DPT page, without signing in.
+      await page.getByRole('link', { name: 'Kirim tanggapan atas DPS' }).click();
+      await page
+        .getByRole('heading', { level: 1, name: 'Tanggapan masyarakat atas DPS' })
+        .waitFor();
+      await page.getByLabel('Kecamatan').selectOption({ label: 'Sukapura' });
+      await page.getByLabel('Desa/Kelurahan').selectOption({ label: 'Ngadisari' });
+      await page.getByLabel('Belum terdaftar di DPS').check();
+      await page
+        .getByLabel('Uraian')
+        .fill('Anak saya Rina, RT 1 RW 1, sudah 17 tahun tetapi belum ada di DPS.');
+      await page.getByLabel('Nama Anda (boleh dikosongkan)').fill('Sulastri');
+      await page.getByLabel('Nomor telepon atau surel (boleh dikosongkan)').fill('0812-1111-2222');
+      await page.getByRole('button', { name: 'Kirim tanggapan' }).click();
+      await page.getByRole('heading', { name: 'Terima kasih, tanggapan Anda diterima' }).waitFor();
+      const trackingCode = (await page.locator('strong.code').textContent()) ?? '';
+      expect(trackingCode).toMatch(/^TG-\w{4}-\w{4}$/);
+
+      // The PPS sees it with its source and resolves it.
+      page = pps.page;
+      await page.goto(`/pemilih/desa/${NGADISARI}`);
+      const comment = page
+        .locator('li.card')
+        .filter({ hasText: 'Anak saya Rina, RT 1 RW 1, sudah 17 tahun' });
+      await comment.waitFor();
+      expect(await comment.textContent()).toContain('Dari masyarakat (daring)');
+      expect(await comment.textContent()).toContain('(dari Sulastri) · kontak 0812-1111-2222');
+      page.once('dialog', (d) => void d.accept('Didaftarkan sebagai pemilih baru pada DPSHP.'));
+      await comment.getByRole('button', { name: 'Terima' }).click();
+      await comment.getByText('Didaftarkan sebagai pemilih baru pada DPSHP.').waitFor();
+
+      // The public lookup shows the status and resolution only.
+      page = publik.page;
+      await page.getByRole('link', { name: 'Lacak status tanggapan' }).click();
+      const status = page.getByTestId('tanggapan-status');
+      await status.getByText('Diterima PPS').waitFor();
+      const seen = (await status.textContent()) ?? '';
+      expect(seen).toContain('Penyelesaian: Didaftarkan sebagai pemilih baru pada DPSHP.');
+      expect(seen).not.toContain('Sulastri');
+      expect(seen).not.toContain('Rina');
 
       for (const o of [operator, pantarlih, pps, publik]) expect(o.problems).toEqual([]);
     } finally {

@@ -99,7 +99,9 @@ import type {
   Lineage,
   NewVoterBody,
   Progress,
+  PublicTanggapanBody,
   Recap,
+  TanggapanTracking,
   TpsVoterList,
   VoterListSummary,
 } from '../domain/voters/voters.schema.ts';
@@ -250,6 +252,8 @@ export type CoklitWrite = z.input<typeof CoklitBody>;
 export type NewVoterWrite = z.input<typeof NewVoterBody>;
 export type CoklitAcceptedData = z.infer<typeof CoklitAccepted>;
 export type HouseholdData = TpsVoterListData['households'][number];
+export type PublicTanggapanWrite = z.input<typeof PublicTanggapanBody>;
+export type TanggapanTrackingData = z.infer<typeof TanggapanTracking>;
 export type HouseholdPhotoAcceptedData = z.infer<typeof HouseholdPhotoAccepted>;
 export type CoklitWindowData = z.infer<typeof CoklitWindow>;
 export type LineageData = z.infer<typeof Lineage>;
@@ -836,6 +840,10 @@ export const api = {
     request<RecapData>('GET', `/api/voters/recap?code=${enc(code)}&kind=${kind}`, { signal }),
   cekDpt: (nik: string, name: string) =>
     request<CekDptData>('POST', '/api/public/cek-dpt', { body: { nik, name } }),
+  sendPublicTanggapan: (input: PublicTanggapanWrite) =>
+    request<{ trackingCode: string }>('POST', '/api/public/tanggapan', { body: input }),
+  trackTanggapan: (code: string, signal?: AbortSignal) =>
+    request<TanggapanTrackingData>('GET', `/api/public/tanggapan/${enc(code)}`, { signal }),
   // News and outreach (issue 8)
   publicNews: (limit: number, signal?: AbortSignal) =>
     request<PublicNewsData[]>('GET', `/api/public/news?limit=${String(limit)}`, { signal }),

@@ -294,6 +294,9 @@ export const DesaLists = z
         kind: z.string(),
         description: z.string(),
         submitterName: z.string().nullable(),
+        submitterContact: z.string().nullable(),
+        /** Recorded by the PPS, or sent on the public page. */
+        source: z.enum(['pps', 'publik']),
         voterId: z.number().int().nullable(),
         status: z.enum(['terbuka', 'diterima', 'ditolak']),
         resolution: z.string().nullable(),
@@ -313,6 +316,52 @@ export const TanggapanBody = z
     submitterName: z.string().trim().max(100).optional(),
   })
   .meta({ id: 'TanggapanBody' });
+
+export const TANGGAPAN_KINDS = [
+  'tidak_memenuhi_syarat',
+  'belum_terdaftar',
+  'perbaikan_data',
+] as const;
+export const TANGGAPAN_KIND_LABEL: Record<(typeof TANGGAPAN_KINDS)[number], string> = {
+  tidak_memenuhi_syarat: 'Ada yang tidak memenuhi syarat di DPS',
+  belum_terdaftar: 'Belum terdaftar di DPS',
+  perbaikan_data: 'Perbaikan data',
+};
+export const TANGGAPAN_STATUS_LABEL: Record<'terbuka' | 'diterima' | 'ditolak', string> = {
+  terbuka: 'Sedang diperiksa PPS',
+  diterima: 'Diterima PPS',
+  ditolak: 'Ditolak PPS',
+};
+
+/** A comment on a desa's DPS from anyone, without an account. */
+export const PublicTanggapanBody = z
+  .object({
+    desaCode: RegionCode,
+    kind: z.enum(TANGGAPAN_KINDS),
+    description: z.string().trim().min(10).max(1000),
+    submitterName: z.string().trim().max(100).optional(),
+    submitterContact: z.string().trim().max(100).optional(),
+    /** Honeypot: hidden from people, filled by bots. Must stay empty. */
+    website: z.string().max(500).optional(),
+  })
+  .meta({ id: 'PublicTanggapanBody' });
+export type PublicTanggapanBody = z.infer<typeof PublicTanggapanBody>;
+
+export const PublicTanggapanCreated = z
+  .object({ trackingCode: z.string() })
+  .meta({ id: 'PublicTanggapanCreated' });
+
+/** What the public lookup shows: the status and the resolution, nothing else. */
+export const TanggapanTracking = z
+  .object({
+    trackingCode: z.string(),
+    status: z.enum(['terbuka', 'diterima', 'ditolak']),
+    statusLabel: z.string(),
+    resolution: z.string().nullable(),
+    resolvedAt: z.string().nullable(),
+  })
+  .meta({ id: 'TanggapanTracking' });
+export type TanggapanTracking = z.infer<typeof TanggapanTracking>;
 
 export const ResolveTanggapanBody = z
   .object({

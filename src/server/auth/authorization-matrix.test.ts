@@ -700,6 +700,20 @@ const POLICY: Record<string, Policy> = {
     access: { kind: 'permission', permission: 'voter.progress', target: 'region' },
     request: (_ids, v) => get(`/api/voters/recap?code=${desa(v)}&kind=dps`),
   },
+  'POST /api/public/tanggapan': {
+    access: { kind: 'public' },
+    // Ngadisari has no DPS here: everyone gets the same 422 (or 429 once the address's limit is reached).
+    request: () =>
+      body('POST', '/api/public/tanggapan', {
+        desaCode: OWN_DESA,
+        kind: 'belum_terdaftar',
+        description: 'Uji wewenang tanggapan publik',
+      }),
+  },
+  'GET /api/public/tanggapan/{code}': {
+    access: { kind: 'public' },
+    request: () => get('/api/public/tanggapan/TG-0000-0000'),
+  },
   'POST /api/public/cek-dpt': {
     access: { kind: 'public' },
     request: () => body('POST', '/api/public/cek-dpt', { nik: '3513010101900001', name: 'Uji' }),

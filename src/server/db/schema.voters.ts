@@ -228,7 +228,11 @@ export const voterListEntry = pgTable(
   ],
 );
 
-/** Public comments (tanggapan masyarakat) on a desa's DPS, recorded and resolved by the PPS. */
+/**
+ * Public comments (tanggapan masyarakat) on a desa's DPS: recorded by the PPS
+ * (`source = 'pps'`) or sent by anyone on the public page (`'publik'`, with
+ * a tracking code), and resolved by the PPS.
+ */
 export const dpsTanggapan = pgTable(
   'dps_tanggapan',
   {
@@ -240,6 +244,13 @@ export const dpsTanggapan = pgTable(
     }).notNull(),
     description: text('description').notNull(),
     submitterName: text('submitter_name'),
+    /** How to reach the submitter (public comments; seen by the officers only). */
+    submitterContact: text('submitter_contact'),
+    source: text('source', { enum: ['pps', 'publik'] })
+      .notNull()
+      .default('pps'),
+    /** Public comments only: the code the submitter follows it with. */
+    trackingCode: text('tracking_code'),
     recordedBy: text('recorded_by'),
     recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'string' }).notNull(),
     status: text('status', { enum: ['terbuka', 'diterima', 'ditolak'] }).notNull(),
@@ -247,7 +258,10 @@ export const dpsTanggapan = pgTable(
     resolvedBy: text('resolved_by'),
     resolvedAt: timestamp('resolved_at', { withTimezone: true, mode: 'string' }),
   },
-  (t) => [index('dps_tanggapan_desa_idx').on(t.desaCode)],
+  (t) => [
+    index('dps_tanggapan_desa_idx').on(t.desaCode),
+    uniqueIndex('dps_tanggapan_tracking_uq').on(t.trackingCode),
+  ],
 );
 
 /** Every public "cek DPT" lookup: masked NIK, found or not, from which address. */

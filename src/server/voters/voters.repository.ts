@@ -484,6 +484,13 @@ export async function findTanggapan(db: Db, id: number): Promise<TanggapanRow | 
   return (await db.select().from(dpsTanggapan).where(eq(dpsTanggapan.id, id)))[0];
 }
 
+export async function findTanggapanByTrackingCode(
+  db: Db,
+  code: string,
+): Promise<TanggapanRow | undefined> {
+  return (await db.select().from(dpsTanggapan).where(eq(dpsTanggapan.trackingCode, code)))[0];
+}
+
 export async function resolveTanggapan(
   db: Db,
   id: number,

@@ -18,11 +18,14 @@ import {
   NewVoterBody,
   Progress,
   ProgressQuery,
+  PublicTanggapanBody,
+  PublicTanggapanCreated,
   Recap,
   RecapQuery,
   ReopenBody,
   ResolveTanggapanBody,
   TanggapanBody,
+  TanggapanTracking,
   TpsVoterList,
   Unmasked,
   UnmaskBody,
@@ -48,8 +51,10 @@ import {
   closeTanggapan,
   compileList,
   desaLists,
+  publicTanggapan,
   recapTable,
   recordTanggapan,
+  trackTanggapan,
   voterProgress,
   voterRecap,
 } from './voters.lists.ts';
@@ -391,6 +396,32 @@ export function votersRoutes(app: ZodApp, db: Db, dataDir: string): void {
       },
     },
     async (req, reply) => sendResult(reply, await recordTanggapan(db, req.actor, req.body), 201),
+  );
+  app.post(
+    '/api/public/tanggapan',
+    {
+      schema: {
+        tags: ['Pemilih'],
+        summary:
+          'A public comment on a desa DPS (no account): honeypot field, rate-limited per address, refused before the DPS is compiled; answers a tracking code',
+        body: PublicTanggapanBody,
+        response: { 201: PublicTanggapanCreated, ...ERRORS, 429: ErrorBody },
+      },
+    },
+    async (req, reply) => sendResult(reply, await publicTanggapan(db, req.ip, req.body), 201),
+  );
+  app.get(
+    '/api/public/tanggapan/:code',
+    {
+      schema: {
+        tags: ['Pemilih'],
+        summary:
+          'Status and resolution of a public DPS comment by its tracking code (nothing else)',
+        params: z.object({ code: z.string().trim().min(4).max(40) }),
+        response: { 200: TanggapanTracking, ...ERRORS },
+      },
+    },
+    async (req, reply) => sendResult(reply, await trackTanggapan(db, req.params.code)),
   );
   app.post(
     '/api/voters/tanggapan/:id/resolve',

@@ -21,6 +21,9 @@ CREATE TABLE "coklit_household_photo" (
 	"uploaded_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "dps_tanggapan" ADD COLUMN "submitter_contact" text;--> statement-breakpoint
+ALTER TABLE "dps_tanggapan" ADD COLUMN "source" text DEFAULT 'pps' NOT NULL;--> statement-breakpoint
+ALTER TABLE "dps_tanggapan" ADD COLUMN "tracking_code" text;--> statement-breakpoint
 ALTER TABLE "voter_event" ADD COLUMN "household_id" integer;--> statement-breakpoint
 ALTER TABLE "coklit_household" ADD CONSTRAINT "coklit_household_tps_id_tps_id_fk" FOREIGN KEY ("tps_id") REFERENCES "public"."tps"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "coklit_household_photo" ADD CONSTRAINT "coklit_household_photo_household_id_coklit_household_id_fk" FOREIGN KEY ("household_id") REFERENCES "public"."coklit_household"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -29,4 +32,5 @@ CREATE UNIQUE INDEX "coklit_household_tps_seq_uq" ON "coklit_household" USING bt
 CREATE UNIQUE INDEX "coklit_household_sticker_uq" ON "coklit_household" USING btree ("sticker");--> statement-breakpoint
 CREATE UNIQUE INDEX "coklit_household_photo_uq" ON "coklit_household_photo" USING btree ("household_id","sha256");--> statement-breakpoint
 CREATE INDEX "coklit_household_photo_sha_idx" ON "coklit_household_photo" USING btree ("sha256");--> statement-breakpoint
-ALTER TABLE "voter_event" ADD CONSTRAINT "voter_event_household_id_coklit_household_id_fk" FOREIGN KEY ("household_id") REFERENCES "public"."coklit_household"("id") ON DELETE no action ON UPDATE no action;
+ALTER TABLE "voter_event" ADD CONSTRAINT "voter_event_household_id_coklit_household_id_fk" FOREIGN KEY ("household_id") REFERENCES "public"."coklit_household"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "dps_tanggapan_tracking_uq" ON "dps_tanggapan" USING btree ("tracking_code");
