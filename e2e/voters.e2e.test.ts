@@ -138,12 +138,27 @@ describe('voter data: DP4 import, coklit, DPS, cek DPT', () => {
       });
       await household.getByText('Foto rumah terkirim.').waitFor();
       await household.getByText('1 foto').waitFor();
+      // Without signal a second photo waits on the phone, and goes by itself when the signal returns.
+      await pantarlih.context.setOffline(true);
+      await household.getByLabel('Foto rumah').setInputFiles({
+        name: 'rumah-2.jpg',
+        mimeType: 'image/jpeg',
+        buffer: Buffer.concat([HOUSE_PHOTO, Buffer.from([0x00])]),
+      });
+      await household
+        .getByText('Foto rumah disimpan di perangkat dan dikirim saat ada sinyal.')
+        .waitFor();
+      await page.getByText('1 menunggu dikirim').waitFor();
+      await pantarlih.context.setOffline(false);
+      await page.getByText('1 menunggu dikirim').waitFor({ state: 'detached', timeout: 30_000 });
 
       await page.getByRole('button', { name: 'Bambang Irawan', exact: true }).click();
       await page.getByLabel('U (ubah data)').check();
       await page.getByLabel(/^Alamat \(sekarang/).fill('Dusun Sumberwaru');
       await page.getByRole('button', { name: 'Simpan', exact: true }).click();
       await expect.poll(() => statusOf(page, 'Bambang Irawan')).toBe('U');
+      // The list reloaded after the record: both photos of the house are on the server.
+      await household.getByText('2 foto').waitFor();
 
       await page.getByRole('button', { name: 'Citra Lestari', exact: true }).click();
       await page.getByLabel('TMS', { exact: true }).check();

@@ -440,7 +440,9 @@ export async function addNewVoter(
       });
     });
   } catch (e) {
-    if (uniqueViolation(e) === null) throw e;
+    // Only the NIK's index means "already listed" (a household index would be a bug: the TPS lock prevents it).
+    const constraint = uniqueViolation(e);
+    if (constraint === null || constraint.startsWith('coklit_household')) throw e;
     return err(
       domainError('conflict', 'coklit.nik_exists', 'NIK ini sudah ada di daftar pemilih.', 'nik'),
     );
