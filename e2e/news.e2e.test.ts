@@ -194,6 +194,7 @@ describe('news and the public portal', () => {
         ['/cek-dpt', 'Cek DPT'],
         ['/hasil-sementara', 'Hasil sementara'],
         ['/lapor', /Lapor/],
+        ['/tanggapan-dps', 'Tanggapan masyarakat atas DPS'],
         ['/tahapan', 'Tahapan Pilkada'],
       ];
       const found: string[] = [];

@@ -1,9 +1,11 @@
 /**
  * Voter data, end to end: the KPU operator imports a small DP4 with bad rows
  * and downloads the rejection report; the admin reopens coklit; the Pantarlih
- * of Ngadisari TPS 001, on a phone, records MS, U, TMS-1 and a new voter; the
+ * of Ngadisari TPS 001, on a phone, records MS (and is given the household's
+ * sticker number), photographs the house, records U, TMS-1 and a new voter; the
  * PPS sees the desa's progress and compiles the DPS, which reflects them; the
- * public lookup finds a voter with the NIK masked.
+ * public lookup finds a voter with the NIK masked; a member of the public
+ * comments on the DPS, the PPS sees and resolves it, the public tracks it.
  */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +17,10 @@ import { DP4_COLUMNS } from '../src/domain/voters/dp4.ts';
 import { composeNik } from '../src/domain/voters/nik.ts';
 
 const NGADISARI = '35.13.01.2001';
+/** A tiny JPEG (the server checks the type and size, not the picture). */
+const HOUSE_PHOTO = Buffer.from([
+  0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0xff, 0xd9,
+]);
 
 function row(name: string, serial: number, over: Partial<Record<string, string>> = {}): string {
   const birth = over.birth ?? '1988-03-12';
@@ -58,7 +64,7 @@ async function statusOf(page: Page, name: string): Promise<string> {
 describe('voter data: DP4 import, coklit, DPS, cek DPT', () => {
   const demo = useDemo();
 
-  it('imports, records coklit on a phone, compiles the DPS and finds a voter publicly', async () => {
+  it('imports, records coklit on a phone, compiles the DPS, finds a voter publicly and takes a public comment', async () => {
     const operator = await openPage(demo.browser, demo.url, DESKTOP);
     const pantarlih = await openPage(demo.browser, demo.url);
     const pps = await openPage(demo.browser, demo.url, DESKTOP);
@@ -112,16 +118,47 @@ describe('voter data: DP4 import, coklit, DPS, cek DPT', () => {
       expect(await page.getByText('351301********0001').count()).toBe(1);
       expect(await page.getByText(composeNik('351301', '1988-03-12', 'L', 1)).count()).toBe(0);
 
+      // The free-text sticker field is gone: the server issues the number.
       await page.getByRole('button', { name: 'Agus Salim', exact: true }).click();
-      await page.getByLabel('Nomor stiker coklit').first().fill('STK-0001');
+      expect(await page.getByLabel('Nomor stiker coklit').count()).toBe(0);
       await page.getByRole('button', { name: 'Simpan', exact: true }).click();
       await expect.poll(() => statusOf(page, 'Agus Salim')).toBe('MS');
+      const household = page.getByTestId('household-351301********0004');
+      await household
+        .getByText(
+          `Stiker rumah: ${NGADISARI}/001/0001 (nomor baru — tulis pada stiker rumah ini).`,
+        )
+        .waitFor();
+      expect(await household.getByText('belum ada foto').count()).toBe(1);
+      // The house with its sticker, photographed from the phone.
+      await household.getByLabel('Foto rumah').setInputFiles({
+        name: 'rumah.jpg',
+        mimeType: 'image/jpeg',
+        buffer: HOUSE_PHOTO,
+      });
+      await household.getByText('Foto rumah terkirim.').waitFor();
+      await household.getByText('1 foto').waitFor();
+      // Without signal a second photo waits on the phone, and goes by itself when the signal returns.
+      await pantarlih.context.setOffline(true);
+      await household.getByLabel('Foto rumah').setInputFiles({
+        name: 'rumah-2.jpg',
+        mimeType: 'image/jpeg',
+        buffer: Buffer.concat([HOUSE_PHOTO, Buffer.from([0x00])]),
+      });
+      await household
+        .getByText('Foto rumah disimpan di perangkat dan dikirim saat ada sinyal.')
+        .waitFor();
+      await page.getByText('1 menunggu dikirim').waitFor();
+      await pantarlih.context.setOffline(false);
+      await page.getByText('1 menunggu dikirim').waitFor({ state: 'detached', timeout: 30_000 });
 
       await page.getByRole('button', { name: 'Bambang Irawan', exact: true }).click();
       await page.getByLabel('U (ubah data)').check();
       await page.getByLabel(/^Alamat \(sekarang/).fill('Dusun Sumberwaru');
       await page.getByRole('button', { name: 'Simpan', exact: true }).click();
       await expect.poll(() => statusOf(page, 'Bambang Irawan')).toBe('U');
+      // The list reloaded after the record: both photos of the house are on the server.
+      await household.getByText('2 foto').waitFor();
 
       await page.getByRole('button', { name: 'Citra Lestari', exact: true }).click();
       await page.getByLabel('TMS', { exact: true }).check();
@@ -149,10 +186,15 @@ describe('voter data: DP4 import, coklit, DPS, cek DPT', () => {
         await form.getByLabel(label, { exact: true }).fill(value);
       }
       await form.getByRole('button', { name: 'Simpan pemilih baru' }).click();
-      await page.getByText('Fitri Handayani dicatat sebagai pemilih baru.').waitFor();
+      // Same family card: the household's sticker number again, not a new one.
+      await page
+        .getByText(
+          `Fitri Handayani dicatat sebagai pemilih baru. Stiker rumah: ${NGADISARI}/001/0001`,
+        )
+        .waitFor();
       await expect.poll(() => statusOf(page, 'Fitri Handayani')).toBe('Baru');
       expect(await page.getByTestId('coklit-summary').textContent()).toContain(
-        '3 dari 3 pemilih DP4 sudah dicoklit; 1 pemilih baru',
+        '3 dari 3 pemilih DP4 sudah dicoklit; 1 pemilih baru; 1 rumah tangga berstiker',
       );
       // Phone-sized: nothing wider than the screen.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
@@ -176,6 +218,8 @@ describe('voter data: DP4 import, coklit, DPS, cek DPT', () => {
       expect(text).toContain('TMS1');
       expect(text).toContain('Pemilih baru1');
       expect(text).toContain('Dalam daftar3');
+      expect(text).toContain('Rumah tangga berstiker1');
+      expect(text).toContain('Rumah tangga berfoto1');
       // The Pantarlih's work: four records (MS, U, TMS-1, new voter).
       const officer = page.getByTestId('officer-table').getByRole('row', { name: /pantarlih/ });
       expect(await officer.getByRole('cell').allTextContents()).toEqual([
@@ -202,6 +246,7 @@ describe('voter data: DP4 import, coklit, DPS, cek DPT', () => {
       const lineage = page.getByTestId('lineage');
       await lineage.getByText('Coklit: U (data diubah)').waitFor();
       expect(await lineage.textContent()).toContain('Alamat: Dusun Krajan → Dusun Sumberwaru');
+      expect(await lineage.textContent()).toContain(`stiker rumah ${NGADISARI}/001/0001`);
       expect(await lineage.textContent()).toContain('Masuk DPS versi 1, TPS 001');
 
       // The public lookup: TPS and desa, NIK masked.
@@ -216,6 +261,47 @@ describe('voter data: DP4 import, coklit, DPS, cek DPT', () => {
       expect(shown).toContain('351301********0002');
       expect(shown).toContain('TPS 001, Desa/Kelurahan Ngadisari, Kecamatan Sukapura');
       expect(shown).not.toContain('Bambang');
+
+      // A member of the public comments on the desa's DPS, from the cek DPT page, without signing in.
+      await page.getByRole('link', { name: 'Kirim tanggapan atas DPS' }).click();
+      await page
+        .getByRole('heading', { level: 1, name: 'Tanggapan masyarakat atas DPS' })
+        .waitFor();
+      await page.getByLabel('Kecamatan').selectOption({ label: 'Sukapura' });
+      await page.getByLabel('Desa/Kelurahan').selectOption({ label: 'Ngadisari' });
+      await page.getByLabel('Belum terdaftar di DPS').check();
+      await page
+        .getByLabel('Uraian')
+        .fill('Anak saya Rina, RT 1 RW 1, sudah 17 tahun tetapi belum ada di DPS.');
+      await page.getByLabel('Nama Anda (boleh dikosongkan)').fill('Sulastri');
+      await page.getByLabel('Nomor telepon atau surel (boleh dikosongkan)').fill('0812-1111-2222');
+      await page.getByRole('button', { name: 'Kirim tanggapan' }).click();
+      await page.getByRole('heading', { name: 'Terima kasih, tanggapan Anda diterima' }).waitFor();
+      const trackingCode = (await page.locator('strong.code').textContent()) ?? '';
+      expect(trackingCode).toMatch(/^TG-\w{4}-\w{4}$/);
+
+      // The PPS sees it with its source and resolves it.
+      page = pps.page;
+      await page.goto(`/pemilih/desa/${NGADISARI}`);
+      const comment = page
+        .locator('li.card')
+        .filter({ hasText: 'Anak saya Rina, RT 1 RW 1, sudah 17 tahun' });
+      await comment.waitFor();
+      expect(await comment.textContent()).toContain('Dari masyarakat (daring)');
+      expect(await comment.textContent()).toContain('(dari Sulastri) · kontak 0812-1111-2222');
+      page.once('dialog', (d) => void d.accept('Didaftarkan sebagai pemilih baru pada DPSHP.'));
+      await comment.getByRole('button', { name: 'Terima' }).click();
+      await comment.getByText('Didaftarkan sebagai pemilih baru pada DPSHP.').waitFor();
+
+      // The public lookup shows the status and resolution only.
+      page = publik.page;
+      await page.getByRole('link', { name: 'Lacak status tanggapan' }).click();
+      const status = page.getByTestId('tanggapan-status');
+      await status.getByText('Diterima PPS').waitFor();
+      const seen = (await status.textContent()) ?? '';
+      expect(seen).toContain('Penyelesaian: Didaftarkan sebagai pemilih baru pada DPSHP.');
+      expect(seen).not.toContain('Sulastri');
+      expect(seen).not.toContain('Rina');
 
       for (const o of [operator, pantarlih, pps, publik]) expect(o.problems).toEqual([]);
     } finally {

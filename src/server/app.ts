@@ -147,7 +147,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   await feature(app, (scope) => resultsRoutes(scope, db, hub, dataDir));
   await feature(app, (scope) => problemsRoutes(scope, db, hub, dataDir));
   await feature(app, (scope) => peopleRoutes(scope, db, dataDir));
-  await feature(app, (scope) => votersRoutes(scope, db));
+  await feature(app, (scope) => votersRoutes(scope, db, dataDir));
   // News and outreach (issue 8): desk workflow, public pages, feeds, OG page.
   const indexHtml = hasWeb ? readFileSync(resolve(webDir, 'index.html'), 'utf8') : null;
   await feature(app, (scope) => newsRoutes(scope, db, dataDir, indexHtml));

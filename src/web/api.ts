@@ -93,12 +93,15 @@ import type {
   CoklitAccepted,
   CoklitBody,
   CoklitWindow,
+  HouseholdPhotoAccepted,
   DesaLists,
   ImportSummary,
   Lineage,
   NewVoterBody,
   Progress,
+  PublicTanggapanBody,
   Recap,
+  TanggapanTracking,
   TpsVoterList,
   VoterListSummary,
 } from '../domain/voters/voters.schema.ts';
@@ -248,6 +251,10 @@ export type VoterData = TpsVoterListData['voters'][number];
 export type CoklitWrite = z.input<typeof CoklitBody>;
 export type NewVoterWrite = z.input<typeof NewVoterBody>;
 export type CoklitAcceptedData = z.infer<typeof CoklitAccepted>;
+export type HouseholdData = TpsVoterListData['households'][number];
+export type PublicTanggapanWrite = z.input<typeof PublicTanggapanBody>;
+export type TanggapanTrackingData = z.infer<typeof TanggapanTracking>;
+export type HouseholdPhotoAcceptedData = z.infer<typeof HouseholdPhotoAccepted>;
 export type CoklitWindowData = z.infer<typeof CoklitWindow>;
 export type LineageData = z.infer<typeof Lineage>;
 export type ProgressData = z.infer<typeof Progress>;
@@ -794,6 +801,13 @@ export const api = {
     request<CoklitAcceptedData>('POST', `/api/coklit/tps/${String(tpsId)}/new-voter`, {
       body: input,
     }),
+  /** A photo of a household visit (the house with its sticker), as it is; two minutes on a slow link. */
+  uploadHouseholdPhoto: (householdId: number, photo: Blob) =>
+    request<HouseholdPhotoAcceptedData>(
+      'POST',
+      `/api/coklit/households/${String(householdId)}/photos`,
+      { raw: photo, timeoutMs: 120_000 },
+    ),
   coklitWindow: (signal?: AbortSignal) =>
     request<CoklitWindowData>('GET', '/api/coklit/window', { signal }),
   reopenCoklit: (reason: string, until: string) =>
@@ -826,6 +840,10 @@ export const api = {
     request<RecapData>('GET', `/api/voters/recap?code=${enc(code)}&kind=${kind}`, { signal }),
   cekDpt: (nik: string, name: string) =>
     request<CekDptData>('POST', '/api/public/cek-dpt', { body: { nik, name } }),
+  sendPublicTanggapan: (input: PublicTanggapanWrite) =>
+    request<{ trackingCode: string }>('POST', '/api/public/tanggapan', { body: input }),
+  trackTanggapan: (code: string, signal?: AbortSignal) =>
+    request<TanggapanTrackingData>('GET', `/api/public/tanggapan/${enc(code)}`, { signal }),
   // News and outreach (issue 8)
   publicNews: (limit: number, signal?: AbortSignal) =>
     request<PublicNewsData[]>('GET', `/api/public/news?limit=${String(limit)}`, { signal }),

@@ -121,6 +121,9 @@ const CoklitPage = lazy(() =>
 const CekDptPage = lazy(() =>
   import('./pages/cek-dpt.page.tsx').then((m) => ({ default: m.CekDptPage })),
 );
+const TanggapanDpsPage = lazy(() =>
+  import('./pages/tanggapan-dps.page.tsx').then((m) => ({ default: m.TanggapanDpsPage })),
+);
 // News and outreach (issue 8): the public home, the public news pages, the desk's editorial pages.
 const PortalPage = lazy(() =>
   import('./pages/portal.page.tsx').then((m) => ({ default: m.PortalPage })),
@@ -160,6 +163,7 @@ const PUBLIC_PAGES: ReadonlySet<Route['page']> = new Set<Route['page']>([
   'lapor',
   'lapor_lacak',
   'cek_dpt',
+  'tanggapan_dps',
   'berita_list',
   'berita',
   'masuk',
@@ -233,6 +237,8 @@ function renderRoute(route: Route, me: MeData): ReactNode {
       return <CoklitPage tpsId={route.tpsId} />;
     case 'cek_dpt':
       return <CekDptPage />;
+    case 'tanggapan_dps':
+      return <TanggapanDpsPage />;
     case 'berita_list':
       return <BeritaListPage />;
     case 'berita':

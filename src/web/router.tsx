@@ -86,6 +86,7 @@ export type Route =
   | { page: 'pemilih_riwayat'; id: number }
   | { page: 'coklit'; tpsId: number }
   | { page: 'cek_dpt' }
+  | { page: 'tanggapan_dps' }
   // News and outreach (issue 8): public pages and the desk's editorial pages
   | { page: 'berita_list' }
   | { page: 'berita'; slug: string }
@@ -124,6 +125,7 @@ const FIXED: Record<string, Route> = {
   '/pemilih': { page: 'pemilih' },
   '/pemilih/impor': { page: 'pemilih_impor' },
   '/cek-dpt': { page: 'cek_dpt' },
+  '/tanggapan-dps': { page: 'tanggapan_dps' },
   // News and outreach (issue 8)
   '/berita': { page: 'berita_list' },
   '/redaksi': { page: 'redaksi' },

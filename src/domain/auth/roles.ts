@@ -95,6 +95,7 @@ export const PERMISSIONS = [
   'voter.progress',
   'voter.unmask',
   'coklit.record',
+  'coklit.photo',
   'coklit.window',
   'dps.compile',
   'dpt.fix',
@@ -142,6 +143,7 @@ export const PERMISSION_LABEL: Record<Permission, string> = {
   'voter.progress': 'Melihat kemajuan coklit dan rekap jumlah pemilih',
   'voter.unmask': 'Membuka NIK/NKK lengkap seorang pemilih (tercatat di jejak audit)',
   'coklit.record': 'Mencatat hasil coklit (MS, U, TMS, pemilih baru) di TPS sendiri',
+  'coklit.photo': 'Menambah foto kunjungan rumah tangga coklit (rumah dengan stikernya)',
   'coklit.window': 'Membuka kembali masa coklit di luar jadwal',
   'dps.compile': 'Menyusun DPS desa dan mencatat tanggapan masyarakat',
   'dpt.fix': 'Menetapkan DPT desa',
@@ -199,6 +201,7 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     'voter.read': 'everywhere',
     'voter.progress': 'everywhere',
     'voter.unmask': 'everywhere',
+    'coklit.photo': 'everywhere',
     'coklit.window': 'everywhere',
     'dps.compile': 'everywhere',
     'dpt.fix': 'everywhere',
@@ -322,6 +325,7 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     'voter.read': 'everywhere',
     'voter.progress': 'everywhere',
     'voter.unmask': 'everywhere',
+    'coklit.photo': 'everywhere',
     'dps.compile': 'everywhere',
     'dpt.fix': 'everywhere',
     // News and outreach (issue 8)
@@ -341,6 +345,7 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     // Voter data
     'voter.read': 'own scope',
     'voter.progress': 'own scope',
+    'coklit.photo': 'own scope',
   },
   pps: {
     'registry.read': 'own scope',
@@ -355,6 +360,7 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     'voter.read': 'own scope',
     'voter.progress': 'own scope',
     'voter.unmask': 'own scope',
+    'coklit.photo': 'own scope',
     'dps.compile': 'own scope',
   },
   kpps: {
@@ -379,6 +385,7 @@ export const GRANTS: Record<Role, Partial<Record<Permission, 'own scope' | 'ever
     'voter.progress': 'own scope',
     'voter.unmask': 'own scope',
     'coklit.record': 'own scope',
+    'coklit.photo': 'own scope',
   },
   pengawas: {
     'registry.read': 'everywhere',

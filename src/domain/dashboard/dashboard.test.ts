@@ -26,6 +26,8 @@ const counts = (dp4: number, visited: number): ProgressCounts => ({
   listed: visited,
   listedMen: 0,
   listedWomen: visited,
+  households: 0,
+  householdsWithPhoto: 0,
 });
 
 const calendar: StageCalendar = {

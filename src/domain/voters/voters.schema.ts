@@ -61,6 +61,22 @@ export const VoterView = z
   .meta({ id: 'Voter' });
 export type VoterView = z.infer<typeof VoterView>;
 
+/** A household visit: one NKK at one TPS, with the sticker number the server issued. */
+export const HouseholdView = z
+  .object({
+    id: z.number().int(),
+    tpsId: z.number().int(),
+    nkk: z.string().meta({ description: 'Masked like a NIK' }),
+    sticker: z
+      .string()
+      .meta({ description: '<desa code>/<TPS no>/<sequence>, e.g. 35.13.01.2001/001/0007' }),
+    firstVisitAt: z.string(),
+    byUsername: z.string().nullable(),
+    photos: z.number().int(),
+  })
+  .meta({ id: 'CoklitHousehold' });
+export type HouseholdView = z.infer<typeof HouseholdView>;
+
 export const TpsVoterList = z
   .object({
     tps: z.object({
@@ -72,14 +88,21 @@ export const TpsVoterList = z
     /** Other active TPS of the desa (targets of a TMS-8 remap). */
     desaTps: z.array(z.object({ id: z.number().int(), number: z.number().int() })),
     voters: z.array(VoterView),
+    /** Households of this TPS visited so far, with their sticker numbers. */
+    households: z.array(HouseholdView),
     canRecord: z.boolean(),
+    /** May add a photo of a household visit here (the Pantarlih, PPS, PPK, KPU). */
+    canAddPhoto: z.boolean(),
   })
   .meta({ id: 'TpsVoterList' });
 export type TpsVoterList = z.infer<typeof TpsVoterList>;
 
+/**
+ * What comes with every coklit record. The sticker number is issued by the
+ * server (a `sticker` field of older clients' queued records is ignored).
+ */
 const Evidence = {
   clientId: z.string().min(8).max(100).optional(),
-  sticker: z.string().trim().max(40).optional(),
   latitude: z.number().min(-90).max(90).optional(),
   longitude: z.number().min(-180).max(180).optional(),
   reason: z.string().trim().max(500).optional(),
@@ -129,7 +152,15 @@ export const NewVoterBody = z
 export type NewVoterBody = z.infer<typeof NewVoterBody>;
 
 export const CoklitAccepted = z
-  .object({ voter: VoterView, eventId: z.number().int(), duplicate: z.boolean() })
+  .object({
+    voter: VoterView,
+    eventId: z.number().int(),
+    duplicate: z.boolean(),
+    /** The household visit of this record and its sticker number (null for records before households). */
+    household: HouseholdView.nullable(),
+    /** This record was the household's first: the sticker number was issued now. */
+    newHousehold: z.boolean(),
+  })
   .meta({ id: 'CoklitAccepted' });
 export type CoklitAccepted = z.infer<typeof CoklitAccepted>;
 
@@ -184,6 +215,10 @@ export const ProgressCounts = z.object({
   listed: z.number().int(),
   listedMen: z.number().int(),
   listedWomen: z.number().int(),
+  /** Households visited (sticker numbers issued). */
+  households: z.number().int(),
+  /** Households with at least one photo of the visit. */
+  householdsWithPhoto: z.number().int(),
 });
 export type ProgressCounts = z.infer<typeof ProgressCounts>;
 
@@ -217,6 +252,16 @@ export const Progress = z
   .meta({ id: 'VoterProgress' });
 export type Progress = z.infer<typeof Progress>;
 
+export const HouseholdPhotoAccepted = z
+  .object({
+    sha256: z.string(),
+    bytes: z.number().int(),
+    /** Sticker numbers of other households given the same file (flagged). */
+    alsoAtHouseholds: z.array(z.string()),
+  })
+  .meta({ id: 'HouseholdPhotoAccepted' });
+export type HouseholdPhotoAccepted = z.infer<typeof HouseholdPhotoAccepted>;
+
 export const ProgressQuery = z.object({
   code: z.string().regex(/^(\d{2}\.\d{2}(\.\d{2}(\.\d{4})?)?|korwil:\d+)$/),
 });
@@ -249,6 +294,9 @@ export const DesaLists = z
         kind: z.string(),
         description: z.string(),
         submitterName: z.string().nullable(),
+        submitterContact: z.string().nullable(),
+        /** Recorded by the PPS, or sent on the public page. */
+        source: z.enum(['pps', 'publik']),
         voterId: z.number().int().nullable(),
         status: z.enum(['terbuka', 'diterima', 'ditolak']),
         resolution: z.string().nullable(),
@@ -268,6 +316,52 @@ export const TanggapanBody = z
     submitterName: z.string().trim().max(100).optional(),
   })
   .meta({ id: 'TanggapanBody' });
+
+export const TANGGAPAN_KINDS = [
+  'tidak_memenuhi_syarat',
+  'belum_terdaftar',
+  'perbaikan_data',
+] as const;
+export const TANGGAPAN_KIND_LABEL: Record<(typeof TANGGAPAN_KINDS)[number], string> = {
+  tidak_memenuhi_syarat: 'Ada yang tidak memenuhi syarat di DPS',
+  belum_terdaftar: 'Belum terdaftar di DPS',
+  perbaikan_data: 'Perbaikan data',
+};
+export const TANGGAPAN_STATUS_LABEL: Record<'terbuka' | 'diterima' | 'ditolak', string> = {
+  terbuka: 'Sedang diperiksa PPS',
+  diterima: 'Diterima PPS',
+  ditolak: 'Ditolak PPS',
+};
+
+/** A comment on a desa's DPS from anyone, without an account. */
+export const PublicTanggapanBody = z
+  .object({
+    desaCode: RegionCode,
+    kind: z.enum(TANGGAPAN_KINDS),
+    description: z.string().trim().min(10).max(1000),
+    submitterName: z.string().trim().max(100).optional(),
+    submitterContact: z.string().trim().max(100).optional(),
+    /** Honeypot: hidden from people, filled by bots. Must stay empty. */
+    website: z.string().max(500).optional(),
+  })
+  .meta({ id: 'PublicTanggapanBody' });
+export type PublicTanggapanBody = z.infer<typeof PublicTanggapanBody>;
+
+export const PublicTanggapanCreated = z
+  .object({ trackingCode: z.string() })
+  .meta({ id: 'PublicTanggapanCreated' });
+
+/** What the public lookup shows: the status and the resolution, nothing else. */
+export const TanggapanTracking = z
+  .object({
+    trackingCode: z.string(),
+    status: z.enum(['terbuka', 'diterima', 'ditolak']),
+    statusLabel: z.string(),
+    resolution: z.string().nullable(),
+    resolvedAt: z.string().nullable(),
+  })
+  .meta({ id: 'TanggapanTracking' });
+export type TanggapanTracking = z.infer<typeof TanggapanTracking>;
 
 export const ResolveTanggapanBody = z
   .object({

@@ -72,6 +72,7 @@ describe.each(testEngines())('sign-in and sessions on %s', (engine) => {
       'voter.read',
       'voter.progress',
       'voter.unmask',
+      'coklit.photo',
       'dps.compile',
     ]);
   });

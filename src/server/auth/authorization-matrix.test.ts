@@ -65,6 +65,9 @@ interface Ids {
   otherVoter: number;
   ownTanggapan: number;
   otherTanggapan: number;
+  /** A visited coklit household at each TPS. */
+  ownHousehold: number;
+  otherHousehold: number;
   /** News (issue 8): the demo's item waiting for review (news is regency-wide). */
   news: number;
 }
@@ -631,6 +634,22 @@ const POLICY: Record<string, Policy> = {
         },
       }),
   },
+  'POST /api/coklit/households/{id}/photos': {
+    access: { kind: 'permission', permission: 'coklit.photo', target: 'tps' },
+    request: (ids, v) => ({
+      method: 'POST',
+      url: `/api/coklit/households/${String(v === 'own' ? ids.ownHousehold : ids.otherHousehold)}/photos`,
+      headers: { 'content-type': 'image/jpeg' },
+      payload: Buffer.from([0xff, 0xd8, 0xff, 0xd9]),
+    }),
+  },
+  'GET /api/coklit/households/{id}/photos/{sha256}': {
+    access: { kind: 'permission', permission: 'voter.read', target: 'tps' },
+    request: (ids, v) =>
+      get(
+        `/api/coklit/households/${String(v === 'own' ? ids.ownHousehold : ids.otherHousehold)}/photos/${'0'.repeat(64)}`,
+      ),
+  },
   'GET /api/coklit/window': {
     access: { kind: 'public' },
     request: () => get('/api/coklit/window'),
@@ -680,6 +699,20 @@ const POLICY: Record<string, Policy> = {
   'GET /api/voters/recap': {
     access: { kind: 'permission', permission: 'voter.progress', target: 'region' },
     request: (_ids, v) => get(`/api/voters/recap?code=${desa(v)}&kind=dps`),
+  },
+  'POST /api/public/tanggapan': {
+    access: { kind: 'public' },
+    // Ngadisari has no DPS here: everyone gets the same 422 (or 429 once the address's limit is reached).
+    request: () =>
+      body('POST', '/api/public/tanggapan', {
+        desaCode: OWN_DESA,
+        kind: 'belum_terdaftar',
+        description: 'Uji wewenang tanggapan publik',
+      }),
+  },
+  'GET /api/public/tanggapan/{code}': {
+    access: { kind: 'public' },
+    request: () => get('/api/public/tanggapan/TG-0000-0000'),
   },
   'POST /api/public/cek-dpt': {
     access: { kind: 'public' },

@@ -112,6 +112,9 @@ export const voterEvent = pgTable(
     changes: jsonb('changes').notNull(),
     reason: text('reason'),
     tpsId: integer('tps_id').notNull(),
+    /** The household visit this record belongs to (null before households existed). */
+    householdId: integer('household_id').references(() => coklitHousehold.id),
+    /** The household's sticker number (server-issued; free text typed by the officer before). */
     sticker: text('sticker'),
     latitude: doublePrecision('latitude'),
     longitude: doublePrecision('longitude'),
@@ -124,6 +127,58 @@ export const voterEvent = pgTable(
     index('voter_event_voter_idx').on(t.voterId),
     index('voter_event_tps_at_idx').on(t.tpsId, t.at),
     uniqueIndex('voter_event_client_uq').on(t.clientId),
+  ],
+);
+
+/**
+ * A household (one NKK on the list of one TPS) visited during coklit, with
+ * the sticker number the server issued at its first record
+ * (`domain/voters/household.ts`: `<desa code>/<TPS no>/<sequence>`).
+ * Created in the transaction of that first record; later records of the
+ * same household reuse it.
+ */
+export const coklitHousehold = pgTable(
+  'coklit_household',
+  {
+    id: serial('id').primaryKey(),
+    tpsId: integer('tps_id')
+      .notNull()
+      .references(() => tps.id),
+    nkk: text('nkk').notNull(),
+    sequence: integer('sequence').notNull(),
+    sticker: text('sticker').notNull(),
+    firstVisitAt: timestamp('first_visit_at', { withTimezone: true, mode: 'string' }).notNull(),
+    byUserId: integer('by_user_id'),
+    byUsername: text('by_username'),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+  },
+  (t) => [
+    uniqueIndex('coklit_household_tps_nkk_uq').on(t.tpsId, t.nkk),
+    uniqueIndex('coklit_household_tps_seq_uq').on(t.tpsId, t.sequence),
+    uniqueIndex('coklit_household_sticker_uq').on(t.sticker),
+  ],
+);
+
+/** Photos of a household visit (the house with its sticker); the same file for two households is flagged. */
+export const coklitHouseholdPhoto = pgTable(
+  'coklit_household_photo',
+  {
+    id: serial('id').primaryKey(),
+    householdId: integer('household_id')
+      .notNull()
+      .references(() => coklitHousehold.id),
+    sha256: text('sha256').notNull(),
+    mediaType: text('media_type').notNull(),
+    bytes: integer('bytes').notNull(),
+    uploadedBy: text('uploaded_by'),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true, mode: 'string' })
+      .notNull()
+      .defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('coklit_household_photo_uq').on(t.householdId, t.sha256),
+    index('coklit_household_photo_sha_idx').on(t.sha256),
   ],
 );
 
@@ -177,7 +232,11 @@ export const voterListEntry = pgTable(
   ],
 );
 
-/** Public comments (tanggapan masyarakat) on a desa's DPS, recorded and resolved by the PPS. */
+/**
+ * Public comments (tanggapan masyarakat) on a desa's DPS: recorded by the PPS
+ * (`source = 'pps'`) or sent by anyone on the public page (`'publik'`, with
+ * a tracking code), and resolved by the PPS.
+ */
 export const dpsTanggapan = pgTable(
   'dps_tanggapan',
   {
@@ -189,6 +248,13 @@ export const dpsTanggapan = pgTable(
     }).notNull(),
     description: text('description').notNull(),
     submitterName: text('submitter_name'),
+    /** How to reach the submitter (public comments; seen by the officers only). */
+    submitterContact: text('submitter_contact'),
+    source: text('source', { enum: ['pps', 'publik'] })
+      .notNull()
+      .default('pps'),
+    /** Public comments only: the code the submitter follows it with. */
+    trackingCode: text('tracking_code'),
     recordedBy: text('recorded_by'),
     recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'string' }).notNull(),
     status: text('status', { enum: ['terbuka', 'diterima', 'ditolak'] }).notNull(),
@@ -196,7 +262,10 @@ export const dpsTanggapan = pgTable(
     resolvedBy: text('resolved_by'),
     resolvedAt: timestamp('resolved_at', { withTimezone: true, mode: 'string' }),
   },
-  (t) => [index('dps_tanggapan_desa_idx').on(t.desaCode)],
+  (t) => [
+    index('dps_tanggapan_desa_idx').on(t.desaCode),
+    uniqueIndex('dps_tanggapan_tracking_uq').on(t.trackingCode),
+  ],
 );
 
 /** Every public "cek DPT" lookup: masked NIK, found or not, from which address. */

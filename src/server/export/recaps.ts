@@ -36,6 +36,8 @@ export function coklitTable(regionName: string, rows: readonly CoklitDesaRow[]):
     c.listedMen,
     c.listedWomen,
     c.listed,
+    c.households,
+    c.householdsWithPhoto,
   ];
   const sum: ProgressCounts = {
     dp4: total((c) => c.dp4),
@@ -48,6 +50,8 @@ export function coklitTable(regionName: string, rows: readonly CoklitDesaRow[]):
     listed: total((c) => c.listed),
     listedMen: total((c) => c.listedMen),
     listedWomen: total((c) => c.listedWomen),
+    households: total((c) => c.households),
+    householdsWithPhoto: total((c) => c.householdsWithPhoto),
   };
   return {
     title: `Kemajuan coklit per desa/kelurahan — ${regionName}`,
@@ -66,6 +70,8 @@ export function coklitTable(regionName: string, rows: readonly CoklitDesaRow[]):
       'Dalam daftar: laki-laki',
       'Dalam daftar: perempuan',
       'Dalam daftar: jumlah',
+      'Rumah tangga dikunjungi (stiker)',
+      'Rumah tangga dengan foto',
     ],
     rows: [
       ...rows.map((r) => [r.kecamatanCode, r.kecamatanName, r.code, r.name, ...line(r.counts)]),

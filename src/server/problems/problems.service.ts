@@ -259,13 +259,14 @@ async function checkReport(
   return ok({ details, config });
 }
 
-function newTrackingCode(): string {
+/** A tracking code for a public submission, `<prefix>-XXXX-XXXX` (problems: LP, DPS comments: TG). */
+export function newTrackingCode(prefix = 'LP'): string {
   // Crockford base32 without I, L, O, U: easy to read over the phone.
   const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
   const bytes = randomBytes(8);
   let code = '';
   for (const b of bytes) code += alphabet[b % 32] ?? '0';
-  return `LP-${code.slice(0, 4)}-${code.slice(4)}`;
+  return `${prefix}-${code.slice(0, 4)}-${code.slice(4)}`;
 }
 
 async function duplicatesOf(

@@ -6,12 +6,14 @@
  * away from Korwil I (Sukapura) where the browser tests write their own.
  */
 import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
+import { formatSticker } from '../../domain/voters/household.ts';
 import { composeNik } from '../../domain/voters/nik.ts';
 import { tallyKeys } from '../../domain/voters/tally.ts';
 import { contributionOf } from '../results/results.rollup.ts';
 import { consistentForm } from '../results/form-fixture.ts';
 import type { Db } from '../db/connection.ts';
 import {
+  coklitHousehold,
   adhocMember,
   candidatePair,
   contest,
@@ -24,6 +26,7 @@ import {
   voter,
   voterEvent,
 } from '../db/schema.ts';
+import { HOUSEHOLD_KEY } from '../voters/households.ts';
 import { addTallies } from '../voters/voters.repository.ts';
 import { writeSubmission } from '../results/results.repository.ts';
 import {
@@ -145,14 +148,14 @@ async function insertDemoVoters(db: Db): Promise<number> {
         });
       }
     }
-    const stored: { id: number; tpsId: number; sex: 'L' | 'P' }[] = [];
+    const stored: { id: number; tpsId: number; sex: 'L' | 'P'; nkk: string }[] = [];
     for (let i = 0; i < rows.length; i += 500) {
       stored.push(
         ...(await db
           .insert(voter)
           .values(rows.slice(i, i + 500))
           .onConflictDoNothing()
-          .returning({ id: voter.id, tpsId: voter.tpsId, sex: voter.sex })),
+          .returning({ id: voter.id, tpsId: voter.tpsId, sex: voter.sex, nkk: voter.nkk })),
       );
     }
     total += stored.length;
@@ -191,10 +194,52 @@ async function insertDemoVoters(db: Db): Promise<number> {
           status === 'U' ? { address: { from: 'Dusun Krajan', to: 'Dusun Krajan Baru' } } : {},
         reason: status === 'U' ? 'Pindah alamat dalam desa' : null,
         tpsId: v.tpsId,
-        sticker: `STK-${String(v.id).padStart(6, '0')}`,
         byUsername: 'pantarlih (demo)',
         at,
       });
+    }
+    // Households visited, numbered per TPS in the order of their first visit (one NKK per voter here).
+    const nkkOf = new Map(stored.map((v) => [v.id, v.nkk]));
+    const tpsNumber = new Map(places.map((t) => [t.id, t]));
+    const firstVisits = new Map<string, { tpsId: number; nkk: string; at: string }>();
+    for (const e of [...events].sort((a, b) => (a.at < b.at ? -1 : 1))) {
+      const nkk = nkkOf.get(e.voterId) ?? '';
+      const key = `${String(e.tpsId)}|${nkk}`;
+      if (!firstVisits.has(key)) firstVisits.set(key, { tpsId: e.tpsId, nkk, at: e.at });
+    }
+    const sequence = new Map<number, number>();
+    const households = [...firstVisits.values()].map((h) => {
+      const n = (sequence.get(h.tpsId) ?? 0) + 1;
+      sequence.set(h.tpsId, n);
+      const t = tpsNumber.get(h.tpsId);
+      add(h.tpsId, HOUSEHOLD_KEY);
+      return {
+        tpsId: h.tpsId,
+        nkk: h.nkk,
+        sequence: n,
+        sticker: formatSticker(t?.desaCode ?? '', t?.number ?? 0, n),
+        firstVisitAt: h.at,
+        byUsername: 'pantarlih (demo)',
+      };
+    });
+    const householdIds = new Map<string, { id: number; sticker: string }>();
+    for (let i = 0; i < households.length; i += 500) {
+      for (const h of await db
+        .insert(coklitHousehold)
+        .values(households.slice(i, i + 500))
+        .returning({
+          id: coklitHousehold.id,
+          tpsId: coklitHousehold.tpsId,
+          nkk: coklitHousehold.nkk,
+          sticker: coklitHousehold.sticker,
+        })) {
+        householdIds.set(`${String(h.tpsId)}|${h.nkk}`, { id: h.id, sticker: h.sticker });
+      }
+    }
+    for (const e of events) {
+      const h = householdIds.get(`${String(e.tpsId)}|${nkkOf.get(e.voterId) ?? ''}`);
+      e.householdId = h?.id ?? null;
+      e.sticker = h?.sticker ?? null;
     }
     for (let i = 0; i < events.length; i += 500)
       await db.insert(voterEvent).values(events.slice(i, i + 500));

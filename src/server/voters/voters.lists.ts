@@ -7,6 +7,9 @@ import type { Actor } from '../auth/actor.ts';
 import { auditWrite, authorizeWrite, canRead, regionTarget } from '../auth/guard.ts';
 import type { Db } from '../db/connection.ts';
 import { inTransaction } from '../http/transaction.ts';
+import { appendAudit } from '../audit/audit.service.ts';
+import { newTrackingCode } from '../problems/problems.service.ts';
+import { bumpPublicThrottle } from '../problems/problems.repository.ts';
 import { allKorwil, allRegions, findRegion } from '../regions/regions.repository.ts';
 import { getMaxVotersPerTps } from '../settings/settings.service.ts';
 import { findTps, tpsOfDesa } from '../tps/tps.repository.ts';
@@ -20,7 +23,13 @@ import {
   staysOnList,
   tpsOverLimit,
 } from '../../domain/voters/coklit.ts';
+import { photoReuseMessage, reusedPhotos } from '../../domain/voters/household.ts';
 import { maskNik } from '../../domain/voters/nik.ts';
+import {
+  TANGGAPAN_STATUS_LABEL,
+  type PublicTanggapanBody,
+  type TanggapanTracking,
+} from '../../domain/voters/voters.schema.ts';
 import type {
   CekDptAnswer,
   DesaLists,
@@ -30,9 +39,12 @@ import type {
   VoterListSummary,
 } from '../../domain/voters/voters.schema.ts';
 import type { Table } from '../export/table.ts';
+import { HOUSEHOLD_KEY, HOUSEHOLD_PHOTO_KEY } from './households.ts';
 import {
   activityOf,
+  reusedPhotoUses,
   findTanggapan,
+  findTanggapanByTrackingCode,
   findVoterByNik,
   inLatestList,
   insertList,
@@ -65,6 +77,8 @@ function emptyCounts(): ProgressCounts {
     listed: 0,
     listedMen: 0,
     listedWomen: 0,
+    households: 0,
+    householdsWithPhoto: 0,
   };
 }
 
@@ -83,6 +97,12 @@ function addKey(c: ProgressCounts, key: string, value: number): void {
       return;
     case 'listed_P':
       c.listedWomen += value;
+      return;
+    case HOUSEHOLD_KEY:
+      c.households += value;
+      return;
+    case HOUSEHOLD_PHOTO_KEY:
+      c.householdsWithPhoto += value;
       return;
     default:
       if (key.startsWith('tms')) c.tms[key.slice(3)] = (c.tms[key.slice(3)] ?? 0) + value;
@@ -161,6 +181,11 @@ export async function voterProgress(db: Db, actor: Actor, code: string): Promise
         }))
       : [];
   flags.push(...burstFlags(officers));
+  if (level === 'desa' || level === 'kecamatan') {
+    for (const reuse of reusedPhotos(await reusedPhotoUses(db, prefix))) {
+      flags.push({ code: 'coklit.photo_reused', message: photoReuseMessage(reuse) });
+    }
+  }
   const childRows = [...children.entries()]
     .map(([c, counts]) => ({
       code: c,
@@ -211,6 +236,8 @@ export async function desaLists(
       kind: t.kind,
       description: t.description,
       submitterName: t.submitterName,
+      submitterContact: t.submitterContact,
+      source: t.source,
       voterId: t.voterId,
       status: t.status,
       resolution: t.resolution,
@@ -333,12 +360,103 @@ export async function recordTanggapan(
       kind: body.kind,
       description: body.description,
       submitterName: body.submitterName ?? null,
+      source: 'pps',
       recordedBy: actor.username,
       recordedAt: now.toISOString(),
       status: 'terbuka',
     });
     await auditWrite(tx, access.value, what, { after: { tanggapanId: row.id, kind: body.kind } });
     return ok({ id: row.id });
+  });
+}
+
+/** Public comments: at most this many per address per window (the public problem form's mechanism). */
+export const PUBLIC_TANGGAPAN_LIMIT = 5;
+export const PUBLIC_TANGGAPAN_WINDOW_MS = 60 * 60 * 1000;
+
+/**
+ * A comment on a desa's DPS from anyone (no account): honeypot, a limit per
+ * address (counted in the public problem form's throttle table under its
+ * own key), refused before the desa's DPS is compiled. Answers the tracking
+ * code; audited with the sender's address.
+ */
+export async function publicTanggapan(
+  db: Db,
+  address: string | null,
+  body: PublicTanggapanBody,
+  now: Date = new Date(),
+): Promise<Result<{ trackingCode: string }>> {
+  const count = await db.transaction((tx) =>
+    bumpPublicThrottle(tx, `tanggapan:${address ?? 'unknown'}`, now, PUBLIC_TANGGAPAN_WINDOW_MS),
+  );
+  if (count > PUBLIC_TANGGAPAN_LIMIT) {
+    return err(
+      domainError(
+        'too_many',
+        'tanggapan.rate_limited',
+        'Terlalu banyak tanggapan dari alamat ini. Silakan coba lagi dalam satu jam.',
+      ),
+    );
+  }
+  if (body.website !== undefined && body.website !== '') {
+    return err(
+      domainError('invalid', 'tanggapan.spam', 'Tanggapan tidak dapat diterima.', 'website'),
+    );
+  }
+  const desa = await findRegion(db, body.desaCode);
+  if (desa === undefined || desa.level !== 'desa') {
+    return err(domainError('not_found', 'region.not_found', 'Desa tidak ada.', 'desaCode'));
+  }
+  if (!(await listsOfDesa(db, body.desaCode)).some((l) => l.kind === 'dps')) {
+    return err(
+      domainError(
+        'invalid',
+        'tanggapan.no_dps',
+        `DPS Desa/Kelurahan ${desa.name} belum disusun, jadi belum dapat ditanggapi. Silakan kirim tanggapan setelah DPS diumumkan.`,
+        'desaCode',
+      ),
+    );
+  }
+  const blank = (x: string | undefined) => (x === undefined || x === '' ? null : x);
+  return inTransaction(db, async (tx) => {
+    const row = await insertTanggapan(tx, {
+      desaCode: body.desaCode,
+      kind: body.kind,
+      description: body.description,
+      submitterName: blank(body.submitterName),
+      submitterContact: blank(body.submitterContact),
+      source: 'publik',
+      trackingCode: newTrackingCode('TG'),
+      recordedBy: null,
+      recordedAt: now.toISOString(),
+      status: 'terbuka',
+    });
+    await appendAudit(tx, {
+      actor: { userId: null, username: null, role: null, scope: null, address },
+      action: 'dps.tanggapan_public',
+      outcome: 'ok',
+      targetType: 'dps_tanggapan',
+      targetId: row.id,
+      after: { desaCode: body.desaCode, kind: body.kind },
+    });
+    return ok({ trackingCode: row.trackingCode ?? '' });
+  });
+}
+
+/** The public lookup of a comment by its tracking code: status and resolution only. */
+export async function trackTanggapan(db: Db, code: string): Promise<Result<TanggapanTracking>> {
+  const row = await findTanggapanByTrackingCode(db, code.trim().toUpperCase());
+  if (row === undefined) {
+    return err(
+      domainError('not_found', 'tanggapan.tracking_unknown', 'Kode pelacakan tidak ditemukan.'),
+    );
+  }
+  return ok({
+    trackingCode: row.trackingCode ?? '',
+    status: row.status,
+    statusLabel: TANGGAPAN_STATUS_LABEL[row.status],
+    resolution: row.resolution,
+    resolvedAt: row.resolvedAt,
   });
 }
 

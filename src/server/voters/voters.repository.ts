@@ -8,6 +8,8 @@ import { VOTER_COPY_COLUMNS } from './dp4-checked.ts';
 import { rowsOf } from '../db/rows.ts';
 import {
   cekDptLog,
+  coklitHousehold,
+  coklitHouseholdPhoto,
   dpsTanggapan,
   region,
   tps,
@@ -453,6 +455,13 @@ export async function findTanggapan(db: Db, id: number): Promise<TanggapanRow | 
   return (await db.select().from(dpsTanggapan).where(eq(dpsTanggapan.id, id)))[0];
 }
 
+export async function findTanggapanByTrackingCode(
+  db: Db,
+  code: string,
+): Promise<TanggapanRow | undefined> {
+  return (await db.select().from(dpsTanggapan).where(eq(dpsTanggapan.trackingCode, code)))[0];
+}
+
 export async function resolveTanggapan(
   db: Db,
   id: number,
@@ -482,4 +491,178 @@ export async function tpsUnder(
     .select({ id: tps.id, desaCode: tps.desaCode, number: tps.number })
     .from(tps)
     .where(sql`${tps.desaCode} like ${`${regionPrefix}%`}`);
+}
+
+// ---------------------------------------------------------------- households
+
+export type HouseholdRow = typeof coklitHousehold.$inferSelect;
+
+/**
+ * Locks the TPS row for issuing sticker numbers (`for no key update`: it
+ * does not block rows that merely reference the TPS); answers its number and
+ * desa. Two records of the same TPS issue numbers one after the other.
+ */
+export async function lockTpsForStickers(
+  db: Db,
+  tpsId: number,
+): Promise<{ number: number; desaCode: string } | undefined> {
+  return (
+    await db
+      .select({ number: tps.number, desaCode: tps.desaCode })
+      .from(tps)
+      .where(eq(tps.id, tpsId))
+      .for('no key update')
+  )[0];
+}
+
+export async function findHousehold(
+  db: Db,
+  tpsId: number,
+  nkk: string,
+): Promise<HouseholdRow | undefined> {
+  return (
+    await db
+      .select()
+      .from(coklitHousehold)
+      .where(and(eq(coklitHousehold.tpsId, tpsId), eq(coklitHousehold.nkk, nkk)))
+  )[0];
+}
+
+export async function findHouseholdById(db: Db, id: number): Promise<HouseholdRow | undefined> {
+  return (await db.select().from(coklitHousehold).where(eq(coklitHousehold.id, id)))[0];
+}
+
+export async function highestSequence(db: Db, tpsId: number): Promise<number | null> {
+  const rows = await db
+    .select({ n: sql<number | string | null>`max(${coklitHousehold.sequence})` })
+    .from(coklitHousehold)
+    .where(eq(coklitHousehold.tpsId, tpsId));
+  const n = rows[0]?.n ?? null;
+  return n === null ? null : Number(n);
+}
+
+export async function insertHousehold(
+  db: Db,
+  values: typeof coklitHousehold.$inferInsert,
+): Promise<HouseholdRow> {
+  const rows = await db.insert(coklitHousehold).values(values).returning();
+  const row = rows[0];
+  if (row === undefined) throw new Error('coklit_household insert returned nothing');
+  return row;
+}
+
+/** The households of a TPS with how many photos each has. */
+export async function householdsOfTps(
+  db: Db,
+  tpsId: number,
+): Promise<(HouseholdRow & { photos: number })[]> {
+  const rows = await db
+    .select({
+      household: coklitHousehold,
+      photos:
+        // Qualified by hand: inside the subquery a bare "id" would be the photo's.
+        sql<number>`(select count(*) from coklit_household_photo p where p.household_id = "coklit_household"."id")`.mapWith(
+          Number,
+        ),
+    })
+    .from(coklitHousehold)
+    .where(eq(coklitHousehold.tpsId, tpsId))
+    .orderBy(asc(coklitHousehold.sequence));
+  return rows.map((r) => ({ ...r.household, photos: r.photos }));
+}
+
+/** Locks a household row (a photo's count changes once per household). */
+export async function lockHousehold(db: Db, id: number): Promise<HouseholdRow | undefined> {
+  return (
+    await db.select().from(coklitHousehold).where(eq(coklitHousehold.id, id)).for('update')
+  )[0];
+}
+
+export type HouseholdPhotoRow = typeof coklitHouseholdPhoto.$inferSelect;
+
+/** Stores a photo row; false when this household already has this file. */
+export async function insertHouseholdPhoto(
+  db: Db,
+  values: typeof coklitHouseholdPhoto.$inferInsert,
+): Promise<boolean> {
+  const rows = await db
+    .insert(coklitHouseholdPhoto)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: coklitHouseholdPhoto.id });
+  return rows.length > 0;
+}
+
+export async function householdPhotoCount(db: Db, householdId: number): Promise<number> {
+  const rows = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(coklitHouseholdPhoto)
+    .where(eq(coklitHouseholdPhoto.householdId, householdId));
+  return rows[0]?.n ?? 0;
+}
+
+export async function findHouseholdPhoto(
+  db: Db,
+  householdId: number,
+  sha256: string,
+): Promise<HouseholdPhotoRow | undefined> {
+  return (
+    await db
+      .select()
+      .from(coklitHouseholdPhoto)
+      .where(
+        and(
+          eq(coklitHouseholdPhoto.householdId, householdId),
+          eq(coklitHouseholdPhoto.sha256, sha256),
+        ),
+      )
+  )[0];
+}
+
+/** Sticker numbers of other households that were given a file with the same hash. */
+export async function sameHouseholdPhotoElsewhere(
+  db: Db,
+  sha256: string,
+  householdId: number,
+): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ sticker: coklitHousehold.sticker })
+    .from(coklitHouseholdPhoto)
+    .innerJoin(coklitHousehold, eq(coklitHousehold.id, coklitHouseholdPhoto.householdId))
+    .where(
+      and(
+        eq(coklitHouseholdPhoto.sha256, sha256),
+        sql`${coklitHouseholdPhoto.householdId} <> ${householdId}`,
+      ),
+    )
+    .orderBy(asc(coklitHousehold.sticker));
+  return rows.map((r) => r.sticker);
+}
+
+/**
+ * Photo uses (hash, sticker) of every hash that a household under the
+ * region has and that was given to two or more households anywhere.
+ */
+export async function reusedPhotoUses(
+  db: Db,
+  regionPrefix: string,
+): Promise<{ sha256: string; sticker: string }[]> {
+  return rowsOf<{ sha256: string; sticker: string }>(
+    await db.execute(sql`
+      with reused as (
+        select p.sha256 from coklit_household_photo p
+        group by p.sha256 having count(distinct p.household_id) > 1
+      )
+      select distinct p.sha256, h.sticker
+      from coklit_household_photo p
+      join coklit_household h on h.id = p.household_id
+      where p.sha256 in (select sha256 from reused)
+        and p.sha256 in (
+          select p2.sha256 from coklit_household_photo p2
+          join coklit_household h2 on h2.id = p2.household_id
+          join tps t on t.id = h2.tps_id
+          where t.desa_code like ${`${regionPrefix}%`}
+        )
+      order by 1, 2`),
+  );
 }

@@ -11,17 +11,21 @@ import {
   CoklitBody,
   CoklitWindow,
   DesaLists,
+  HouseholdPhotoAccepted,
   ImportQuery,
   ImportSummary,
   Lineage,
   NewVoterBody,
   Progress,
   ProgressQuery,
+  PublicTanggapanBody,
+  PublicTanggapanCreated,
   Recap,
   RecapQuery,
   ReopenBody,
   ResolveTanggapanBody,
   TanggapanBody,
+  TanggapanTracking,
   TpsVoterList,
   Unmasked,
   UnmaskBody,
@@ -31,18 +35,35 @@ import { canRead } from '../auth/guard.ts';
 import type { Db } from '../db/connection.ts';
 import { ERRORS, sendResult, type ZodApp } from '../http/reply.ts';
 import { toXlsx } from '../export/table.ts';
+import {
+  acceptPhotoBodies,
+  isRefusal,
+  photoOf,
+  photoSizeRefusal,
+  refusePhoto,
+  sendPhotoFile,
+  storePhoto,
+} from '../http/photos.ts';
+import { authorizeHouseholdPhoto, canReadHousehold, recordHouseholdPhoto } from './households.ts';
 import { importDp4, importSummary } from './voters.import.ts';
 import {
   cekDpt,
   closeTanggapan,
   compileList,
   desaLists,
+  publicTanggapan,
   recapTable,
   recordTanggapan,
+  trackTanggapan,
   voterProgress,
   voterRecap,
 } from './voters.lists.ts';
-import { findImport, listImports, rejectionsPage } from './voters.repository.ts';
+import {
+  findHouseholdPhoto,
+  findImport,
+  listImports,
+  rejectionsPage,
+} from './voters.repository.ts';
 import {
   addNewVoter,
   coklitWindow,
@@ -61,11 +82,15 @@ export const DP4_MEDIA_TYPES = [
   'application/octet-stream',
 ];
 
-export function votersRoutes(app: ZodApp, db: Db): void {
+/** A photo of a household visit may be at most 5 MB (phones resize before sending), like a problem photo. */
+export const HOUSEHOLD_PHOTO_LIMIT = 5 * 1024 * 1024;
+
+export function votersRoutes(app: ZodApp, db: Db, dataDir: string): void {
   // DP4 uploads are streamed to the importer, never buffered whole.
   app.addContentTypeParser(DP4_MEDIA_TYPES, (_req, payload, done) => {
     done(null, payload);
   });
+  acceptPhotoBodies(app, 10 * 1024 * 1024);
 
   app.post(
     '/api/voters/import',
@@ -244,6 +269,57 @@ export function votersRoutes(app: ZodApp, db: Db): void {
       return sendResult(reply, result, result.ok && result.value.duplicate ? 200 : 201);
     },
   );
+  app.post(
+    '/api/coklit/households/:id/photos',
+    {
+      schema: {
+        tags: ['Coklit'],
+        summary:
+          'Attach a photo of a household visit (the house with its sticker; JPEG, PNG or WebP body, at most 5 MB); the same photo for another household is flagged',
+        params: IdParam,
+        response: {
+          201: HouseholdPhotoAccepted,
+          ...AUTH_ERRORS,
+          413: ErrorBody,
+          415: ErrorBody,
+        },
+      },
+    },
+    async (req, reply) => {
+      const id = req.params.id;
+      const photo = photoOf(req, 'household');
+      if (isRefusal(photo)) return refusePhoto(reply, photo);
+      const allowed = await authorizeHouseholdPhoto(db, req.actor, id);
+      if (!allowed.ok) return sendResult(reply, allowed);
+      const refused = photoSizeRefusal(photo, 'household', HOUSEHOLD_PHOTO_LIMIT);
+      if (refused !== null) return refusePhoto(reply, refused);
+      const sha256 = await storePhoto(dataDir, photo);
+      const saved = await recordHouseholdPhoto(db, allowed.value.access, id, {
+        sha256,
+        mediaType: photo.mediaType,
+        bytes: photo.body.length,
+        uploadedBy: req.actor.username,
+      });
+      return sendResult(reply, saved, 201);
+    },
+  );
+  app.get(
+    '/api/coklit/households/:id/photos/:sha256',
+    {
+      schema: {
+        tags: ['Coklit'],
+        summary: 'A photo of a household visit (the image file)',
+        params: IdParam.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+        response: { 200: z.unknown().meta({ description: 'The image' }), ...AUTH_ERRORS },
+      },
+    },
+    async (req, reply) => {
+      const h = await canReadHousehold(db, req.actor, req.params.id);
+      if (!h.ok) return sendResult(reply, h);
+      const photo = await findHouseholdPhoto(db, req.params.id, req.params.sha256);
+      return sendPhotoFile(reply, dataDir, photo, 'household', 'private, max-age=86400');
+    },
+  );
   app.get(
     '/api/coklit/window',
     {
@@ -320,6 +396,32 @@ export function votersRoutes(app: ZodApp, db: Db): void {
       },
     },
     async (req, reply) => sendResult(reply, await recordTanggapan(db, req.actor, req.body), 201),
+  );
+  app.post(
+    '/api/public/tanggapan',
+    {
+      schema: {
+        tags: ['Pemilih'],
+        summary:
+          'A public comment on a desa DPS (no account): honeypot field, rate-limited per address, refused before the DPS is compiled; answers a tracking code',
+        body: PublicTanggapanBody,
+        response: { 201: PublicTanggapanCreated, ...ERRORS, 429: ErrorBody },
+      },
+    },
+    async (req, reply) => sendResult(reply, await publicTanggapan(db, req.ip, req.body), 201),
+  );
+  app.get(
+    '/api/public/tanggapan/:code',
+    {
+      schema: {
+        tags: ['Pemilih'],
+        summary:
+          'Status and resolution of a public DPS comment by its tracking code (nothing else)',
+        params: z.object({ code: z.string().trim().min(4).max(40) }),
+        response: { 200: TanggapanTracking, ...ERRORS },
+      },
+    },
+    async (req, reply) => sendResult(reply, await trackTanggapan(db, req.params.code)),
   );
   app.post(
     '/api/voters/tanggapan/:id/resolve',

@@ -36,10 +36,12 @@ import type {
   TpsVoterList,
   VoterView,
 } from '../../domain/voters/voters.schema.ts';
-import { votingDayOf } from './voters.import.ts';
+import { householdOfEvent, householdView, visitHousehold } from './households.ts';
 import { knownNikPrefixes } from './nik-prefixes.ts';
+import { votingDayOf } from './voters.import.ts';
 import {
   addTallies,
+  householdsOfTps,
   eventsOf,
   findEventByClientId,
   findImport,
@@ -191,11 +193,14 @@ export async function tpsVoterList(
   const desa = await findRegion(db, t.desaCode);
   const desaTps = (await tpsOfDesa(db, t.desaCode)).filter((x) => x.status === 'aktif');
   const rows = await votersOfTps(db, tpsId);
+  const households = await householdsOfTps(db, tpsId);
   return ok({
     tps: { id: t.id, number: t.number, desaCode: t.desaCode, desaName: desa?.name ?? t.desaCode },
     desaTps: desaTps.map((x) => ({ id: x.id, number: x.number })),
     voters: rows.map((v) => toView(v)),
+    households: households.map((h) => householdView(h, h.photos)),
     canRecord: canRead(actor, 'coklit.record', target).ok,
+    canAddPhoto: canRead(actor, 'coklit.photo', target).ok,
   });
 }
 
@@ -252,7 +257,13 @@ export async function recordCoklit(
           ),
         );
       }
-      return ok({ voter: toView(v), eventId: earlier.id, duplicate: true });
+      return ok({
+        voter: toView(v),
+        eventId: earlier.id,
+        duplicate: true,
+        household: await householdOfEvent(db, earlier.householdId),
+        newHousehold: false,
+      });
     }
   }
   const window = await coklitWindow(db, now);
@@ -271,6 +282,14 @@ export async function recordCoklit(
     if (!applied.ok) return applied;
     const { next, changes } = applied.value;
     const at = now.toISOString();
+    // The household visited is the family card as listed at this TPS (before any change).
+    const visit = await visitHousehold(tx, actor, {
+      tpsId: current.tpsId,
+      nkk: current.nkk,
+      at,
+      latitude: body.latitude ?? null,
+      longitude: body.longitude ?? null,
+    });
     const updated = await updateVoter(tx, voterId, {
       ...next.data,
       tpsId: next.tpsId,
@@ -285,7 +304,8 @@ export async function recordCoklit(
       changes,
       reason: body.reason ?? null,
       tpsId: current.tpsId,
-      sticker: body.sticker ?? null,
+      householdId: visit.household.id,
+      sticker: visit.household.sticker,
       latitude: body.latitude ?? null,
       longitude: body.longitude ?? null,
       clientId: body.clientId ?? null,
@@ -307,9 +327,16 @@ export async function recordCoklit(
         kind: body.kind,
         tmsCode: event.tmsCode,
         fields: changes.map((c) => c.field),
+        household: { id: visit.household.id, sticker: visit.household.sticker, new: visit.created },
       },
     });
-    return ok({ voter: toView(updated), eventId: event.id, duplicate: false });
+    return ok({
+      voter: toView(updated),
+      eventId: event.id,
+      duplicate: false,
+      household: householdView(visit.household, visit.photos),
+      newHousehold: visit.created,
+    });
   });
 }
 
@@ -333,7 +360,15 @@ export async function addNewVoter(
     const earlier = await findEventByClientId(db, body.clientId);
     if (earlier !== undefined) {
       const v = await findVoter(db, earlier.voterId);
-      if (v !== undefined) return ok({ voter: toView(v), eventId: earlier.id, duplicate: true });
+      if (v !== undefined) {
+        return ok({
+          voter: toView(v),
+          eventId: earlier.id,
+          duplicate: true,
+          household: await householdOfEvent(db, earlier.householdId),
+          newHousehold: false,
+        });
+      }
     }
   }
   const window = await coklitWindow(db, now);
@@ -362,13 +397,21 @@ export async function addNewVoter(
         newReason: body.reason,
         coklitAt: at,
       });
+      const visit = await visitHousehold(tx, actor, {
+        tpsId: t.id,
+        nkk: row.nkk,
+        at,
+        latitude: body.latitude ?? null,
+        longitude: body.longitude ?? null,
+      });
       const event = await insertEvent(tx, {
         voterId: row.id,
         kind: 'BARU',
         changes: [],
         reason: NEW_VOTER_REASON[body.reason],
         tpsId: t.id,
-        sticker: body.sticker ?? null,
+        householdId: visit.household.id,
+        sticker: visit.household.sticker,
         latitude: body.latitude ?? null,
         longitude: body.longitude ?? null,
         clientId: body.clientId ?? null,
@@ -378,12 +421,29 @@ export async function addNewVoter(
       });
       await addTallies(tx, tallyDelta(null, { tpsId: t.id, subject: subjectOf(row) }));
       await auditWrite(tx, access.value, what, {
-        after: { voterId: row.id, eventId: event.id, reason: body.reason },
+        after: {
+          voterId: row.id,
+          eventId: event.id,
+          reason: body.reason,
+          household: {
+            id: visit.household.id,
+            sticker: visit.household.sticker,
+            new: visit.created,
+          },
+        },
       });
-      return ok({ voter: toView(row), eventId: event.id, duplicate: false });
+      return ok({
+        voter: toView(row),
+        eventId: event.id,
+        duplicate: false,
+        household: householdView(visit.household, visit.photos),
+        newHousehold: visit.created,
+      });
     });
   } catch (e) {
-    if (uniqueViolation(e) === null) throw e;
+    // Only the NIK's index means "already listed" (a household index would be a bug: the TPS lock prevents it).
+    const constraint = uniqueViolation(e);
+    if (constraint === null || constraint.startsWith('coklit_household')) throw e;
     return err(
       domainError('conflict', 'coklit.nik_exists', 'NIK ini sudah ada di daftar pemilih.', 'nik'),
     );
@@ -483,7 +543,7 @@ export async function voterLineage(
         : { field: FIELD_LABEL[c.field] ?? c.field, old: text(c.old), new: text(c.new) },
     );
     const evidence = [
-      e.sticker === null ? null : `stiker ${e.sticker}`,
+      e.sticker === null ? null : `stiker rumah ${e.sticker}`,
       e.latitude === null || e.longitude === null
         ? null
         : `lokasi ${e.latitude.toFixed(5)}, ${e.longitude.toFixed(5)}`,

@@ -1,6 +1,6 @@
 /**
  * The field app's submission queue: C.Hasil, problem reports and coklit
- * records (with their photos) kept in IndexedDB on the device until the
+ * records (with their photos, and photos of household visits) kept in IndexedDB on the device until the
  * server has taken them, sent on page load, when the connection returns, on
  * "Kirim sekarang", and after the owner signs in again.
  *
@@ -38,7 +38,9 @@ export type QueuePayload =
   | { kind: 'chasil'; tpsId: number; contestId: number; submit: ResultSubmit | null }
   | { kind: 'problem'; report: ProblemReport & { clientId: string } }
   | { kind: 'coklit'; voterId: number; body: CoklitWrite }
-  | { kind: 'coklit'; newVoterAtTps: number; body: NewVoterWrite };
+  | { kind: 'coklit'; newVoterAtTps: number; body: NewVoterWrite }
+  /** Photos of a household visit whose sticker number was issued (no record to send). */
+  | { kind: 'coklit'; household: number };
 
 export interface QueueItem extends QueueItemState {
   /** What the officer sees in the list ("C.Hasil Pilbup TPS 001 Ngadisari"). */
@@ -52,6 +54,8 @@ export interface QueueItem extends QueueItemState {
   delivered: boolean;
   /** The report's id once taken (its photos are added to it). */
   problemId?: number | undefined;
+  /** The household of a coklit record once taken (its photos are added to it). */
+  householdId?: number | undefined;
 }
 
 interface QueueDb extends DBSchema {
@@ -197,9 +201,12 @@ export function isSending(): boolean {
 // ---------------------------------------------------------------------------
 // Sending
 
-async function sendRecord(item: QueueItem): Promise<{ answer: SendAnswer; problemId?: number }> {
+async function sendRecord(
+  item: QueueItem,
+): Promise<{ answer: SendAnswer; problemId?: number; householdId?: number }> {
   const p = item.payload;
   let sent: { result: ApiResult<unknown>; status: number };
+  if (p.kind === 'coklit' && 'household' in p) return { answer: { kind: 'accepted' } };
   if (p.kind === 'chasil') {
     if (p.submit === null) return { answer: { kind: 'accepted' } };
     sent = await queuedWrite('POST', '/api/results', { body: p.submit });
@@ -218,7 +225,16 @@ async function sendRecord(item: QueueItem): Promise<{ answer: SendAnswer; proble
     p.kind === 'problem' && typeof data === 'object' && data !== null && 'id' in data
       ? Number(data.id)
       : undefined;
-  return problemId === undefined ? { answer } : { answer, problemId };
+  const household =
+    p.kind === 'coklit' && typeof data === 'object' && data !== null && 'household' in data
+      ? (data.household as { id?: unknown } | null)
+      : null;
+  const householdId = typeof household?.id === 'number' ? household.id : undefined;
+  return {
+    answer,
+    ...(problemId === undefined ? {} : { problemId }),
+    ...(householdId === undefined ? {} : { householdId }),
+  };
 }
 
 function photoPath(item: QueueItem): string | undefined {
@@ -226,6 +242,10 @@ function photoPath(item: QueueItem): string | undefined {
   if (p.kind === 'chasil') return `/api/results/${String(p.tpsId)}/${String(p.contestId)}/photos`;
   if (p.kind === 'problem' && item.problemId !== undefined) {
     return `/api/problems/${String(item.problemId)}/photos`;
+  }
+  if (p.kind === 'coklit') {
+    const household = 'household' in p ? p.household : item.householdId;
+    if (household !== undefined) return `/api/coklit/households/${String(household)}/photos`;
   }
   return undefined;
 }
@@ -235,13 +255,13 @@ async function sendOne(start: QueueItem): Promise<SendAnswer> {
   let item = startSend(start);
   await put(item);
   if (!item.delivered) {
-    const { answer, problemId } = await sendRecord(item);
+    const { answer, problemId, householdId } = await sendRecord(item);
     if (answer.kind !== 'accepted') {
       const next = afterAnswer(item, answer, Date.now());
       if (next !== null) await put(next);
       return answer;
     }
-    item = { ...item, delivered: true, problemId };
+    item = { ...item, delivered: true, problemId, householdId };
     await put(item);
   }
   const path = photoPath(item);

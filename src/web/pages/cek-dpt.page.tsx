@@ -5,6 +5,7 @@
 import { useState, type SubmitEvent } from 'react';
 import { api, type ApiError, type CekDptData } from '../api.ts';
 import { LoadError } from '../components.tsx';
+import { Link } from '../router.tsx';
 import { useTitle } from '../use-title.ts';
 
 export function CekDptPage() {
@@ -17,6 +18,10 @@ export function CekDptPage() {
         sedikitnya 3 huruf pertama nama Anda seperti di KTP-el.
       </p>
       <CekDptForm idPrefix="cek" />
+      <p>
+        Tidak terdaftar, atau ada yang salah di Daftar Pemilih Sementara desa Anda?{' '}
+        <Link to="/tanggapan-dps">Kirim tanggapan atas DPS</Link>.
+      </p>
       <p className="muted small">
         Setiap pencarian dicatat. Pencarian dari satu alamat dibatasi agar data pemilih tidak dapat
         ditelusuri massal.

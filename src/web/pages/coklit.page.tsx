@@ -1,17 +1,21 @@
 /**
  * Coklit for a Pantarlih, phone-sized: the voters of the TPS grouped by
  * household (NKK), one tap to open a voter, then MS, U (changed fields) or
- * TMS with its code; pemilih baru with its reason. Each record carries the
- * sticker number and, if allowed, the phone's location.
+ * TMS with its code; pemilih baru with its reason. Each record carries, if
+ * allowed, the phone's location. A household's first record gets its
+ * sticker number from the server ("Stiker rumah: …", to write on the
+ * sticker); then a photo of the house with its sticker can be added.
  */
-import { useState, type SubmitEvent } from 'react';
+import { useId, useState, type ChangeEvent, type SubmitEvent } from 'react';
 import { formatTps } from '../../domain/common/format.ts';
 import { NEW_VOTER_REASON, TMS_LABEL, type NewVoterReason } from '../../domain/voters/coklit.ts';
 import {
   api,
   CLIENT_ERROR,
   type ApiError,
+  type CoklitAcceptedData,
   type CoklitWrite,
+  type HouseholdData,
   type TpsVoterListData,
   type VoterData,
 } from '../api.ts';
@@ -28,7 +32,19 @@ function isTransient(error: ApiError): boolean {
 }
 
 const QUEUED_NOTICE =
-  'Disimpan di perangkat: belum ada sinyal. Dikirim otomatis saat koneksi kembali, hanya tercatat sekali.';
+  'Disimpan di perangkat: belum ada sinyal. Dikirim otomatis saat koneksi kembali, hanya tercatat sekali. Nomor stiker rumah diberikan saat data terkirim.';
+
+/** What the officer reads after a record is accepted: the household's sticker number. */
+function stickerNotice(accepted: CoklitAcceptedData): string | null {
+  const h = accepted.household;
+  if (h === null) return null;
+  return accepted.newHousehold
+    ? `Stiker rumah: ${h.sticker} (nomor baru — tulis pada stiker rumah ini).`
+    : `Stiker rumah: ${h.sticker}`;
+}
+
+const PHOTO_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
+const PHOTO_LIMIT = 5 * 1024 * 1024;
 
 const STATUS_LABEL = (v: VoterData): string =>
   v.coklitStatus === null
@@ -81,7 +97,8 @@ function Summary({ data }: { data: TpsVoterListData }) {
   return (
     <p className="muted" data-testid="coklit-summary">
       {done} dari {dp4.length} pemilih DP4 sudah dicoklit;{' '}
-      {data.voters.filter((v) => v.source === 'baru').length} pemilih baru.
+      {data.voters.filter((v) => v.source === 'baru').length} pemilih baru; {data.households.length}{' '}
+      rumah tangga berstiker.
     </p>
   );
 }
@@ -96,17 +113,36 @@ function VoterList({
   onChange: () => void;
 }) {
   const [open, setOpen] = useState<number | null>(null);
+  /** The notice of the last accepted record, shown in its household's card. */
+  const [accepted, setAccepted] = useState<{ nkk: string; text: string } | null>(null);
   const households = new Map<string, VoterData[]>();
   for (const v of data.voters) {
     const list = households.get(v.nkk) ?? [];
     list.push(v);
     households.set(v.nkk, list);
   }
+  const visits = new Map(data.households.map((h) => [h.nkk, h]));
   return (
     <>
       {[...households.entries()].map(([nkk, members]) => (
-        <section key={nkk} className="card">
+        <section key={nkk} className="card" data-testid={`household-${nkk}`}>
           <h2 className="small">KK {nkk}</h2>
+          {accepted?.nkk === nkk && (
+            <p className="notice" role="status">
+              {accepted.text}
+            </p>
+          )}
+          {(() => {
+            const visit = visits.get(nkk);
+            return visit === undefined ? null : (
+              <Household
+                household={visit}
+                canAddPhoto={data.canAddPhoto}
+                tpsId={data.tps.id}
+                onUploaded={onChange}
+              />
+            );
+          })()}
           <ul className="plain">
             {members.map((v) => (
               <li key={v.id}>
@@ -129,8 +165,9 @@ function VoterList({
                     voter={v}
                     data={data}
                     canRecord={canRecord}
-                    onDone={() => {
+                    onDone={(text) => {
                       setOpen(null);
+                      setAccepted(text === null ? null : { nkk, text });
                       onChange();
                     }}
                   />
@@ -176,13 +213,12 @@ function VoterPanel({
   voter: VoterData;
   data: TpsVoterListData;
   canRecord: boolean;
-  onDone: () => void;
+  onDone: (notice: string | null) => void;
 }) {
   const [mode, setMode] = useState<'MS' | 'U' | 'TMS'>('MS');
   const [changes, setChanges] = useState<Record<string, string>>({});
   const [code, setCode] = useState(1);
   const [newTps, setNewTps] = useState<number | ''>('');
-  const [sticker, setSticker] = useState('');
   const [reason, setReason] = useState('');
   const [withLocation, setWithLocation] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -197,7 +233,6 @@ function VoterPanel({
     const where = withLocation ? await position() : null;
     const evidence = {
       clientId: newClientId(),
-      ...(sticker.trim() === '' ? {} : { sticker: sticker.trim() }),
       ...(reason.trim() === '' ? {} : { reason: reason.trim() }),
       ...(where ?? {}),
     };
@@ -237,7 +272,7 @@ function VoterPanel({
     const r = await api.coklit(voter.id, body);
     if (!r.ok && isTransient(r.error)) return keep();
     setBusy(false);
-    if (r.ok) onDone();
+    if (r.ok) onDone(stickerNotice(r.data));
     else setError(r.error);
   };
   return (
@@ -312,14 +347,6 @@ function VoterPanel({
             </div>
           )}
           <div className="field">
-            <label htmlFor={`${prefix}-sticker`}>Nomor stiker coklit</label>
-            <input
-              id={`${prefix}-sticker`}
-              value={sticker}
-              onChange={(e) => setSticker(e.target.value)}
-            />
-          </div>
-          <div className="field">
             <label htmlFor={`${prefix}-reason`}>
               Alasan / catatan{voter.coklitStatus !== null ? ' (wajib untuk koreksi)' : ''}
             </label>
@@ -386,7 +413,6 @@ function NewVoterForm({ tpsId, onDone }: { tpsId: number; onDone: () => void }) 
   const [open, setOpen] = useState(false);
   const [voter, setVoter] = useState(EMPTY_NEW);
   const [reason, setReason] = useState<NewVoterReason>('genap_17');
-  const [sticker, setSticker] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -395,12 +421,7 @@ function NewVoterForm({ tpsId, onDone }: { tpsId: number; onDone: () => void }) 
     e.preventDefault();
     setBusy(true);
     setError(null);
-    const body = {
-      voter,
-      reason,
-      clientId: newClientId(),
-      ...(sticker.trim() === '' ? {} : { sticker: sticker.trim() }),
-    };
+    const body = { voter, reason, clientId: newClientId() };
     const keep = async () => {
       if (me.userId === null) return;
       await enqueue(
@@ -423,7 +444,10 @@ function NewVoterForm({ tpsId, onDone }: { tpsId: number; onDone: () => void }) 
     if (!r.ok && isTransient(r.error)) return keep();
     setBusy(false);
     if (r.ok) {
-      setNotice(`${r.data.voter.name} dicatat sebagai pemilih baru.`);
+      const sticker = stickerNotice(r.data);
+      setNotice(
+        `${r.data.voter.name} dicatat sebagai pemilih baru.${sticker === null ? '' : ` ${sticker}`}`,
+      );
       setVoter(EMPTY_NEW);
       setOpen(false);
       onDone();
@@ -469,10 +493,6 @@ function NewVoterForm({ tpsId, onDone }: { tpsId: number; onDone: () => void }) 
               ))}
             </select>
           </div>
-          <div className="field">
-            <label htmlFor="baru-sticker">Nomor stiker coklit</label>
-            <input id="baru-sticker" value={sticker} onChange={(e) => setSticker(e.target.value)} />
-          </div>
           {error !== null && <LoadError error={error} />}
           <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? 'Menyimpan…' : 'Simpan pemilih baru'}
@@ -480,5 +500,119 @@ function NewVoterForm({ tpsId, onDone }: { tpsId: number; onDone: () => void }) 
         </form>
       )}
     </section>
+  );
+}
+
+/**
+ * A visited household: its sticker number, and (for the Pantarlih and the
+ * officers above) a photo of the house with its sticker. Without signal the
+ * photo waits in the queue and is sent, once, when the connection returns.
+ */
+function Household({
+  household,
+  canAddPhoto,
+  tpsId,
+  onUploaded,
+}: {
+  household: HouseholdData;
+  canAddPhoto: boolean;
+  tpsId: number;
+  onUploaded: () => void;
+}) {
+  const me = useMe();
+  const inputId = useId();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const input = event.target;
+    const file = input.files?.[0];
+    if (file === undefined) return;
+    setError(null);
+    setNotice(null);
+    if (!PHOTO_TYPES.has(file.type)) {
+      setError('Foto harus berupa berkas JPEG, PNG, atau WebP.');
+      input.value = '';
+      return;
+    }
+    if (file.size > PHOTO_LIMIT) {
+      setError('Foto terlalu besar; paling besar 5 MB.');
+      input.value = '';
+      return;
+    }
+    const keep = async () => {
+      if (me.userId === null) return;
+      await enqueue(
+        {
+          clientId: newClientId(),
+          kind: 'coklit',
+          label: `Foto rumah ${household.sticker}`,
+          link: `/coklit/${String(tpsId)}`,
+          payload: { kind: 'coklit', household: household.id },
+          photos: [file],
+          delivered: true,
+        },
+        me.userId,
+      );
+      input.value = '';
+      setBusy(false);
+      setNotice('Foto rumah disimpan di perangkat dan dikirim saat ada sinyal.');
+    };
+    if (!navigator.onLine) return keep();
+    setBusy(true);
+    const r = await api.uploadHouseholdPhoto(household.id, file);
+    if (!r.ok && isTransient(r.error)) return keep();
+    setBusy(false);
+    input.value = '';
+    if (!r.ok) {
+      setError(r.error.message);
+      return;
+    }
+    onUploaded();
+    setNotice(
+      r.data.alsoAtHouseholds.length === 0
+        ? 'Foto rumah terkirim.'
+        : `Foto rumah terkirim, tetapi foto yang sama sudah dipakai untuk rumah tangga ${r.data.alsoAtHouseholds.join(', ')}; ini ditandai untuk diperiksa.`,
+    );
+  };
+
+  const photos = household.photos;
+  return (
+    <div className="household">
+      <p>
+        Stiker rumah: <strong className="code">{household.sticker}</strong>{' '}
+        <span className="muted small">
+          · {photos === 0 ? 'belum ada foto' : `${String(photos)} foto`}
+        </span>
+      </p>
+      {canAddPhoto && (
+        <div className="field">
+          <label htmlFor={inputId}>Foto rumah</label>
+          <input
+            id={inputId}
+            type="file"
+            accept="image/jpeg,image/png,image/webp"
+            capture="environment"
+            disabled={busy}
+            aria-invalid={error !== null}
+            aria-describedby={`${inputId}-hint`}
+            onChange={(e) => void onFile(e)}
+          />
+          <p className="hint" id={`${inputId}-hint`}>
+            Rumah dengan stikernya terlihat; JPEG, PNG, atau WebP, paling besar 5 MB.
+          </p>
+          {error !== null && (
+            <p className="field-error" role="alert">
+              {error}
+            </p>
+          )}
+        </div>
+      )}
+      <div role="status" aria-live="polite">
+        {busy && <p className="muted">Mengunggah foto…</p>}
+        {notice !== null && <p className="notice">{notice}</p>}
+      </div>
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * A desa's voter lists: DPS versions (compiled by the PPS), comments on the
- * DPS (recorded and resolved), the DPT (fixed by the KPU once every comment
+ * DPS (recorded by the PPS or sent on the public page, with their source;
+ * resolved here), the DPT (fixed by the KPU once every comment
  * is resolved), and the recap per TPS (men/women/total, XLSX and print).
  */
 import { useState, type SubmitEvent } from 'react';
@@ -124,9 +125,13 @@ function Tanggapan({
       ) : (
         <ul className="plain">
           {data.tanggapan.map((t) => (
-            <li key={t.id} className="card">
+            <li key={t.id} className="card" data-testid={`tanggapan-${String(t.id)}`}>
+              <span className="badge">
+                {t.source === 'publik' ? 'Dari masyarakat (daring)' : 'Dicatat PPS'}
+              </span>{' '}
               <strong>{KIND_LABEL[t.kind as keyof typeof KIND_LABEL]}</strong> — {t.description}
-              {t.submitterName !== null && <> (dari {t.submitterName})</>}{' '}
+              {t.submitterName !== null && <> (dari {t.submitterName})</>}
+              {t.submitterContact !== null && <> · kontak {t.submitterContact}</>}{' '}
               <span className="badge">{t.status}</span>
               {t.resolution !== null && <div className="muted small">{t.resolution}</div>}
               {canWrite && t.status === 'terbuka' && (

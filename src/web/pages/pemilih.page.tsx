@@ -79,6 +79,8 @@ function ProgressView({ code }: { code: string }) {
             <Count label="TMS" value={tmsTotal(p.counts)} />
             <Count label="Pemilih baru" value={p.counts.baru} />
             <Count label="Dalam daftar" value={p.counts.listed} />
+            <Count label="Rumah tangga berstiker" value={p.counts.households} />
+            <Count label="Rumah tangga berfoto" value={p.counts.householdsWithPhoto} />
           </dl>
           {Object.keys(p.counts.tms).length > 0 && (
             <p className="small">
@@ -117,6 +119,8 @@ function ProgressView({ code }: { code: string }) {
                   <th>Daftar L</th>
                   <th>Daftar P</th>
                   <th>Daftar</th>
+                  <th>Rumah berstiker</th>
+                  <th>Rumah berfoto</th>
                 </tr>
               </thead>
               <tbody>
@@ -141,6 +145,8 @@ function ProgressView({ code }: { code: string }) {
                     <td>{formatAngka(c.counts.listedMen)}</td>
                     <td>{formatAngka(c.counts.listedWomen)}</td>
                     <td>{formatAngka(c.counts.listed)}</td>
+                    <td>{formatAngka(c.counts.households)}</td>
+                    <td>{formatAngka(c.counts.householdsWithPhoto)}</td>
                   </tr>
                 ))}
               </tbody>

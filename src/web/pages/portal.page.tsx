@@ -32,6 +32,10 @@ export function PortalPage() {
           sedikitnya 3 huruf pertama nama seperti di KTP-el.
         </p>
         <CekDptForm idPrefix="portal-cek" />
+        <p>
+          Ada warga yang tidak memenuhi syarat, belum terdaftar, atau datanya salah di DPS desa
+          Anda? <Link to="/tanggapan-dps">Kirim tanggapan atas DPS</Link> (tanpa perlu masuk).
+        </p>
       </section>
       <ProvisionalResults />
       <section aria-labelledby="portal-lapor" className="portal-section">
