@@ -232,6 +232,17 @@ function entryOf(body: CoklitBody): CoklitEntry {
 }
 
 /** Records MS, U or TMS for one voter, with its evidence, in one transaction. */
+/** A resent client id answers the first verdict again, with its household. */
+async function resentAnswer(db: Db, v: VoterRow, earlier: EventRow): Promise<CoklitAccepted> {
+  return {
+    voter: toView(v),
+    eventId: earlier.id,
+    duplicate: true,
+    household: await householdOfEvent(db, earlier.householdId),
+    newHousehold: false,
+  };
+}
+
 export async function recordCoklit(
   db: Db,
   actor: Actor,
@@ -257,13 +268,7 @@ export async function recordCoklit(
           ),
         );
       }
-      return ok({
-        voter: toView(v),
-        eventId: earlier.id,
-        duplicate: true,
-        household: await householdOfEvent(db, earlier.householdId),
-        newHousehold: false,
-      });
+      return ok(await resentAnswer(db, v, earlier));
     }
   }
   const window = await coklitWindow(db, now);
@@ -360,15 +365,7 @@ export async function addNewVoter(
     const earlier = await findEventByClientId(db, body.clientId);
     if (earlier !== undefined) {
       const v = await findVoter(db, earlier.voterId);
-      if (v !== undefined) {
-        return ok({
-          voter: toView(v),
-          eventId: earlier.id,
-          duplicate: true,
-          household: await householdOfEvent(db, earlier.householdId),
-          newHousehold: false,
-        });
-      }
+      if (v !== undefined) return ok(await resentAnswer(db, v, earlier));
     }
   }
   const window = await coklitWindow(db, now);
