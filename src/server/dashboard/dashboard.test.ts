@@ -5,7 +5,7 @@
  * claim shared by two servers, and XLSX exports with Indonesian headers.
  */
 import ExcelJS from 'exceljs';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, notInArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   Dashboard,
@@ -14,7 +14,7 @@ import type {
 } from '../../domain/dashboard/dashboard.schema.ts';
 import { todayWib } from '../../domain/common/dates.ts';
 import { formatTanggal } from '../../domain/common/format.ts';
-import { auditLog, deskReport } from '../db/schema.ts';
+import { auditLog, deskReport, voter, voterList } from '../db/schema.ts';
 import { testEngines } from '../db/test-databases.ts';
 import {
   createTestApp,
@@ -51,6 +51,41 @@ describe.each(testEngines())('dashboard and reports on %s', (engine) => {
     today = todayWib();
   }, 120_000);
   afterAll(() => t.close());
+
+  it('the demo has compiled the DPS where coklit is nearly done, so the public can comment on it', async () => {
+    const lists = await t.database.db
+      .select({ desaCode: voterList.desaCode, kind: voterList.kind, total: voterList.total })
+      .from(voterList);
+    // Kraksaan (94 % visited) and Paiton (81 %), two desa each; not Dringu or Leces.
+    expect(lists).toHaveLength(4);
+    expect(lists.every((l) => l.kind === 'dps' && l.total > 0)).toBe(true);
+    const anon = injectAs(t.app, null);
+    const comment = (desaCode: string) =>
+      anon({
+        method: 'POST',
+        url: '/api/public/tanggapan',
+        payload: {
+          desaCode,
+          kind: 'belum_terdaftar',
+          description: 'Tetangga kami yang baru berumur 17 tahun belum ada di DPS.',
+        },
+      });
+    const withDps = lists[0]?.desaCode ?? '';
+    expect((await comment(withDps)).statusCode).toBe(201);
+    const without = await t.database.db
+      .selectDistinct({ desaCode: voter.desaCode })
+      .from(voter)
+      .where(
+        notInArray(
+          voter.desaCode,
+          lists.map((l) => l.desaCode),
+        ),
+      )
+      .limit(1);
+    const refused = await comment(without[0]?.desaCode ?? '');
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json<{ error: { code: string } }>().error.code).toBe('tanggapan.no_dps');
+  });
 
   it('fills every tile from the demo for the Bupati, with drill-down links and risks', async () => {
     const res = await bupati('/api/dashboard');

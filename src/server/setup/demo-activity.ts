@@ -28,6 +28,8 @@ import {
 } from '../db/schema.ts';
 import { HOUSEHOLD_KEY } from '../voters/households.ts';
 import { addTallies } from '../voters/voters.repository.ts';
+import { compileList } from '../voters/voters.lists.ts';
+import { SYSTEM_ACTOR } from '../auth/actor.ts';
 import { writeSubmission } from '../results/results.repository.ts';
 import {
   insertEvent as insertBimtekEvent,
@@ -56,6 +58,9 @@ export const DEMO_COKLIT: readonly { kecamatan: string; desa: number; share: num
   { kecamatan: 'Leces', desa: 2, share: 0.38 },
 ];
 export const DEMO_VOTERS_PER_TPS = 24;
+/** Desa whose coklit reached this share have their DPS compiled in the demo. */
+export const DEMO_DPS_FROM_SHARE = 0.8;
+const DEMO_DPS_COMPILED_AT = new Date('2024-07-30T03:00:00.000Z');
 
 /** Kecamatan whose first TPS have sent C.Hasil in the demo. */
 export const DEMO_RESULTS: readonly { kecamatan: string; tps: number }[] = [
@@ -261,6 +266,14 @@ async function insertDemoVoters(db: Db): Promise<number> {
       await db.update(voter).set({ tmsCode: v.tmsCode }).where(eq(voter.id, v.id));
     }
     await addTallies(db, [...tally.values()]);
+    // Where coklit is nearly done the PPS has compiled the DPS, so the desa's
+    // lists, recap and the public tanggapan form have something to show.
+    if (plan.share >= DEMO_DPS_FROM_SHARE) {
+      for (const d of desa) {
+        const compiled = await compileList(db, SYSTEM_ACTOR, d, 'dps', DEMO_DPS_COMPILED_AT);
+        if (!compiled.ok) throw new Error(`demo DPS of ${d}: ${compiled.error.message}`);
+      }
+    }
   }
   return total;
 }
