@@ -25,6 +25,7 @@ import { useApi } from '../use-api.ts';
 import { useTitle } from '../use-title.ts';
 import { enqueue } from '../offline/queue.ts';
 import { useMe } from '../session.ts';
+import { photoFileProblem } from '../photo-file.ts';
 
 /** No signal (or it dropped while sending): the queue delivers it later, once. */
 function isTransient(error: ApiError): boolean {
@@ -43,7 +44,6 @@ function stickerNotice(accepted: CoklitAcceptedData): string | null {
     : `Stiker rumah: ${h.sticker}`;
 }
 
-const PHOTO_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
 const PHOTO_LIMIT = 5 * 1024 * 1024;
 
 const STATUS_LABEL = (v: VoterData): string =>
@@ -531,13 +531,9 @@ function Household({
     if (file === undefined) return;
     setError(null);
     setNotice(null);
-    if (!PHOTO_TYPES.has(file.type)) {
-      setError('Foto harus berupa berkas JPEG, PNG, atau WebP.');
-      input.value = '';
-      return;
-    }
-    if (file.size > PHOTO_LIMIT) {
-      setError('Foto terlalu besar; paling besar 5 MB.');
+    const problem = photoFileProblem(file, PHOTO_LIMIT);
+    if (problem !== null) {
+      setError(problem);
       input.value = '';
       return;
     }

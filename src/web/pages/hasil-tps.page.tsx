@@ -77,6 +77,7 @@ import {
   voteName,
   type Pair,
 } from './chasil-parts.tsx';
+import { formatBytes, photoFileProblem } from '../photo-file.ts';
 
 export function HasilTpsPage({ tpsId, contestId }: { tpsId: number; contestId: number }) {
   const results = useApi((signal) => api.tpsResults(tpsId, signal), String(tpsId));
@@ -981,13 +982,7 @@ function Toggle({
   );
 }
 
-const PHOTO_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
 const PHOTO_LIMIT = 10 * 1024 * 1024;
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${formatAngka(Math.max(1, Math.round(bytes / 1024)))} KB`;
-  return `${formatAngka(Math.round((bytes / 1024 / 1024) * 10) / 10)} MB`;
-}
 
 function DuplicateWarning({ alsoAtTps }: { alsoAtTps: readonly number[] }) {
   if (alsoAtTps.length === 0) return null;
@@ -1031,13 +1026,9 @@ function Photos({
     if (file === undefined) return;
     setError(undefined);
     setDone(undefined);
-    if (!PHOTO_TYPES.has(file.type)) {
-      setError('Foto harus berupa berkas JPEG, PNG, atau WebP.');
-      input.value = '';
-      return;
-    }
-    if (file.size > PHOTO_LIMIT) {
-      setError(`Foto terlalu besar (${formatBytes(file.size)}); paling besar 10 MB.`);
+    const problem = photoFileProblem(file, PHOTO_LIMIT);
+    if (problem !== null) {
+      setError(problem);
       input.value = '';
       return;
     }
