@@ -1,8 +1,9 @@
 /**
  * The DP4 file parsed and checked in a worker thread (`dp4-worker.ts`),
- * delivered as batches of checked rows with their rejections. A NIK seen
- * earlier in the file is rejected there, naming the earlier line; the
- * writer checks the rest against the stored voters.
+ * delivered as batches of checked rows with their rejections. Repeated
+ * NIKs are the writer's to find (against the batch and the stored voters,
+ * this import's earlier batches included), so nothing here grows with the
+ * file.
  *
  * Flow control keeps memory flat whatever the file size: at most
  * `CHUNKS_AHEAD` chunks of input wait in the worker, and the worker runs at
@@ -16,7 +17,7 @@ import { DomainFailure, type DomainError } from '../../domain/common/result.ts';
 import type { RowRejection } from '../../domain/voters/voters.schema.ts';
 import type { Dp4Format } from './dp4-source.ts';
 
-/** A valid row, its NIK seen first at this line: what the writer needs, and its COPY line. */
+/** A valid row: what the writer needs, and its COPY line. */
 export interface CheckedRow {
   readonly nik: string;
   readonly line: number;

@@ -75,8 +75,6 @@ async function run(): Promise<void> {
   const progress = { bytes: 0 };
   const records =
     setup.format === 'xlsx' ? xlsxRecords(input(), progress) : csvRecords(input(), progress);
-  // The line where each valid NIK was first seen (the file's duplicates).
-  const firstLine = new Map<string, number>();
   let rows: CheckedRow[] = [];
   let rejections: RowRejection[] = [];
   let rowsRead = 0;
@@ -94,40 +92,30 @@ async function run(): Promise<void> {
       if (!checked.ok) rejections.push(...checked.problems);
       else {
         const r = checked.row;
-        const first = firstLine.get(r.nik);
-        if (first !== undefined) {
-          rejections.push({
-            line: r.line,
-            field: 'nik',
-            reason: `NIK ganda dalam berkas: sama dengan baris ${String(first)}.`,
-          });
-        } else {
-          firstLine.set(r.nik, r.line);
-          const tpsId = tps.get(`${r.desaCode}|${String(r.tpsNumber)}`);
-          if (tpsId === undefined) throw new Error('checked TPS vanished');
-          // In the order of VOTER_COPY_COLUMNS.
-          const csv = copyCsvLine([
-            r.nik,
-            r.nkk,
-            r.name,
-            r.birthPlace,
-            r.birthDate,
-            r.marital,
-            r.sex,
-            r.address,
-            r.rt,
-            r.rw,
-            r.disability,
-            r.ktpEl,
-            r.remarks,
-            r.desaCode,
-            tpsId,
-            'dp4',
-            setup.importId,
-            r.line,
-          ]);
-          rows.push({ nik: r.nik, line: r.line, tpsId, sex: r.sex, csv });
-        }
+        const tpsId = tps.get(`${r.desaCode}|${String(r.tpsNumber)}`);
+        if (tpsId === undefined) throw new Error('checked TPS vanished');
+        // In the order of VOTER_COPY_COLUMNS.
+        const csv = copyCsvLine([
+          r.nik,
+          r.nkk,
+          r.name,
+          r.birthPlace,
+          r.birthDate,
+          r.marital,
+          r.sex,
+          r.address,
+          r.rt,
+          r.rw,
+          r.disability,
+          r.ktpEl,
+          r.remarks,
+          r.desaCode,
+          tpsId,
+          'dp4',
+          setup.importId,
+          r.line,
+        ]);
+        rows.push({ nik: r.nik, line: r.line, tpsId, sex: r.sex, csv });
       }
     }
     // Rejections count too, so a file of bad rows streams as well.

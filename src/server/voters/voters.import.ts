@@ -198,16 +198,27 @@ export async function importDp4(
       // A failed write fails the import at once; the transaction rolls back.
       writing.catch(() => undefined);
     };
-    // The worker has rejected the file's own repeats; what is left is
-    // checked against the stored voters, then loaded by COPY.
+    // Each batch is checked against itself and the stored voters (this
+    // import's earlier batches included: same transaction), then loaded by
+    // COPY. Nothing kept per row outlives its batch.
     const store = async (rows: CheckedRow[]) => {
       const stored = await originsOfNiks(
         tx,
         rows.map((r) => r.nik),
       );
+      const firstInBatch = new Map<string, number>();
       let csv = '';
       for (const r of rows) {
         const o = stored.get(r.nik);
+        const earlier = firstInBatch.get(r.nik) ?? (o?.importId === importId ? o.importLine : null);
+        if (earlier !== null) {
+          reject({
+            line: r.line,
+            field: 'nik',
+            reason: `NIK ganda dalam berkas: sama dengan baris ${String(earlier)}.`,
+          });
+          continue;
+        }
         if (o !== undefined) {
           reject({
             line: r.line,
@@ -219,6 +230,7 @@ export async function importDp4(
           });
           continue;
         }
+        firstInBatch.set(r.nik, r.line);
         csv += r.csv;
         counts.rowsAccepted++;
         for (const k of tallyKeys({ source: 'dp4', status: null, tmsCode: null, sex: r.sex })) {

@@ -341,6 +341,25 @@ describe.each(testEngines())('voter data on %s', (engine) => {
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
   });
 
+  it('names the earlier line of a repeated NIK across batches, keeping nothing per row', async () => {
+    const rows = Array.from({ length: 12 }, (_, i) => person(40 + i));
+    rows.push(person(40)); // line 14 repeats line 2, two batches later
+    const r = await importDp4(
+      database.db,
+      SYSTEM_ACTOR,
+      chunked(`${HEADER}\n${rows.join('\n')}\n`, 64),
+      {
+        fileName: 'ulang.csv',
+        dryRun: true,
+        batchSize: 5,
+      },
+    );
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value).toMatchObject({ rowsRead: 13, rowsAccepted: 12, rowsRejected: 1 });
+    expect(r.value.rejections[0]).toMatchObject({ line: 14, field: 'nik' });
+    expect(r.value.rejections[0]?.reason).toContain('baris 2');
+  });
+
   it('an upload that breaks off fails the import and stores nothing', async () => {
     const before = await voterCount();
     const imports = (await database.db.select({ n: count() }).from(voterImport))[0]?.n;
