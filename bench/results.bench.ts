@@ -29,6 +29,7 @@ import { rowsOf } from '../src/server/db/rows.ts';
 import { initRegency } from '../src/server/setup/setup.service.ts';
 import { resultsWindow } from '../src/server/results/results.service.ts';
 import { verifyResultTotals } from '../src/server/results/results.summary.ts';
+import { writerStats } from '../src/server/results/results.batch.ts';
 import { verifyAuditChain } from '../src/server/audit/audit.service.ts';
 import { DEMO_PASSWORD } from '../src/server/setup/demo-accounts.ts';
 import type { ClientSetup, NightReport, PassReport } from './results.client.ts';
@@ -111,6 +112,7 @@ interface EngineRun {
   setupMs: number;
   reference: PassReport & { perS: number };
   night: Omit<NightReport, 'votesSent'> & { perS: number; accepted: number };
+  writer: ReturnType<typeof writerStats>;
   resend: PassReport;
   finalAfterMs: number;
   checks: Record<string, number | boolean | string>;
@@ -246,6 +248,10 @@ async function runEngine(engine: Engine): Promise<EngineRun | null> {
     `${engine}: POST /api/results  accepted ${fmt(accepted)} in ${fmt(nightReport.elapsedMs / 1000, 1)} s = ${fmt(nightPerS)}/s (${fmt((nightPerS / refPerS) * 100, 1)} % of the ceiling)  p50 ${fmt(nightReport.p50Ms, 1)} ms  p99 ${fmt(nightReport.p99Ms, 1)} ms  max ${fmt(nightReport.maxMs, 1)} ms  statuses ${JSON.stringify(nightReport.statuses)}`,
   );
   for (const e of nightReport.firstErrors) out(`${engine}:   ${e}`);
+  const writer = writerStats(db);
+  out(
+    `${engine}: writer: ${fmt(writer.batches)} batches of ${fmt(writer.submissions / Math.max(1, writer.batches), 1)} on average; judged again under the audit head's lock ${String(writer.relocked)}, sent one by one ${String(writer.alone)}`,
+  );
   out(
     `${engine}: dashboard totals final ${fmt(finalAfterMs, 0)} ms after the last accepted submission`,
   );
@@ -336,6 +342,7 @@ async function runEngine(engine: Engine): Promise<EngineRun | null> {
       perS: nightPerS,
       accepted,
     },
+    writer,
     resend,
     finalAfterMs,
     checks,

@@ -14,10 +14,13 @@
  * Every change to results is audited, so an unmoved head means nothing the
  * batch was judged on has changed since it was read (other than the other
  * batch in flight of this server, which never shares a TPS × contest or a
- * client id with it). Two batches are in flight: the second chains after the
- * head the first will leave, and the database makes its write wait for the
- * first's. If the head moved (another audited change, here or on another
- * server), nothing was written and the batch is judged again in a
+ * client id with it). Two batches are in flight: while one is written, the
+ * next reads and is judged; it chains after the head the first will leave,
+ * and its write is sent once the first's is done (sent together, the later
+ * statement could take the head's lock first and find the head unmoved). A
+ * second batch waits up to `GATHER_MS` for `GATHER_MIN` submissions, so
+ * batches do not shrink to one or two. If the head moved (another audited
+ * change, here or on another server), nothing was written and the batch is judged again in a
  * transaction that locks the head. If a batch fails as a whole (a concurrent
  * writer on another server took a TPS or client id first; the unique indexes
  * decide), its submissions are submitted again one by one, each read and
@@ -65,6 +68,9 @@ const MAX_BATCH = 128;
  * contest or a client id (see `take`), so neither reads what the other writes.
  */
 const MAX_IN_FLIGHT = 2;
+/** A second batch starts with at least this many queued, or after `GATHER_MS`. */
+const GATHER_MIN = 16;
+const GATHER_MS = 2;
 
 const correctionReasonRequired = () =>
   err(
@@ -342,33 +348,45 @@ const keysOf = (items: readonly Incoming[]) =>
   }));
 
 /**
+ * Where a batch of this server chains its audit rows, and when it writes.
+ * Asked once the batch is judged, not when it starts, so a batch started
+ * while another was still reading chains after that one.
+ */
+interface AuditChainer {
+  /** The head the batches sent so far will leave; null when unknown (read it). */
+  last(): string | null;
+  /**
+   * Runs `write` (chained up to `lastHash`) once the batch sent before it has
+   * been written: sent at once, the later statement could take the head's
+   * lock first, find the head unmoved and be refused.
+   */
+  inTurn<T>(lastHash: string, write: () => Promise<T>): Promise<T>;
+}
+
+/**
  * A batch in two round trips and no transaction: read its context, judge it,
- * chain its audit rows after `prev` (the head the previous batch of this
- * server will leave, or the head just read), and write everything in one
- * statement that moves the head only if it is still `prev`. `onChained` is
- * told the new last hash before the write is sent, so the next batch can
- * chain after it while this one is written; the database makes the next
- * batch's statement wait for this one. Null when the head had moved (another
- * audited change came in between, here or on another server): nothing was
- * written, and the batch must be judged again.
+ * chain its audit rows after the head the batches already sent will leave
+ * (or the head just read), and write everything in one statement that moves
+ * the head only if it is still that one. The next batch can read and be
+ * judged while this one is written, and chains after it. Null when the head
+ * had moved (another audited change came in between, here or on another
+ * server): nothing was written, and the batch must be judged again.
  */
 async function writeBatchChained(
   db: Db,
   items: readonly Incoming[],
-  prev: string | null,
-  onChained: (lastHash: string) => void,
+  chainer: AuditChainer,
 ): Promise<BatchDone | null> {
   const context = await batchContext(db, keysOf(items), WINDOW_SETTING);
   const judged = judgeBatch(items, context);
   if (judged.writes.length === 0 && judged.audits.length === 0) {
     return { answers: judged.answers, lastHash: null };
   }
-  const from = prev ?? context.auditHead;
+  const from = chainer.last() ?? context.auditHead;
   const chained = chainAudit(from, judged.audits);
-  onChained(chained.lastHash);
-  const done = await writeSubmissions(db, judged.writes, judged.totals, chained, {
-    casFrom: from,
-  });
+  const done = await chainer.inTurn(chained.lastHash, () =>
+    writeSubmissions(db, judged.writes, judged.totals, chained, { casFrom: from }),
+  );
   if (!done.headMoved) return null;
   if (done.written !== judged.writes.length) {
     throw new Error('batch wrote fewer submissions than planned');
@@ -399,14 +417,31 @@ interface Queued {
 }
 
 /** The queue of one database. */
+/** What a database's writer has done since the process started (for the benchmark and tests). */
+export interface WriterStats {
+  /** Batches sent, and the submissions in them. */
+  batches: number;
+  submissions: number;
+  /** Batches whose chained write found the head moved and were judged again under its lock. */
+  relocked: number;
+  /** Batches that failed as a whole, their submissions then sent one by one. */
+  alone: number;
+}
+
 class SubmissionWriter {
   private readonly queue: Queued[] = [];
   private inFlight = 0;
+  readonly stats: WriterStats = { batches: 0, submissions: 0, relocked: 0, alone: 0 };
   /**
    * The audit head the batches of this server will leave: the next batch
    * chains after it (null: read it from the database).
    */
   private predicted: string | null = null;
+  private gatherTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The last batch write sent; the next waits for it (`AuditChainer.inTurn`). */
+  private writing: Promise<unknown> = Promise.resolve();
+  /** Chained batch writes sent so far. */
+  private sent = 0;
   /** TPS × contest pairs and client ids of the batches in flight. */
   private readonly busyPairs = new Set<string>();
   private readonly busyClients = new Set<string>();
@@ -422,20 +457,45 @@ class SubmissionWriter {
 
   private pump(): void {
     while (this.inFlight < MAX_IN_FLIGHT && this.queue.length > 0) {
+      // With another batch in flight, a few submissions wait a moment for
+      // more: the senders that batch answers send their next ones within a
+      // round trip, and a batch of one costs the same two statements as a
+      // batch of fifty. With none in flight, a submission goes at once.
+      if (this.inFlight > 0 && this.queue.length < GATHER_MIN) {
+        this.gatherSoon();
+        return;
+      }
       const batch = this.take();
       // Everything queued waits for a batch in flight (same TPS × contest or client id).
       if (batch.length === 0) return;
-      this.inFlight += 1;
-      void this.run(batch).finally(() => {
-        for (const q of batch) {
-          const { tpsId, contestId, clientId } = q.incoming.input;
-          this.busyPairs.delete(`${String(tpsId)}:${String(contestId)}`);
-          this.busyClients.delete(clientId);
-        }
-        this.inFlight -= 1;
-        this.pump();
-      });
+      this.startBatch(batch);
     }
+  }
+
+  /** After `GATHER_MS`, takes what is queued however few. */
+  private gatherSoon(): void {
+    if (this.gatherTimer !== null) return;
+    this.gatherTimer = setTimeout(() => {
+      this.gatherTimer = null;
+      if (this.inFlight >= MAX_IN_FLIGHT || this.queue.length === 0) return;
+      const batch = this.take();
+      if (batch.length > 0) this.startBatch(batch);
+    }, GATHER_MS);
+  }
+
+  private startBatch(batch: readonly Queued[]): void {
+    this.inFlight += 1;
+    this.stats.batches += 1;
+    this.stats.submissions += batch.length;
+    void this.run(batch).finally(() => {
+      for (const q of batch) {
+        const { tpsId, contestId, clientId } = q.incoming.input;
+        this.busyPairs.delete(`${String(tpsId)}:${String(contestId)}`);
+        this.busyClients.delete(clientId);
+      }
+      this.inFlight -= 1;
+      this.pump();
+    });
   }
 
   /**
@@ -464,23 +524,36 @@ class SubmissionWriter {
   private async run(batch: readonly Queued[]): Promise<void> {
     const items = batch.map((q) => q.incoming);
     try {
-      let done = await writeBatchChained(this.db, items, this.predicted, (lastHash) => {
-        this.predicted = lastHash;
+      let done = await writeBatchChained(this.db, items, {
+        last: () => this.predicted,
+        inTurn: (lastHash, write) => {
+          this.predicted = lastHash;
+          this.sent += 1;
+          const mine = this.writing.then(write, write);
+          this.writing = mine.catch(() => undefined);
+          return mine;
+        },
       });
       if (done === null) {
         // Another audited change moved the head: judge again, holding it.
+        // Batches chained after this one fail the same way and come here too.
         this.predicted = null;
+        this.stats.relocked += 1;
+        const sentBefore = this.sent;
         done = await writeBatchLocked(this.db, items);
+        // Unless a batch was sent meanwhile, the next one chains after this.
+        if (done.lastHash !== null && this.sent === sentBefore) this.predicted = done.lastHash;
       }
-      if (done.lastHash !== null) this.predicted = done.lastHash;
+      const answers = done.answers;
       batch.forEach((q, i) => {
-        q.resolve(done.answers[i] ?? concurrentSubmission());
+        q.resolve(answers[i] ?? concurrentSubmission());
       });
       return;
     } catch {
       // Nothing of the batch was written (one statement, or a transaction
       // rolled back): each is submitted again on its own below.
       this.predicted = null;
+      this.stats.alone += 1;
     }
     for (const q of batch) {
       try {
@@ -493,6 +566,11 @@ class SubmissionWriter {
 }
 
 const writers = new WeakMap<Db, SubmissionWriter>();
+
+/** The counts of `db`'s writer (zeros before its first submission). */
+export function writerStats(db: Db): Readonly<WriterStats> {
+  return { ...(writers.get(db)?.stats ?? { batches: 0, submissions: 0, relocked: 0, alone: 0 }) };
+}
 
 /** Judges and writes a submission together with others that arrive at the same time. */
 export function submitQueued(

@@ -20,6 +20,7 @@ import {
 } from '../testing/app-harness.ts';
 import { consistentForm } from './form-fixture.ts';
 import { verifyResultTotals } from './results.summary.ts';
+import { writerStats } from './results.batch.ts';
 import { verifyAuditChain } from '../audit/audit.service.ts';
 import type {
   ResultsSummary,
@@ -496,6 +497,7 @@ describe.each(testEngines())('TPS results on %s', (engine) => {
         })),
       ),
     );
+    const before = writerStats(database.db);
     const answers = await Promise.all(
       sent.map((payload) =>
         admin({
@@ -506,6 +508,12 @@ describe.each(testEngines())('TPS results on %s', (engine) => {
       ),
     );
     expect(answers.map((a) => a.statusCode)).toEqual(sent.map(() => 201));
+    // Batches overlapped, and each chained after the one before it: none
+    // found the audit head moved by its own server's other batch.
+    const after = writerStats(database.db);
+    expect(after.batches - before.batches).toBeGreaterThan(2);
+    expect(after.relocked - before.relocked).toBe(0);
+    expect(after.alone - before.alone).toBe(0);
     for (const tpsId of ids) {
       const history = (await admin(`/api/results/tps/${String(tpsId)}`)).json<TpsResults>();
       for (const c of contests) {
