@@ -1,5 +1,6 @@
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection.ts';
+import { executePrepared } from '../db/prepared.ts';
 import { rowsOf } from '../db/rows.ts';
 import { appUser, session, signInThrottle, userRole } from '../db/schema.ts';
 import { sessionCache } from './session-cache.ts';
@@ -111,14 +112,17 @@ export async function findLiveSession(db: Db, tokenHash: string): Promise<LiveSe
     disabled: boolean;
     roles: { role: string; scopeKind: RoleRow['scopeKind']; scopeRef: string }[] | null;
   }>(
-    await db.execute(sql`
+    await executePrepared(
+      db,
+      sql`
       select s.id, s.csrf_token, s.last_seen_at, s.expires_at, u.id as user_id, u.username,
         u.full_name, u.must_change_password, u.disabled,
         (select json_agg(json_build_object('role', r.role, 'scopeKind', r.scope_kind,
             'scopeRef', r.scope_ref) order by r.id)
           from user_role r where r.user_id = u.id) as roles
       from session s join app_user u on u.id = s.user_id
-      where s.token_hash = ${tokenHash} and s.revoked_at is null`),
+      where s.token_hash = ${tokenHash} and s.revoked_at is null`,
+    ),
   );
   const r = rows[0];
   if (r === undefined) return undefined;

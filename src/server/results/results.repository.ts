@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { ANOMALY_THRESHOLDS } from '../../domain/results/anomalies.ts';
 import type { Db } from '../db/connection.ts';
+import { executePrepared } from '../db/prepared.ts';
 import { rowsOf } from '../db/rows.ts';
 import { auditCasCtes, auditInsertCte, type ChainedAudit } from '../audit/audit.service.ts';
 import {
@@ -481,7 +482,9 @@ export async function batchContext(
     max_voters: unknown;
     last_hash: string | null;
   }>(
-    await tx.execute(sql`
+    await executePrepared(
+      tx,
+      sql`
       with k as (
         select * from jsonb_to_recordset(${JSON.stringify(keys.map((k, ord) => ({ ord, ...k })))}::jsonb)
           as k (ord int, "tpsId" int, "contestId" int, "clientId" text)
@@ -534,7 +537,8 @@ export async function batchContext(
           order by st.starts_on, st.ends_on, st.id limit 1) as voting_day,
         (select v.value from settings v where v.key = ${windowSetting}) as opened_early,
         (select v.value from settings v where v.key = 'max_voters_per_tps') as max_voters,
-        (select h.last_hash from audit_head h where h.id = 1) as last_hash`),
+        (select h.last_hash from audit_head h where h.id = 1) as last_hash`,
+    ),
   );
   const r = rows[0];
   if (r === undefined) throw new Error('batch context returned no row');
@@ -593,7 +597,9 @@ export async function writeSubmissions(
     votes: w.votes,
   }));
   const rows = rowsOf<{ n: number | string; moved: number | string }>(
-    await tx.execute(sql`
+    await executePrepared(
+      tx,
+      sql`
       with ${cas === null ? sql`` : sql`${cas.head},`} i as (
         select * from jsonb_to_recordset(${JSON.stringify(items)}::jsonb) as i (
           ord int, "clientId" text, "tpsId" int, "contestId" int, version int, form jsonb,
@@ -634,7 +640,8 @@ export async function writeSubmissions(
           value = result_desa_total.value + excluded.value
       ), ${cas === null ? auditInsertCte(audit) : cas.rows}
       select (select count(*)::int from s) as n,
-        (select count(*)::int from audit_head_moved) as moved`),
+        (select count(*)::int from audit_head_moved) as moved`,
+    ),
   );
   return { written: Number(rows[0]?.n ?? 0), headMoved: Number(rows[0]?.moved ?? 0) === 1 };
 }
