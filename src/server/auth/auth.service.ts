@@ -186,12 +186,8 @@ export async function resolveSession(
   now: Date = new Date(),
 ): Promise<ResolvedSession | null> {
   const hash = tokenHash(token);
-  let s = sessionCache.get(hash);
-  if (s === undefined) {
-    s = await findLiveSession(db, hash);
-    if (s === undefined) return null;
-    sessionCache.set(hash, s);
-  }
+  const s = await sessionCache.resolve(hash, () => findLiveSession(db, hash));
+  if (s === undefined) return null;
   const { user } = s;
   if (s.expiresAt <= now || now.getTime() - s.lastSeenAt.getTime() > AUTH_POLICY.idleMs) {
     await revokeSession(db, s.id, now);

@@ -7,6 +7,11 @@
  * or a password reset takes effect immediately. Another server sharing the
  * database sees the change within `TTL_MS`.
  *
+ * Requests that miss at the same time share one lookup (`resolve`): on
+ * voting night a burst of submissions from one phone, or the first second
+ * after the entry expires, would otherwise each read the same session. A
+ * lookup that was running when a change forgot entries is not kept.
+ *
  * Only found sessions are kept (a new session is read on first use); the map
  * is bounded and simply emptied when full.
  */
@@ -22,6 +27,9 @@ interface Entry {
 
 export class SessionCache {
   private readonly entries = new Map<string, Entry>();
+  private readonly loading = new Map<string, Promise<LiveSession | undefined>>();
+  /** Moves on every forget, so a lookup started before it is not kept. */
+  private generation = 0;
 
   constructor(
     private readonly ttlMs: number = SESSION_CACHE_TTL_MS,
@@ -38,6 +46,35 @@ export class SessionCache {
     return e.session;
   }
 
+  /** The remembered session, or one `load` shared by every caller that misses meanwhile. */
+  resolve(
+    tokenHash: string,
+    load: () => Promise<LiveSession | undefined>,
+  ): Promise<LiveSession | undefined> {
+    const hit = this.get(tokenHash);
+    if (hit !== undefined) return Promise.resolve(hit);
+    const pending = this.loading.get(tokenHash);
+    if (pending !== undefined) return pending;
+    const generation = this.generation;
+    const lookup = load().then(
+      (session) => {
+        this.settle(tokenHash, lookup);
+        if (session !== undefined && generation === this.generation) this.set(tokenHash, session);
+        return session;
+      },
+      (e: unknown) => {
+        this.settle(tokenHash, lookup);
+        throw e;
+      },
+    );
+    this.loading.set(tokenHash, lookup);
+    return lookup;
+  }
+
+  private settle(tokenHash: string, lookup: Promise<LiveSession | undefined>): void {
+    if (this.loading.get(tokenHash) === lookup) this.loading.delete(tokenHash);
+  }
+
   set(tokenHash: string, session: LiveSession): void {
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
     this.entries.set(tokenHash, { session, readAt: this.clock() });
@@ -47,12 +84,19 @@ export class SessionCache {
   forgetUsers(userIds: Iterable<number>): void {
     const ids = new Set(userIds);
     if (ids.size === 0) return;
+    this.forgetLoading();
     for (const [k, e] of this.entries) if (ids.has(e.session.user.id)) this.entries.delete(k);
   }
 
   /** Forgets one session (revoked). */
   forgetSession(sessionId: number): void {
+    this.forgetLoading();
     for (const [k, e] of this.entries) if (e.session.id === sessionId) this.entries.delete(k);
+  }
+
+  private forgetLoading(): void {
+    this.generation += 1;
+    this.loading.clear();
   }
 
   get size(): number {
