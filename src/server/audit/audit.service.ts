@@ -69,19 +69,42 @@ export interface AuditContent {
  * whitespace. Meant for values that came out of `JSON.parse`.
  */
 export function canonicalJson(value: unknown): string {
-  if (typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value);
-  if (typeof value === 'number') return Number.isFinite(value) ? JSON.stringify(value) : 'null';
-  // null, and what JSON has no form for.
-  if (value === null || typeof value !== 'object') return 'null';
+  // Loops rather than map/filter/join: every audited C.Hasil form goes
+  // through here on voting night.
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'number':
+      return Number.isFinite(value) ? JSON.stringify(value) : 'null';
+    case 'object':
+      break;
+    case 'bigint':
+    case 'function':
+    case 'symbol':
+    case 'undefined':
+      // what JSON has no form for
+      return 'null';
+  }
+  if (value === null) return 'null';
   if (Array.isArray(value)) {
-    return `[${value.map((v: unknown) => canonicalJson(v)).join(',')}]`;
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ',';
+      out += canonicalJson(value[i]);
+    }
+    return `${out}]`;
   }
   const record = value as Record<string, unknown>;
-  const members = Object.keys(record)
-    .filter((k) => record[k] !== undefined)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`);
-  return `{${members.join(',')}}`;
+  let out = '{';
+  for (const k of Object.keys(record).sort()) {
+    const v = record[k];
+    if (v === undefined) continue;
+    if (out.length > 1) out += ',';
+    out += `${JSON.stringify(k)}:${canonicalJson(v)}`;
+  }
+  return `${out}}`;
 }
 
 export function auditHash(prevHash: string, content: AuditContent): string {
@@ -104,6 +127,7 @@ export function auditHash(prevHash: string, content: AuditContent): string {
     .digest('hex');
 }
 
+const MAYBE_UNSTORABLE = /[\0\ud800-\udfff]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
@@ -113,6 +137,7 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  * write fail, and what is hashed is what is stored.
  */
 function storable(text: string): string {
+  if (!MAYBE_UNSTORABLE.test(text)) return text;
   return text.replaceAll('\0', '\ufffd').replace(LONE_SURROGATE, '\ufffd');
 }
 
@@ -133,13 +158,21 @@ function storableJson(value: unknown): unknown {
 }
 
 /**
+ * JSON.stringify writes U+0000 as `\u0000` and a lone surrogate as `\udXXX`;
+ * a text with neither holds no string `storable` would change.
+ */
+const ESCAPED_UNSTORABLE = /\\u0000|\\ud[89a-f]/i;
+
+/**
  * A value as jsonb will keep it: `toJSON` applied, undefined members
  * dropped, non-finite numbers as null, strings made storable.
  */
 function asJson(value: unknown): unknown {
   if (value === undefined) return null;
   const text = JSON.stringify(value) as string | undefined;
-  return text === undefined ? null : storableJson(JSON.parse(text));
+  if (text === undefined) return null;
+  const parsed: unknown = JSON.parse(text);
+  return ESCAPED_UNSTORABLE.test(text) ? storableJson(parsed) : parsed;
 }
 
 /**

@@ -113,6 +113,43 @@ describe('canonical JSON', () => {
     expect(canonicalJson('é"\n')).toBe(JSON.stringify('é"\n'));
   });
 
+  it('writes what the plain map/filter/sort form wrote, for any value without holes', () => {
+    // The form it replaced (kept here as the reference): hashes already stored depend on it.
+    const reference = (value: unknown): string => {
+      if (typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value);
+      if (typeof value === 'number') return Number.isFinite(value) ? JSON.stringify(value) : 'null';
+      if (value === null || typeof value !== 'object') return 'null';
+      if (Array.isArray(value)) return `[${value.map((v: unknown) => reference(v)).join(',')}]`;
+      const record = value as Record<string, unknown>;
+      const members = Object.keys(record)
+        .filter((k) => record[k] !== undefined)
+        .sort()
+        .map((k) => `${JSON.stringify(k)}:${reference(record[k])}`);
+      return `{${members.join(',')}}`;
+    };
+    fc.assert(
+      fc.property(fc.anything({ withNullPrototype: true, withObjectString: false }), (value) => {
+        expect(canonicalJson(value)).toBe(reference(value));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('stores strings with U+0000 or a lone surrogate as U+FFFD, and leaves look-alike text alone', () => {
+    const entry = (after: unknown) => ({
+      actor: { userId: 1, username: 'a', role: null, scope: null, address: null },
+      action: 'test.odd',
+      outcome: 'ok' as const,
+      after,
+    });
+    const [odd, lookAlike] = chainAudit(GENESIS_HASH, [
+      entry({ 'k\u0000': ['a\u0000b', 'c\ud800d', 'e\udc00', '\ud83d\ude00'] }),
+      entry({ text: 'literally \\u0000 and \\ud800', n: 1 }),
+    ]).rows;
+    expect(odd?.after).toEqual({ 'k\ufffd': ['a\ufffdb', 'c\ufffdd', 'e\ufffd', '\ud83d\ude00'] });
+    expect(lookAlike?.after).toEqual({ text: 'literally \\u0000 and \\ud800', n: 1 });
+  });
+
   it('chains: the hash depends on the previous hash and on every content field', () => {
     const content = {
       at: '2024-11-27T00:00:00.000Z',
