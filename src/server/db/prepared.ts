@@ -13,7 +13,7 @@
  * an `in (…)` list, would prepare a new statement per length); past
  * `MAX_NAMES` distinct texts the rest run unnamed.
  */
-import type { SQL } from 'drizzle-orm';
+import { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import type { Db } from './connection.ts';
@@ -30,14 +30,28 @@ function nameOf(text: string): string | undefined {
   return name;
 }
 
+/** A statement rendered once (text, parameters, name), ready to send. */
+export interface RenderedQuery {
+  readonly query: SQL;
+  readonly text: string;
+  readonly values: unknown[];
+  readonly name: string | undefined;
+}
+
+/**
+ * Renders `query` now, so whoever waits for a turn to send it (the batch
+ * writes of `results.batch.ts`) has nothing left to build when it comes.
+ */
+export function renderQuery(query: SQL): RenderedQuery {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  return { query, text, values: params, name: nameOf(text) };
+}
+
 /** Runs `query` like `db.execute`, prepared once per connection on a PostgreSQL pool. */
-export async function executePrepared(db: Db, query: SQL): Promise<unknown> {
+export async function executePrepared(db: Db, query: SQL | RenderedQuery): Promise<unknown> {
   // `$client` is Drizzle's public handle on the driver; transactions have none.
   const client: unknown = (db as { $client?: unknown }).$client;
-  if (!(client instanceof pg.Pool)) return db.execute(query);
-  const { sql: text, params } = dialect.sqlToQuery(query);
-  const name = nameOf(text);
-  return client.query(
-    name === undefined ? { text, values: params } : { name, text, values: params },
-  );
+  if (!(client instanceof pg.Pool)) return db.execute(query instanceof SQL ? query : query.query);
+  const { text, values, name } = query instanceof SQL ? renderQuery(query) : query;
+  return client.query(name === undefined ? { text, values } : { name, text, values });
 }

@@ -47,8 +47,9 @@ import {
   findByClientId,
   findCurrent,
   submitContext,
+  runSubmissionsWrite,
+  submissionsWrite,
   writeSubmission,
-  writeSubmissions,
   type BatchContext,
   type BatchWrite,
   type CurrentForSubmit,
@@ -384,9 +385,8 @@ async function writeBatchChained(
   }
   const from = chainer.last() ?? context.auditHead;
   const chained = chainAudit(from, judged.audits);
-  const done = await chainer.inTurn(chained.lastHash, () =>
-    writeSubmissions(db, judged.writes, judged.totals, chained, { casFrom: from }),
-  );
+  const write = submissionsWrite(judged.writes, judged.totals, chained, { casFrom: from });
+  const done = await chainer.inTurn(chained.lastHash, () => runSubmissionsWrite(db, write));
   if (!done.headMoved) return null;
   if (done.written !== judged.writes.length) {
     throw new Error('batch wrote fewer submissions than planned');
@@ -402,7 +402,10 @@ async function writeBatchLocked(db: Db, items: readonly Incoming[]): Promise<Bat
       return { answers: judged.answers, lastHash: null };
     }
     const chained = chainAudit(await lockAuditHead(tx), judged.audits);
-    const done = await writeSubmissions(tx, judged.writes, judged.totals, chained);
+    const done = await runSubmissionsWrite(
+      tx,
+      submissionsWrite(judged.writes, judged.totals, chained),
+    );
     if (done.written !== judged.writes.length) {
       throw new Error('batch wrote fewer submissions than planned');
     }

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { ANOMALY_THRESHOLDS } from '../../domain/results/anomalies.ts';
 import type { Db } from '../db/connection.ts';
-import { executePrepared } from '../db/prepared.ts';
+import { executePrepared, renderQuery, type RenderedQuery } from '../db/prepared.ts';
 import { rowsOf } from '../db/rows.ts';
 import { auditCasCtes, auditInsertCte, type ChainedAudit } from '../audit/audit.service.ts';
 import {
@@ -187,7 +187,7 @@ export async function sameHashElsewhere(db: Db, sha256: string, tpsId: number): 
 
 /*
  * The submission hot path: a batch reads everything in one statement
- * (`batchContext`) and writes everything in another (`writeSubmissions`); a
+ * (`batchContext`) and writes everything in another (`submissionsWrite`); a
  * submission on its own (after a failed batch) reads its context
  * (`submitContext`), then its current version inside the transaction. Raw
  * SQL with JSON parameters so the statements are the same on both engines.
@@ -579,15 +579,15 @@ export interface BatchWrite {
  * (`deltas`: one row per contest × desa × key, already summed) and the audit
  * rows with the new head. Without `casFrom` the caller holds the head's lock;
  * with it, everything is written only if the head is still `casFrom`
- * (`headMoved` false: nothing was written).
+ * (`headMoved` false: nothing was written). Built and rendered here, sent by
+ * `runSubmissionsWrite`: a batch waiting for its turn to write has it ready.
  */
-export async function writeSubmissions(
-  tx: Db,
+export function submissionsWrite(
   writes: readonly BatchWrite[],
   deltas: readonly { contestId: number; desaCode: string; key: string; value: number }[],
   audit: ChainedAudit,
   options: { casFrom?: string } = {},
-): Promise<{ written: number; headMoved: boolean }> {
+): RenderedQuery {
   const cas = options.casFrom === undefined ? null : auditCasCtes(options.casFrom, audit);
   const guard = cas === null ? sql`` : sql`where exists (select 1 from audit_head_moved)`;
   const items = writes.map((w, ord) => ({
@@ -596,10 +596,8 @@ export async function writeSubmissions(
     wasVerified: w.wasVerified,
     votes: w.votes,
   }));
-  const rows = rowsOf<{ n: number | string; moved: number | string }>(
-    await executePrepared(
-      tx,
-      sql`
+  return renderQuery(
+    sql`
       with ${cas === null ? sql`` : sql`${cas.head},`} i as (
         select * from jsonb_to_recordset(${JSON.stringify(items)}::jsonb) as i (
           ord int, "clientId" text, "tpsId" int, "contestId" int, version int, form jsonb,
@@ -641,7 +639,16 @@ export async function writeSubmissions(
       ), ${cas === null ? auditInsertCte(audit) : cas.rows}
       select (select count(*)::int from s) as n,
         (select count(*)::int from audit_head_moved) as moved`,
-    ),
+  );
+}
+
+/** Sends a `submissionsWrite`: how many versions it wrote, and whether it moved the head. */
+export async function runSubmissionsWrite(
+  tx: Db,
+  write: RenderedQuery,
+): Promise<{ written: number; headMoved: boolean }> {
+  const rows = rowsOf<{ n: number | string; moved: number | string }>(
+    await executePrepared(tx, write),
   );
   return { written: Number(rows[0]?.n ?? 0), headMoved: Number(rows[0]?.moved ?? 0) === 1 };
 }
