@@ -36,4 +36,17 @@ describe.each(testEngines().filter((e) => e === 'postgres'))('%s connections', (
       await database.close();
     }
   });
+
+  it('keep two connections open from the start, so a first burst does not wait for them', async () => {
+    const database = await createTestDatabase(engine);
+    try {
+      const pool = (
+        database.db as unknown as { $client: { totalCount: number; idleCount: number } }
+      ).$client;
+      expect(pool.totalCount).toBeGreaterThanOrEqual(2);
+      expect(pool.idleCount).toBe(pool.totalCount);
+    } finally {
+      await database.close();
+    }
+  });
 });
