@@ -1,10 +1,13 @@
 /**
  * Raw statements that run many times a second on voting night, sent as named
- * prepared statements on PostgreSQL: each connection parses and plans such a
- * statement once, where an unnamed one is parsed and planned on every call.
- * For the C.Hasil batch statements (several CTEs, one JSON parameter),
- * planning took longer than running them (about 2 ms of bind against 2–4 ms
- * of execute per batch, server log with `log_min_duration_statement = 0`).
+ * prepared statements on PostgreSQL: each connection parses such a statement
+ * once, where an unnamed one is parsed on every call (about 0.4 ms for each
+ * C.Hasil batch statement, server log with `log_min_duration_statement = 0`).
+ * They are still planned on every call, for the values they carry and the
+ * tables' current size: the connections force custom plans
+ * (`PLAN_CACHE_MODE` in `connection.ts`), because a plan cached while the
+ * results tables were empty made the batch context read scan them whole,
+ * 55 ms a batch by the end of a 7,000-TPS night against 5 ms planned afresh.
  *
  * Only on the pool: inside a transaction (whose connection Drizzle keeps to
  * itself) and on PGlite (one in-process connection, no network) the statement
