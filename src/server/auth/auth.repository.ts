@@ -1,6 +1,5 @@
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection.ts';
-import { executePrepared } from '../db/prepared.ts';
 import { rowsOf } from '../db/rows.ts';
 import { appUser, session, signInThrottle, userRole } from '../db/schema.ts';
 import { sessionCache } from './session-cache.ts';
@@ -112,8 +111,7 @@ export async function findLiveSession(db: Db, tokenHash: string): Promise<LiveSe
     disabled: boolean;
     roles: { role: string; scopeKind: RoleRow['scopeKind']; scopeRef: string }[] | null;
   }>(
-    await executePrepared(
-      db,
+    await db.execute(
       sql`
       select s.id, s.csrf_token, s.last_seen_at, s.expires_at, u.id as user_id, u.username,
         u.full_name, u.must_change_password, u.disabled,

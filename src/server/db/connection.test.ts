@@ -26,38 +26,6 @@ describe('PGlite data directory', () => {
   });
 });
 
-describe.each(testEngines())('%s sessions', (engine) => {
-  it('plan every statement for its values, never from a cached plan of an emptier table', async () => {
-    const database = await createTestDatabase(engine);
-    try {
-      const rows = rowsOf<{ plan_cache_mode: string }>(
-        await database.db.execute(sql`show plan_cache_mode`),
-      );
-      expect(rows[0]?.plan_cache_mode).toBe('force_custom_plan');
-      // A statement run while its table was empty (and analyzed so, as
-      // maintenance would), then again once it is not: planned again, it
-      // finds the row by the key's index.
-      await database.db.execute(sql`create table plan_probe (id serial primary key, x int)`);
-      await database.db.execute(sql`analyze plan_probe`);
-      await database.db.execute(sql`prepare plan_probe_by_id (int) as
-        select x from plan_probe where id = $1`);
-      for (let i = 0; i < 8; i++) await database.db.execute(sql`execute plan_probe_by_id (1)`);
-      await database.db.execute(
-        sql`insert into plan_probe (x) select g from generate_series(1, 20000) g`,
-      );
-      const plan = rowsOf<{ 'QUERY PLAN': string }>(
-        await database.db.execute(sql`explain execute plan_probe_by_id (5)`),
-      )
-        .map((r) => r['QUERY PLAN'])
-        .join('\n');
-      expect(plan).toMatch(/Index/);
-      expect(plan).not.toMatch(/Seq Scan/);
-    } finally {
-      await database.close();
-    }
-  });
-});
-
 describe.each(testEngines().filter((e) => e === 'postgres'))('%s connections', (engine) => {
   it('run without JIT (compiling short statements cost more than running them)', async () => {
     const database = await createTestDatabase(engine);

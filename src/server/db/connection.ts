@@ -35,20 +35,6 @@ export const MIGRATIONS_FOLDER = resolve(
 
 const WARM_CONNECTIONS = 2;
 
-/**
- * Every plan made for the values it runs with, never one cached for any
- * value. The results tables start voting night empty and grow by thousands
- * of rows a minute; a plan cached while one was empty (or analyzed empty,
- * as the benchmark's setup and any maintenance run may leave it) stays a
- * sequential scan. The worst were the foreign-key checks (plans cached per connection
- * by PostgreSQL itself): at 7,000 TPS the check of a vote's submission took
- * 306 ms for 80 votes by the end of the night, and the benchmark fell from
- * about 1,130–1,350 to 430–780 accepted/s (`npm run bench -- results --scale 4`).
- * A custom plan reads the tables' current size each time, for about a
- * millisecond of planning per batch statement.
- */
-const PLAN_CACHE_MODE = 'force_custom_plan';
-
 export interface OpenOptions {
   /** PostgreSQL URL; when absent, PGlite is used. */
   readonly url?: string | undefined;
@@ -64,8 +50,6 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // estimates cross jit_above_cost and compiling took ~0.7 s per statement
     // (measured at 175,000 TPS), far longer than running it.
     //
-    // Custom plans always (`PLAN_CACHE_MODE`).
-    //
     // Two connections are kept open even when idle (`min`), and opened now: a
     // burst after a quiet spell (the first C.Hasil of voting night) does not
     // wait for new connections, which cost about 50 ms each on a busy server.
@@ -73,7 +57,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       connectionString: options.url,
       max: 10,
       min: WARM_CONNECTIONS,
-      options: `-c jit=off -c plan_cache_mode=${PLAN_CACHE_MODE}`,
+      options: '-c jit=off',
     });
     // Dates stay `YYYY-MM-DD` strings; never shifted through a JS Date.
     const db = drizzlePg(pool, { schema, casing: 'snake_case' });
@@ -95,8 +79,6 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
   const db = drizzlePglite(client, { schema, casing: 'snake_case' });
   await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  // One session for the whole process: set once.
-  await client.exec(`set plan_cache_mode = ${PLAN_CACHE_MODE}`);
   const owned = client;
   return {
     db,

@@ -1,13 +1,17 @@
 /**
- * Raw statements that run many times a second on voting night, sent as named
+ * Statements that run many times a second on voting night, sent as named
  * prepared statements on PostgreSQL: each connection parses such a statement
- * once, where an unnamed one is parsed on every call (about 0.4 ms for each
- * C.Hasil batch statement, server log with `log_min_duration_statement = 0`).
- * They are still planned on every call, for the values they carry and the
- * tables' current size: the connections force custom plans
- * (`PLAN_CACHE_MODE` in `connection.ts`), because a plan cached while the
- * results tables were empty made the batch context read scan them whole,
- * 55 ms a batch by the end of a 7,000-TPS night against 5 ms planned afresh.
+ * once, where an unnamed one is parsed on every call (about 0.4 ms for the
+ * C.Hasil batch write, server log with `log_min_duration_statement = 0`).
+ *
+ * After five calls PostgreSQL may keep one generic plan for a named
+ * statement, made for the tables as they were then. So only statements whose
+ * plan cannot turn bad as tables grow belong here: the batch write reads
+ * nothing but its own parameter (its inserts, upserts and key checks go by
+ * index whatever the plan). The batch context read was one for a while, and
+ * its generic plan, made while the results tables were near empty, scanned
+ * them whole: 41 ms a batch by the end of a 7,000-TPS night, against 5 ms
+ * planned afresh.
  *
  * Only on the pool: inside a transaction (whose connection Drizzle keeps to
  * itself) and on PGlite (one in-process connection, no network) the statement

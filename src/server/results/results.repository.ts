@@ -482,8 +482,7 @@ export async function batchContext(
     max_voters: unknown;
     last_hash: string | null;
   }>(
-    await executePrepared(
-      tx,
+    await tx.execute(
       sql`
       with k as (
         select * from jsonb_to_recordset(${JSON.stringify(keys.map((k, ord) => ({ ord, ...k })))}::jsonb)
