@@ -441,6 +441,7 @@ class SubmissionWriter {
    */
   private predicted: string | null = null;
   private gatherTimer: ReturnType<typeof setTimeout> | null = null;
+  private pumpSoon = false;
   /** The last batch write sent; the next waits for it (`AuditChainer.inTurn`). */
   private writing: Promise<unknown> = Promise.resolve();
   /** Chained batch writes sent so far. */
@@ -454,7 +455,16 @@ class SubmissionWriter {
   submit(incoming: Incoming): Promise<Result<Submitted>> {
     return new Promise((resolve, reject) => {
       this.queue.push({ incoming, resolve, reject });
-      this.pump();
+      // Not at once: first every request already read in this turn of the
+      // event loop is queued too. On PGlite, which holds the event loop while
+      // it runs a statement, requests are read in bunches between statements;
+      // taken one by one, every batch was a batch of one.
+      if (this.pumpSoon) return;
+      this.pumpSoon = true;
+      setImmediate(() => {
+        this.pumpSoon = false;
+        this.pump();
+      });
     });
   }
 
