@@ -487,12 +487,20 @@ export async function batchContext(
       with k as (
         select * from jsonb_to_recordset(${JSON.stringify(keys.map((k, ord) => ({ ord, ...k })))}::jsonb)
           as k (ord int, "tpsId" int, "contestId" int, "clientId" text)
+      ), kt as (
+        -- Each key's TPS by its primary key: "offset 0" keeps every lookup of
+        -- this statement a lookup by index. Joined, the planner (guessing 100
+        -- keys) scanned whole tables that grow with the regency and the night.
+        select k.*, t.id, t.desa_code, t.voters, t.status
+        from k left join lateral (
+          select t.id, t.desa_code, t.voters, t.status from tps t where t.id = k."tpsId" offset 0
+        ) t on true
       ), g as (
-        select distinct k."contestId", t.desa_code from k join tps t on t.id = k."tpsId"
+        select distinct kt."contestId", kt.desa_code from kt where kt.id is not null
       )
       select
         (select json_agg(json_build_object(
-            'ord', k.ord,
+            'ord', t.ord,
             'tps', case when t.id is null then null else json_build_object(
               'id', t.id, 'desaCode', t.desa_code, 'voters', t.voters, 'status', t.status,
               'korwilId', (select r.korwil_id from region r
@@ -503,12 +511,12 @@ export async function batchContext(
                 'form', s.form, 'anomalies', s.anomalies, 'currentStatus', c.status)
               from result_submission s
               left join result_current c on c.tps_id = s.tps_id and c.contest_id = s.contest_id
-              where s.client_id = k."clientId"),
+              where s.client_id = t."clientId"),
             'contest', (select json_build_object('id', ct.id, 'regionCode', ct.region_code)
-              from contest ct where ct.id = k."contestId"),
+              from contest ct where ct.id = t."contestId"),
             'selectionIds', (select json_agg(p.id order by p.id) from candidate_pair p
-              where p.contest_id = k."contestId")) order by k.ord)
-          from k left join tps t on t.id = k."tpsId") as items,
+              where p.contest_id = t."contestId")) order by t.ord)
+          from kt as t) as items,
         (select coalesce(json_agg(json_build_object(
             'tpsId', c.tps_id, 'contestId', c.contest_id, 'submissionId', c.submission_id,
             'version', c.version, 'status', c.status, 'wasVerified', c.was_verified,
@@ -517,8 +525,10 @@ export async function batchContext(
             'votes', (select json_agg(json_build_object('selectionId', v.selection_id, 'votes', v.votes)
                 order by v.selection_id)
               from result_vote v where v.submission_id = c.submission_id))), '[]'::json)
-          from k
-          join result_current c on c.tps_id = k."tpsId" and c.contest_id = k."contestId"
+          from k cross join lateral (
+            -- by index, as above (joined: a scan of every current version)
+            select c.* from result_current c
+            where c.tps_id = k."tpsId" and c.contest_id = k."contestId" offset 0) c
           join result_submission s on s.id = c.submission_id) as currents,
         (select coalesce(json_agg(json_build_object(
             'contestId', g."contestId", 'desaCode', g.desa_code, 'tpsId', x.id,
