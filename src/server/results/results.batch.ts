@@ -20,8 +20,8 @@
  * statement could take the head's lock first and find the head unmoved). A
  * second batch waits up to `GATHER_MS` for `GATHER_MIN` submissions, so
  * batches do not shrink to one or two. If the head moved (another audited
- * change, here or on another server), nothing was written and the batch is judged again in a
- * transaction that locks the head. If a batch fails as a whole (a concurrent
+ * change, here or on another server), nothing was written and the batch is
+ * judged again in a transaction that locks the head. If a batch fails as a whole (a concurrent
  * writer on another server took a TPS or client id first; the unique indexes
  * decide), its submissions are submitted again one by one, each read and
  * written on its own, and get exactly the answer they would have had alone.
@@ -419,7 +419,6 @@ interface Queued {
   readonly reject: (e: unknown) => void;
 }
 
-/** The queue of one database. */
 /** What a database's writer has done since the process started (for the benchmark and tests). */
 export interface WriterStats {
   /** Batches sent, and the submissions in them. */
@@ -431,6 +430,7 @@ export interface WriterStats {
   alone: number;
 }
 
+/** The queue of one database. */
 class SubmissionWriter {
   private readonly queue: Queued[] = [];
   private inFlight = 0;
@@ -473,7 +473,7 @@ class SubmissionWriter {
       // With another batch in flight, a few submissions wait a moment for
       // more: the senders that batch answers send their next ones within a
       // round trip, and a batch of one costs the same two statements as a
-      // batch of fifty. With none in flight, a submission goes at once.
+      // batch of fifty. With none in flight, what is queued goes at once.
       if (this.inFlight > 0 && this.queue.length < GATHER_MIN) {
         this.gatherSoon();
         return;
