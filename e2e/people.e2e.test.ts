@@ -144,6 +144,9 @@ describe('people: rosters, Bimtek in waves, desk organisation', () => {
       }
       await page.getByRole('button', { name: 'Simpan kehadiran (3)' }).click();
       await page.getByText('3 kehadiran baru dicatat untuk 1 Oktober 2024.').waitFor();
+      // The list reloads after saving; until it has, the three still show a
+      // checkbox, and the row picked below could be one of them.
+      await expect.poll(async () => page.getByRole('cell', { name: '✓ hadir' }).count()).toBe(3);
       const row = page
         .getByRole('row')
         .filter({ has: page.getByRole('checkbox', { name: /^Hadir: / }) })
