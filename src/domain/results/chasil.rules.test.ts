@@ -35,6 +35,7 @@ import {
   VOTER_ROWS,
   VOTER_SECTIONS,
   chasilNumbers,
+  chasilValues,
   type ChasilForm,
   type SexRow,
   type VoterRows,
@@ -173,6 +174,13 @@ describe('chasil.not_whole_number', () => {
   it('accepts 0 and -0', () => {
     expect(wholeNumbers(setNumber(form, 'ballots.damaged', 0))).toEqual([]);
     expect(wholeNumbers(setNumber(form, 'disability.voted', -0))).toEqual([]);
+  });
+
+  it('lists the same values as chasilNumbers, in the same order', () => {
+    const odd = setNumber(setNumber(form, 'ballots.damaged', Number.NaN), 'valid', -3);
+    for (const f of [form, odd]) {
+      expect(chasilValues(f)).toEqual(chasilNumbers(f).map((x) => x.value));
+    }
   });
 
   it('checks every number of the form, each on its own field', () => {

@@ -122,6 +122,25 @@ export function chasilNumbers(
   return out;
 }
 
+/**
+ * The values of `chasilNumbers`, in the same order, without building a
+ * label for each (the server checks every form; labels are needed only
+ * for a number that fails).
+ */
+export function chasilValues(form: ChasilForm): number[] {
+  const out: number[] = [];
+  for (const section of VOTER_SECTIONS) {
+    for (const row of VOTER_ROWS) {
+      for (const col of SEX_COLUMNS) out.push(form[section][row][col]);
+    }
+  }
+  for (const b of BALLOT_FIELDS) out.push(form.ballots[b]);
+  for (const d of DISABILITY_FIELDS) out.push(form.disability[d]);
+  for (const v of form.votes) out.push(v.votes);
+  out.push(form.valid, form.invalid, form.total);
+  return out;
+}
+
 const SECTION_NOUN: Record<VoterSection, string> = {
   registered: 'pemilih terdaftar',
   voted: 'pengguna hak pilih',
