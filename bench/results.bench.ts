@@ -284,9 +284,10 @@ async function runEngine(engine: Engine): Promise<EngineRun | null> {
   );
   const votesStored = rowsOf<{ selection_id: number; votes: string | number }>(
     await db.execute(sql`
-      select v.selection_id, sum(v.votes) as votes
-      from result_current c join result_vote v on v.submission_id = c.submission_id
-      group by v.selection_id`),
+      select v."selectionId" as selection_id, sum(v.votes) as votes
+      from result_current c join result_submission s on s.id = c.submission_id
+      cross join jsonb_to_recordset(s.form -> 'votes') as v ("selectionId" int, votes int)
+      group by v."selectionId"`),
   );
   const [auditCount] = rowsOf<{ n: string | number }>(
     await db.execute(sql`select count(*) as n from audit_log where action = 'result.submit'`),

@@ -11,6 +11,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
@@ -247,21 +248,6 @@ export const resultSubmission = pgTable(
   (t) => [uniqueIndex('result_version_uq').on(t.tpsId, t.contestId, t.version)],
 );
 
-/** Votes per selection of one submission version. */
-export const resultVote = pgTable(
-  'result_vote',
-  {
-    submissionId: integer('submission_id')
-      .notNull()
-      .references(() => resultSubmission.id),
-    selectionId: integer('selection_id')
-      .notNull()
-      .references(() => candidatePair.id),
-    votes: integer('votes').notNull(),
-  },
-  (t) => [uniqueIndex('result_vote_uq').on(t.submissionId, t.selectionId)],
-);
-
 /** The current version of each TPS × contest and where it stands (submitted → verified / returned). */
 export const resultCurrent = pgTable(
   'result_current',
@@ -286,21 +272,27 @@ export const resultCurrent = pgTable(
 );
 
 /**
- * Running totals per contest × desa, kept in the same transaction as each
- * submission (old current version subtracted, new one added). Keys:
- * `registered`, `voted`, `valid`, `invalid`, `reported`, `verified`,
- * `sel:<selectionId>`. `desk-pilkada results verify` recomputes them from
- * the leaves.
+ * Running totals per contest × desa, one row each, kept in the same statement
+ * as each submission (old current version subtracted, new one added):
+ * registered (I.A total of the TPS that reported), voted, valid, invalid,
+ * TPS reported and verified, and `votes` (selection id → votes). Votes per
+ * selection of each version are in its form (`form.votes`).
+ * `desk-pilkada results verify` recomputes the totals from the leaves.
  */
 export const resultDesaTotal = pgTable(
   'result_desa_total',
   {
     contestId: integer('contest_id').notNull(),
     desaCode: text('desa_code').notNull(),
-    key: text('key').notNull(),
-    value: integer('value').notNull(),
+    registered: integer('registered').notNull(),
+    voted: integer('voted').notNull(),
+    valid: integer('valid').notNull(),
+    invalid: integer('invalid').notNull(),
+    reported: integer('reported').notNull(),
+    verified: integer('verified').notNull(),
+    votes: jsonb('votes').$type<Record<string, number>>().notNull(),
   },
-  (t) => [uniqueIndex('result_desa_total_pk').on(t.contestId, t.desaCode, t.key)],
+  (t) => [primaryKey({ columns: [t.contestId, t.desaCode] })],
 );
 
 /** Photos of the signed form; the same file for two TPS is flagged. */

@@ -54,7 +54,14 @@ import {
   type BatchWrite,
   type CurrentForSubmit,
 } from './results.repository.ts';
-import { contributionOf, delta } from './results.rollup.ts';
+import {
+  addToDesaDelta,
+  contributionOf,
+  delta,
+  emptyDesaDelta,
+  isEmptyDesaDelta,
+  type DesaTotalDelta,
+} from './results.rollup.ts';
 
 export interface Written {
   readonly version: number;
@@ -132,7 +139,7 @@ function plan(
       : contributionOf({ ...current, verified: current.status === 'verified' });
   const newContribution = contributionOf({ ...values, verified: false, votes: item.form.votes });
   return ok({
-    write: { values, votes: item.form.votes, wasVerified },
+    write: { values, wasVerified },
     delta: delta(oldContribution, newContribution),
     audit: {
       what: {
@@ -160,14 +167,9 @@ export async function writeOne(db: Db, item: PendingWrite): Promise<Result<Writt
     const planned = plan(item, current, desaTurnouts);
     if (!planned.ok) return planned;
     const { write, audit } = planned.value;
-    await writeSubmission(
-      tx,
-      write.values,
-      write.votes,
-      write.wasVerified,
-      item.desaCode,
-      planned.value.delta,
-    );
+    const desaDelta = emptyDesaDelta(item.contestId, item.desaCode);
+    addToDesaDelta(desaDelta, planned.value.delta);
+    await writeSubmission(tx, write.values, write.wasVerified, desaDelta);
     await auditWrite(tx, item.access, audit.what, audit.change);
     return ok({ version: write.values.version, anomalies: write.values.anomalies as Flag[] });
   }).catch((e: unknown) => {
@@ -255,7 +257,8 @@ interface JudgedBatch {
   readonly answers: Result<Submitted>[];
   readonly writes: BatchWrite[];
   readonly audits: AuditEntry[];
-  readonly totals: { contestId: number; desaCode: string; key: string; value: number }[];
+  /** One per contest × desa, the batch's deltas summed. */
+  readonly totals: DesaTotalDelta[];
 }
 
 /** Judges every submission of a batch against the context read for it. */
@@ -264,10 +267,7 @@ function judgeBatch(items: readonly Incoming[], context: BatchContext): JudgedBa
   const answers: Result<Submitted>[] = [];
   const writes: BatchWrite[] = [];
   const audits: AuditEntry[] = [];
-  const totals = new Map<
-    string,
-    { contestId: number; desaCode: string; key: string; value: number }
-  >();
+  const totals = new Map<string, DesaTotalDelta>();
   items.forEach((incoming, index) => {
     const ctx = contexts[index];
     if (ctx === undefined) throw new Error('batch context lost a submission');
@@ -303,17 +303,10 @@ function judgeBatch(items: readonly Incoming[], context: BatchContext): JudgedBa
     reported.set(item.tpsId, [write.values.registered, write.values.voted]);
     desa.set(`${String(item.contestId)}:${item.desaCode}`, reported);
     writes.push(write);
-    for (const [key, value] of planned.value.delta) {
-      const k = `${String(item.contestId)}\u0000${item.desaCode}\u0000${key}`;
-      const t = totals.get(k) ?? {
-        contestId: item.contestId,
-        desaCode: item.desaCode,
-        key,
-        value: 0,
-      };
-      t.value += value;
-      totals.set(k, t);
-    }
+    const desaKey = `${String(item.contestId)}:${item.desaCode}`;
+    const desaDelta = totals.get(desaKey) ?? emptyDesaDelta(item.contestId, item.desaCode);
+    totals.set(desaKey, desaDelta);
+    addToDesaDelta(desaDelta, planned.value.delta);
     audits.push({
       actor: auditActor(item.access.actor, item.access.grant),
       action: audit.what.action,
@@ -332,7 +325,12 @@ function judgeBatch(items: readonly Incoming[], context: BatchContext): JudgedBa
       ),
     );
   });
-  return { answers, writes, audits, totals: [...totals.values()].filter((t) => t.value !== 0) };
+  return {
+    answers,
+    writes,
+    audits,
+    totals: [...totals.values()].filter((t) => !isEmptyDesaDelta(t)),
+  };
 }
 
 /** What a batch wrote: the answers, and the audit chain's new last hash (null if nothing was appended). */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { ANOMALY_THRESHOLDS } from '../../domain/results/anomalies.ts';
 import type { Db } from '../db/connection.ts';
 import { executePrepared, renderQuery, type RenderedQuery } from '../db/prepared.ts';
@@ -9,10 +9,9 @@ import {
   resultDesaTotal,
   resultPhoto,
   resultSubmission,
-  resultVote,
   tps,
 } from '../db/schema.ts';
-import type { DesaTotalRow } from './results.rollup.ts';
+import type { DesaTotalDelta, DesaTotalRow } from './results.rollup.ts';
 
 export type SubmissionRow = typeof resultSubmission.$inferSelect;
 export type CurrentRow = typeof resultCurrent.$inferSelect;
@@ -41,17 +40,6 @@ export async function findSubmission(db: Db, id: number): Promise<SubmissionRow 
   return (await db.select().from(resultSubmission).where(eq(resultSubmission.id, id)))[0];
 }
 
-export async function votesOf(
-  db: Db,
-  submissionId: number,
-): Promise<{ selectionId: number; votes: number }[]> {
-  return db
-    .select({ selectionId: resultVote.selectionId, votes: resultVote.votes })
-    .from(resultVote)
-    .where(eq(resultVote.submissionId, submissionId))
-    .orderBy(asc(resultVote.selectionId));
-}
-
 export async function historyOf(
   db: Db,
   tpsId: number,
@@ -62,19 +50,6 @@ export async function historyOf(
     .from(resultSubmission)
     .where(and(eq(resultSubmission.tpsId, tpsId), eq(resultSubmission.contestId, contestId)))
     .orderBy(desc(resultSubmission.version));
-}
-
-export async function insertSubmission(
-  db: Db,
-  values: Omit<SubmissionRow, 'id' | 'submittedAt'>,
-  votes: readonly { selectionId: number; votes: number }[],
-): Promise<SubmissionRow> {
-  const row = (await db.insert(resultSubmission).values(values).returning())[0];
-  if (row === undefined) throw new Error('insert into result_submission returned no row');
-  if (votes.length > 0) {
-    await db.insert(resultVote).values(votes.map((v) => ({ submissionId: row.id, ...v })));
-  }
-  return row;
 }
 
 export async function upsertCurrent(db: Db, row: CurrentRow): Promise<void> {
@@ -95,32 +70,63 @@ export async function upsertCurrent(db: Db, row: CurrentRow): Promise<void> {
     });
 }
 
+/**
+ * An insert into `result_desa_total` that adds each row of `rows` (a JSON
+ * array of `DesaTotalDelta`) to its desa's totals, rows in key order (so two
+ * writers lock shared rows in the same order). `guard` filters the rows
+ * (the batch write's compare-and-set).
+ */
+function desaTotalUpsert(rows: SQL, guard: SQL = sql``): SQL {
+  return sql`
+    insert into result_desa_total as t (contest_id, desa_code, registered, voted, valid, invalid,
+      reported, verified, votes)
+    select x."contestId", x."desaCode", x.registered, x.voted, x.valid, x.invalid, x.reported,
+      x.verified, x.votes
+    from jsonb_to_recordset(${rows}) as x ("contestId" int, "desaCode" text, registered int,
+      voted int, valid int, invalid int, reported int, verified int, votes jsonb)
+    ${guard}
+    order by x."contestId", x."desaCode"
+    on conflict (contest_id, desa_code) do update set
+      registered = t.registered + excluded.registered, voted = t.voted + excluded.voted,
+      valid = t.valid + excluded.valid, invalid = t.invalid + excluded.invalid,
+      reported = t.reported + excluded.reported, verified = t.verified + excluded.verified,
+      votes = (select coalesce(jsonb_object_agg(e.key, e.n), '{}'::jsonb)
+        from (select u.key, sum(u.value::int) as n
+          from (select * from jsonb_each_text(t.votes)
+            union all select * from jsonb_each_text(excluded.votes)) u
+          group by u.key) e)`;
+}
+
+const deltasJson = (deltas: readonly DesaTotalDelta[]): SQL =>
+  sql`${JSON.stringify(deltas)}::jsonb`;
+
 /** Adds `delta` to a desa's running totals (one statement). */
-export async function applyDesaDelta(
-  db: Db,
-  contestId: number,
-  desaCode: string,
-  delta: ReadonlyMap<string, number>,
-): Promise<void> {
-  if (delta.size === 0) return;
-  await db
-    .insert(resultDesaTotal)
-    .values([...delta].map(([key, value]) => ({ contestId, desaCode, key, value })))
-    .onConflictDoUpdate({
-      target: [resultDesaTotal.contestId, resultDesaTotal.desaCode, resultDesaTotal.key],
-      set: { value: sql`${resultDesaTotal.value} + excluded.value` },
-    });
+export async function applyDesaDelta(db: Db, delta: DesaTotalDelta): Promise<void> {
+  await db.execute(desaTotalUpsert(deltasJson([delta])));
 }
 
 export async function desaTotalRows(db: Db, contestId: number): Promise<DesaTotalRow[]> {
   return db
     .select({
       desaCode: resultDesaTotal.desaCode,
-      key: resultDesaTotal.key,
-      value: resultDesaTotal.value,
+      registered: resultDesaTotal.registered,
+      voted: resultDesaTotal.voted,
+      valid: resultDesaTotal.valid,
+      invalid: resultDesaTotal.invalid,
+      reported: resultDesaTotal.reported,
+      verified: resultDesaTotal.verified,
+      votes: resultDesaTotal.votes,
     })
     .from(resultDesaTotal)
     .where(eq(resultDesaTotal.contestId, contestId));
+}
+
+type Votes = { selectionId: number; votes: number }[];
+
+/** A stored form's votes per selection (validated when the form was accepted), by selection id. */
+function votesOfForm(form: unknown): Votes {
+  const votes = (form as { votes?: Votes } | null)?.votes ?? [];
+  return [...votes].sort((a, b) => a.selectionId - b.selectionId);
 }
 
 /** The leaves: every current version of a contest with its TPS's desa and votes. */
@@ -137,28 +143,13 @@ export async function currentLeaves(db: Db, contestId: number) {
       invalid: resultSubmission.invalid,
       anomalies: resultSubmission.anomalies,
       version: resultCurrent.version,
+      form: resultSubmission.form,
     })
     .from(resultCurrent)
     .innerJoin(resultSubmission, eq(resultSubmission.id, resultCurrent.submissionId))
     .innerJoin(tps, eq(tps.id, resultCurrent.tpsId))
     .where(eq(resultCurrent.contestId, contestId));
-  // Joined, not `in (…ids)`: a province has hundreds of thousands of leaves.
-  const votes = await db
-    .select({
-      submissionId: resultVote.submissionId,
-      selectionId: resultVote.selectionId,
-      votes: resultVote.votes,
-    })
-    .from(resultVote)
-    .innerJoin(resultCurrent, eq(resultCurrent.submissionId, resultVote.submissionId))
-    .where(eq(resultCurrent.contestId, contestId));
-  const bySubmission = new Map<number, { selectionId: number; votes: number }[]>();
-  for (const v of votes) {
-    const list = bySubmission.get(v.submissionId) ?? [];
-    list.push({ selectionId: v.selectionId, votes: v.votes });
-    bySubmission.set(v.submissionId, list);
-  }
-  return rows.map((r) => ({ ...r, votes: bySubmission.get(r.submissionId) ?? [] }));
+  return rows.map(({ form, ...r }) => ({ ...r, votes: votesOfForm(form) }));
 }
 
 export async function insertPhoto(
@@ -326,15 +317,11 @@ export async function currentForSubmit(
     voted: number;
     valid: number;
     invalid: number;
-    votes: { selectionId: number; votes: number }[] | null;
     others: [number, number][];
   }>(
     await tx.execute(sql`
       select c.submission_id, c.version, c.status, c.was_verified,
         s.form, s.registered, s.voted, s.valid, s.invalid,
-        (select json_agg(json_build_object('selectionId', v.selection_id, 'votes', v.votes)
-            order by v.selection_id)
-          from result_vote v where v.submission_id = c.submission_id) as votes,
         (select coalesce(json_agg(json_build_array(o.registered, o.voted)), '[]'::json)
           from (select s2.registered, s2.voted
             from tps t2
@@ -363,30 +350,23 @@ export async function currentForSubmit(
             voted: r.voted,
             valid: r.valid,
             invalid: r.invalid,
-            votes: r.votes ?? [],
+            votes: votesOfForm(r.form),
           },
     desaTurnouts: r.others.filter(([registered]) => registered > 0).map(([reg, v]) => v / reg),
   };
 }
 
 /**
- * One statement: the new version and its votes, the TPS × contest's current
- * pointer (status back to `submitted`), and the desa's running totals.
+ * One statement: the new version (its votes in its form), the TPS ×
+ * contest's current pointer (status back to `submitted`), and the desa's
+ * running totals.
  */
 export async function writeSubmission(
   tx: Db,
   values: Omit<SubmissionRow, 'id' | 'submittedAt'>,
-  votes: readonly { selectionId: number; votes: number }[],
   wasVerified: boolean,
-  desaCode: string,
-  desaDelta: ReadonlyMap<string, number>,
+  desaDelta: DesaTotalDelta,
 ): Promise<{ id: number; submittedAt: Date }> {
-  // Keys in one order, so two transactions of one desa lock its rows in the same order.
-  const deltaJson = JSON.stringify(
-    [...desaDelta]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, value]) => ({ key, value })),
-  );
   const rows = rowsOf<{ id: number; submitted_at: string | Date }>(
     await tx.execute(sql`
       with s as (
@@ -398,10 +378,6 @@ export async function writeSubmission(
           ${JSON.stringify(values.anomalies)}::jsonb, ${values.submittedBy},
           ${values.submittedByName})
         returning id, version, submitted_at
-      ), v as (
-        insert into result_vote (submission_id, selection_id, votes)
-        select s.id, x."selectionId", x.votes
-        from s, jsonb_to_recordset(${JSON.stringify(votes)}::jsonb) as x ("selectionId" int, votes int)
       ), c as (
         insert into result_current (tps_id, contest_id, submission_id, version, status,
           status_note, status_by, status_at, was_verified)
@@ -412,14 +388,7 @@ export async function writeSubmission(
           submission_id = excluded.submission_id, version = excluded.version,
           status = excluded.status, status_note = null, status_by = null, status_at = null,
           was_verified = excluded.was_verified
-      ), d as (
-        insert into result_desa_total (contest_id, desa_code, key, value)
-        select ${values.contestId}, ${desaCode}, x.key, x.value
-        from jsonb_to_recordset(${deltaJson}::jsonb)
-          as x (key text, value int)
-        on conflict (contest_id, desa_code, key) do update set
-          value = result_desa_total.value + excluded.value
-      )
+      ), d as (${desaTotalUpsert(deltasJson([desaDelta]))})
       select id, submitted_at from s`),
   );
   const r = rows[0];
@@ -465,11 +434,7 @@ export async function batchContext(
           selectionIds: number[] | null;
         }[]
       | null;
-    currents: (Omit<CurrentForSubmit, 'votes'> & {
-      tpsId: number;
-      contestId: number;
-      votes: CurrentForSubmit['votes'] | null;
-    })[];
+    currents: (Omit<CurrentForSubmit, 'votes'> & { tpsId: number; contestId: number })[];
     desa: {
       contestId: number;
       desaCode: string;
@@ -521,10 +486,7 @@ export async function batchContext(
             'tpsId', c.tps_id, 'contestId', c.contest_id, 'submissionId', c.submission_id,
             'version', c.version, 'status', c.status, 'wasVerified', c.was_verified,
             'form', s.form, 'registered', s.registered, 'voted', s.voted, 'valid', s.valid,
-            'invalid', s.invalid,
-            'votes', (select json_agg(json_build_object('selectionId', v.selection_id, 'votes', v.votes)
-                order by v.selection_id)
-              from result_vote v where v.submission_id = c.submission_id))), '[]'::json)
+            'invalid', s.invalid)), '[]'::json)
           from k cross join lateral (
             -- by index, as above (joined: a scan of every current version)
             select c.* from result_current c
@@ -563,7 +525,7 @@ export async function batchContext(
   if (contexts.length !== keys.length) throw new Error('batch context lost a submission');
   const current = new Map<string, CurrentForSubmit>();
   for (const c of r.currents) {
-    current.set(`${String(c.tpsId)}:${String(c.contestId)}`, { ...c, votes: c.votes ?? [] });
+    current.set(`${String(c.tpsId)}:${String(c.contestId)}`, { ...c, votes: votesOfForm(c.form) });
   }
   const desa = new Map<string, Map<number, [number, number]>>();
   for (const d of r.desa) {
@@ -578,14 +540,13 @@ export async function batchContext(
 
 export interface BatchWrite {
   readonly values: Omit<SubmissionRow, 'id' | 'submittedAt'>;
-  readonly votes: readonly { selectionId: number; votes: number }[];
   readonly wasVerified: boolean;
 }
 
 /**
  * One statement for a batch (distinct TPS × contest, distinct client ids):
- * the versions and their votes, the current pointers, the desa totals
- * (`deltas`: one row per contest × desa × key, already summed) and the audit
+ * the versions (votes in their forms), the current pointers, the desa totals
+ * (`deltas`: one per contest × desa, already summed) and the audit
  * rows with the new head. Without `casFrom` the caller holds the head's lock;
  * with it, everything is written only if the head is still `casFrom`
  * (`headMoved` false: nothing was written). Built and rendered here, sent by
@@ -593,25 +554,20 @@ export interface BatchWrite {
  */
 export function submissionsWrite(
   writes: readonly BatchWrite[],
-  deltas: readonly { contestId: number; desaCode: string; key: string; value: number }[],
+  deltas: readonly DesaTotalDelta[],
   audit: ChainedAudit,
   options: { casFrom?: string } = {},
 ): RenderedQuery {
   const cas = options.casFrom === undefined ? null : auditCasCtes(options.casFrom, audit);
   const guard = cas === null ? sql`` : sql`where exists (select 1 from audit_head_moved)`;
-  const items = writes.map((w, ord) => ({
-    ord,
-    ...w.values,
-    wasVerified: w.wasVerified,
-    votes: w.votes,
-  }));
+  const items = writes.map((w, ord) => ({ ord, ...w.values, wasVerified: w.wasVerified }));
   return renderQuery(
     sql`
       with ${cas === null ? sql`` : sql`${cas.head},`} i as (
         select * from jsonb_to_recordset(${JSON.stringify(items)}::jsonb) as i (
           ord int, "clientId" text, "tpsId" int, "contestId" int, version int, form jsonb,
           registered int, voted int, valid int, invalid int, reason text, anomalies jsonb,
-          "submittedBy" int, "submittedByName" text, "wasVerified" boolean, votes jsonb)
+          "submittedBy" int, "submittedByName" text, "wasVerified" boolean)
         ${guard}
       ), s as (
         insert into result_submission (client_id, tps_id, contest_id, version, form, registered,
@@ -620,11 +576,6 @@ export function submissionsWrite(
           reason, anomalies, "submittedBy", "submittedByName"
         from i order by ord
         returning id, client_id, version
-      ), v as (
-        insert into result_vote (submission_id, selection_id, votes)
-        select s.id, (x ->> 'selectionId')::int, (x ->> 'votes')::int
-        from s join i on i."clientId" = s.client_id
-        cross join jsonb_array_elements(i.votes) as x
       ), c as (
         insert into result_current (tps_id, contest_id, submission_id, version, status,
           status_note, status_by, status_at, was_verified)
@@ -636,16 +587,7 @@ export function submissionsWrite(
           submission_id = excluded.submission_id, version = excluded.version,
           status = excluded.status, status_note = null, status_by = null, status_at = null,
           was_verified = excluded.was_verified
-      ), d as (
-        insert into result_desa_total (contest_id, desa_code, key, value)
-        select x."contestId", x."desaCode", x.key, x.value
-        from jsonb_to_recordset(${JSON.stringify(deltas)}::jsonb)
-          as x ("contestId" int, "desaCode" text, key text, value int)
-        ${guard}
-        order by x."contestId", x."desaCode", x.key
-        on conflict (contest_id, desa_code, key) do update set
-          value = result_desa_total.value + excluded.value
-      ), ${cas === null ? auditInsertCte(audit) : cas.rows}
+      ), d as (${desaTotalUpsert(deltasJson(deltas), guard)}), ${cas === null ? auditInsertCte(audit) : cas.rows}
       select (select count(*)::int from s) as n,
         (select count(*)::int from audit_head_moved) as moved`,
   );

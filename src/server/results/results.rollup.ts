@@ -4,10 +4,30 @@
  */
 import type { RegionTree } from '../regions/region-tree.ts';
 
+/** A desa's stored running totals for one contest (`result_desa_total`). */
 export interface DesaTotalRow {
   readonly desaCode: string;
-  readonly key: string;
-  readonly value: number;
+  readonly registered: number;
+  readonly voted: number;
+  readonly valid: number;
+  readonly invalid: number;
+  readonly reported: number;
+  readonly verified: number;
+  /** Selection id → votes. */
+  readonly votes: Readonly<Record<string, number>>;
+}
+
+/** What to add to a desa's row: the deltas of its submissions summed (see `addToDesaDelta`). */
+export interface DesaTotalDelta {
+  readonly contestId: number;
+  readonly desaCode: string;
+  registered: number;
+  voted: number;
+  valid: number;
+  invalid: number;
+  reported: number;
+  verified: number;
+  votes: Record<string, number>;
 }
 
 export interface Totals {
@@ -76,36 +96,57 @@ export function delta(
   return d;
 }
 
+export function emptyDesaDelta(contestId: number, desaCode: string): DesaTotalDelta {
+  return {
+    contestId,
+    desaCode,
+    registered: 0,
+    voted: 0,
+    valid: 0,
+    invalid: 0,
+    reported: 0,
+    verified: 0,
+    votes: {},
+  };
+}
+
+const SCALAR_KEYS = ['registered', 'voted', 'valid', 'invalid', 'reported', 'verified'] as const;
+type ScalarKey = (typeof SCALAR_KEYS)[number];
+const isScalarKey = (key: string): key is ScalarKey =>
+  (SCALAR_KEYS as readonly string[]).includes(key);
+
+/** Adds a `delta` (keys of `contributionOf`) into a desa's row delta. */
+export function addToDesaDelta(into: DesaTotalDelta, keys: ReadonlyMap<string, number>): void {
+  for (const [key, value] of keys) {
+    if (key.startsWith('sel:')) {
+      const id = key.slice(4);
+      into.votes[id] = (into.votes[id] ?? 0) + value;
+    } else if (isScalarKey(key)) {
+      into[key] += value;
+    } else {
+      throw new Error(`unknown result total key ${key}`);
+    }
+  }
+}
+
+/** True when adding `d` changes nothing. */
+export function isEmptyDesaDelta(d: DesaTotalDelta): boolean {
+  return SCALAR_KEYS.every((k) => d[k] === 0) && Object.values(d.votes).every((v) => v === 0);
+}
+
 export function desaTotals(rows: readonly DesaTotalRow[]): Map<string, Totals> {
   const byDesa = new Map<string, Totals>();
   for (const r of rows) {
     const t = byDesa.get(r.desaCode) ?? emptyTotals();
     byDesa.set(r.desaCode, t);
-    if (r.key.startsWith('sel:')) {
-      t.votes.set(Number(r.key.slice(4)), r.value);
-      continue;
-    }
-    switch (r.key) {
-      case 'registered':
-        t.registered = r.value;
-        break;
-      case 'voted':
-        t.voted = r.value;
-        break;
-      case 'valid':
-        t.valid = r.value;
-        break;
-      case 'invalid':
-        t.invalid = r.value;
-        break;
-      case 'reported':
-        t.reported = r.value;
-        break;
-      case 'verified':
-        t.verified = r.value;
-        break;
-      default:
-        throw new Error(`unknown result total key ${r.key}`);
+    t.registered += r.registered;
+    t.voted += r.voted;
+    t.valid += r.valid;
+    t.invalid += r.invalid;
+    t.reported += r.reported;
+    t.verified += r.verified;
+    for (const [id, v] of Object.entries(r.votes)) {
+      t.votes.set(Number(id), (t.votes.get(Number(id)) ?? 0) + v);
     }
   }
   return byDesa;

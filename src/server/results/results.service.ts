@@ -37,6 +37,7 @@ import {
   type SubmissionRow,
 } from './results.repository.ts';
 import { submitQueued } from './results.batch.ts';
+import { emptyDesaDelta } from './results.rollup.ts';
 import type { SubmissionInput } from './results.judge.ts';
 import { WINDOW_SETTING, windowOf, type OpenedEarly } from './results.window.ts';
 
@@ -188,12 +189,10 @@ export async function changeStatus(
       wasVerified: current.wasVerified || to === 'verified',
     });
     if (wasCounted !== nowCounted) {
-      await applyDesaDelta(
-        tx,
-        contestId,
-        tpsRow.desaCode,
-        new Map([['verified', nowCounted - wasCounted]]),
-      );
+      await applyDesaDelta(tx, {
+        ...emptyDesaDelta(contestId, tpsRow.desaCode),
+        verified: nowCounted - wasCounted,
+      });
     }
     await auditWrite(tx, access.value, what, {
       before: { status: current.status, version: current.version },

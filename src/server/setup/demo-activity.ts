@@ -9,7 +9,7 @@ import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import { formatSticker } from '../../domain/voters/household.ts';
 import { composeNik } from '../../domain/voters/nik.ts';
 import { tallyKeys } from '../../domain/voters/tally.ts';
-import { contributionOf } from '../results/results.rollup.ts';
+import { addToDesaDelta, contributionOf, emptyDesaDelta } from '../results/results.rollup.ts';
 import { consistentForm } from '../results/form-fixture.ts';
 import type { Db } from '../db/connection.ts';
 import {
@@ -469,14 +469,18 @@ async function insertDemoResults(db: Db): Promise<number> {
         const form = consistentForm({ dpt, votes, invalid });
         const verified = rnd() < 0.6;
         const registered = form.registered.total.total;
-        const contribution = contributionOf({
-          registered,
-          voted: form.total,
-          valid: form.valid,
-          invalid: form.invalid,
-          verified,
-          votes,
-        });
+        const desaDelta = emptyDesaDelta(c.id, t.desaCode);
+        addToDesaDelta(
+          desaDelta,
+          contributionOf({
+            registered,
+            voted: form.total,
+            valid: form.valid,
+            invalid: form.invalid,
+            verified,
+            votes,
+          }),
+        );
         await writeSubmission(
           db,
           {
@@ -494,10 +498,8 @@ async function insertDemoResults(db: Db): Promise<number> {
             submittedBy: null,
             submittedByName: `KPPS ${String(t.number).padStart(3, '0')} (demo)`,
           },
-          votes,
           false,
-          t.desaCode,
-          contribution,
+          desaDelta,
         );
         if (verified)
           await db
