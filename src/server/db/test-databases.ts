@@ -27,19 +27,20 @@ function withDatabaseName(url: string, name: string): string {
   return u.toString();
 }
 
-export async function createTestDatabase(engine: Engine): Promise<Database> {
-  if (engine === 'pglite') return openDatabase({});
+/**
+ * A new empty database on the test PostgreSQL server (no migrations), and
+ * how to drop it once every connection to it is closed.
+ */
+export async function newPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const serverUrl = inject('postgresUrl');
   const name = `dp_test_${String(process.pid)}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
-  const database = await openDatabase({ url: withDatabaseName(serverUrl, name) });
   return {
-    ...database,
-    async close() {
-      await database.close();
+    url: withDatabaseName(serverUrl, name),
+    async drop() {
       const dropper = new pg.Client({ connectionString: serverUrl });
       await dropper.connect();
       // pool.end() can resolve before its backends have gone; forcing the drop
@@ -54,6 +55,19 @@ export async function createTestDatabase(engine: Engine): Promise<Database> {
       }
       await dropper.query(`drop database if exists ${name} with (force)`);
       await dropper.end();
+    },
+  };
+}
+
+export async function createTestDatabase(engine: Engine): Promise<Database> {
+  if (engine === 'pglite') return openDatabase({});
+  const created = await newPostgresDatabase();
+  const database = await openDatabase({ url: created.url });
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      await created.drop();
     },
   };
 }

@@ -7,7 +7,6 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -15,11 +14,11 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS_FOLDER, type Db, type Engine } from '../db/connection.ts';
 import * as schema from '../db/schema.ts';
 import { rowsOf } from '../db/rows.ts';
-import { testEngines } from '../db/test-databases.ts';
+import { newPostgresDatabase, testEngines } from '../db/test-databases.ts';
 import { desaTotalRows } from './results.repository.ts';
 import { verifyResultTotals } from './results.summary.ts';
 import { consistentForm } from './form-fixture.ts';
@@ -53,25 +52,15 @@ async function openBare(engine: Engine): Promise<Opened> {
       close: () => client.close(),
     };
   }
-  const server = inject('postgresUrl');
-  const name = `dp_migr_${String(process.pid)}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
+  const created = await newPostgresDatabase();
+  const pool = new pg.Pool({ connectionString: created.url, max: 2 });
   const db = drizzlePg(pool, { schema, casing: 'snake_case' });
   return {
     db,
     migrate: (folder) => migratePg(db, { migrationsFolder: folder }),
     async close() {
       await pool.end();
-      const dropper = new pg.Client({ connectionString: server });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
+      await created.drop();
     },
   };
 }

@@ -4,33 +4,8 @@
  */
 import type { RegionTree } from '../regions/region-tree.ts';
 
-/** A desa's stored running totals for one contest (`result_desa_total`). */
-export interface DesaTotalRow {
-  readonly desaCode: string;
-  readonly registered: number;
-  readonly voted: number;
-  readonly valid: number;
-  readonly invalid: number;
-  readonly reported: number;
-  readonly verified: number;
-  /** Selection id → votes. */
-  readonly votes: Readonly<Record<string, number>>;
-}
-
-/** What to add to a desa's row: the deltas of its submissions summed (see `addToDesaDelta`). */
-export interface DesaTotalDelta {
-  readonly contestId: number;
-  readonly desaCode: string;
-  registered: number;
-  voted: number;
-  valid: number;
-  invalid: number;
-  reported: number;
-  verified: number;
-  votes: Record<string, number>;
-}
-
-export interface Totals {
+/** The counts a desa's totals keep besides the votes (see `Totals`). */
+interface DesaCounts {
   /** I.A total of the TPS that reported. */
   registered: number;
   voted: number;
@@ -38,6 +13,23 @@ export interface Totals {
   invalid: number;
   reported: number;
   verified: number;
+}
+
+/** A desa's stored running totals for one contest (`result_desa_total`). */
+export interface DesaTotalRow extends Readonly<DesaCounts> {
+  readonly desaCode: string;
+  /** Selection id → votes. */
+  readonly votes: Readonly<Record<string, number>>;
+}
+
+/** What to add to a desa's row: the deltas of its submissions summed (see `addToDesaDelta`). */
+export interface DesaTotalDelta extends DesaCounts {
+  readonly contestId: number;
+  readonly desaCode: string;
+  votes: Record<string, number>;
+}
+
+export interface Totals extends DesaCounts {
   votes: Map<number, number>;
 }
 
