@@ -33,16 +33,17 @@ export interface Totals extends DesaCounts {
   votes: Map<number, number>;
 }
 
+const zeroCounts = (): DesaCounts => ({
+  registered: 0,
+  voted: 0,
+  valid: 0,
+  invalid: 0,
+  reported: 0,
+  verified: 0,
+});
+
 export function emptyTotals(): Totals {
-  return {
-    registered: 0,
-    voted: 0,
-    valid: 0,
-    invalid: 0,
-    reported: 0,
-    verified: 0,
-    votes: new Map(),
-  };
+  return { ...zeroCounts(), votes: new Map() };
 }
 
 export function addInto(target: Totals, source: Totals): void {
@@ -89,17 +90,7 @@ export function delta(
 }
 
 export function emptyDesaDelta(contestId: number, desaCode: string): DesaTotalDelta {
-  return {
-    contestId,
-    desaCode,
-    registered: 0,
-    voted: 0,
-    valid: 0,
-    invalid: 0,
-    reported: 0,
-    verified: 0,
-    votes: {},
-  };
+  return { contestId, desaCode, ...zeroCounts(), votes: {} };
 }
 
 const SCALAR_KEYS = ['registered', 'voted', 'valid', 'invalid', 'reported', 'verified'] as const;
