@@ -122,15 +122,8 @@ export function desaTotals(rows: readonly DesaTotalRow[]): Map<string, Totals> {
   for (const r of rows) {
     const t = byDesa.get(r.desaCode) ?? emptyTotals();
     byDesa.set(r.desaCode, t);
-    t.registered += r.registered;
-    t.voted += r.voted;
-    t.valid += r.valid;
-    t.invalid += r.invalid;
-    t.reported += r.reported;
-    t.verified += r.verified;
-    for (const [id, v] of Object.entries(r.votes)) {
-      t.votes.set(Number(id), (t.votes.get(Number(id)) ?? 0) + v);
-    }
+    const votes = new Map(Object.entries(r.votes).map(([id, v]) => [Number(id), v] as const));
+    addInto(t, { ...r, votes });
   }
   return byDesa;
 }
