@@ -5,7 +5,8 @@ import { testEngines } from '../db/test-databases.ts';
 import { tps } from '../db/schema.ts';
 import { createTestApp, type TestApp } from '../testing/app-harness.ts';
 import { consistentForm } from '../results/form-fixture.ts';
-import { formatTotalsCheck } from '../../cli/results.command.ts';
+import { formatFormsCheck, formatTotalsCheck } from '../../cli/results.command.ts';
+import { verifyResultForms } from '../results/results.form-check.ts';
 import { verifyResultTotals } from '../results/results.summary.ts';
 import { nistSnapshot } from './nist-snapshot.ts';
 import { toNistElectionReport } from './nist.ts';
@@ -69,5 +70,12 @@ describe.each(testEngines())('NIST export of the demo on %s', (engine) => {
         { contestId: 2, desaCode: '35.13.01.2001', key: 'valid', stored: 5, recomputed: 4 },
       ]),
     ).toContain('tersimpan 5, dihitung ulang 4');
+  });
+
+  it('`results verify` finds every demo form vouched for by its audit row', async () => {
+    const { versions, forms } = await verifyResultForms(t.database.db);
+    expect(forms).toEqual([]);
+    expect(versions).toBeGreaterThan(0);
+    expect(formatFormsCheck(versions, forms)).toMatch(/^Formulir cocok/);
   });
 });

@@ -40,6 +40,7 @@ import {
   type PendingWrite,
   type SubmissionInput,
 } from './results.judge.ts';
+import { formSha256 } from './results.form-hash.ts';
 import { WINDOW_SETTING } from './results.window.ts';
 import {
   batchContext,
@@ -147,9 +148,15 @@ function plan(
         targetType: 'tps',
         targetId: item.tpsId,
       },
+      // The form itself is stored once, in its version's row; the chain holds its hash.
       change: {
-        before: current === null ? undefined : { version: current.version, form: current.form },
-        after: { contestId: item.contestId, version, form: item.form, reason: values.reason },
+        before: current === null ? undefined : { version: current.version },
+        after: {
+          contestId: item.contestId,
+          version,
+          formSha256: formSha256(item.form),
+          reason: values.reason,
+        },
       },
     },
   });

@@ -123,10 +123,14 @@ export async function desaTotalRows(db: Db, contestId: number): Promise<DesaTota
 
 type Votes = { selectionId: number; votes: number }[];
 
-/** A stored form's votes per selection (validated when the form was accepted), by selection id. */
+/** A stored form's votes (validated when the form was accepted), by selection id. */
+function sortedVotes(votes: unknown): Votes {
+  return [...((votes as Votes | null) ?? [])].sort((a, b) => a.selectionId - b.selectionId);
+}
+
+/** A stored form's votes per selection, by selection id. */
 function votesOfForm(form: unknown): Votes {
-  const votes = (form as { votes?: Votes } | null)?.votes ?? [];
-  return [...votes].sort((a, b) => a.selectionId - b.selectionId);
+  return sortedVotes((form as { votes?: Votes } | null)?.votes);
 }
 
 /** The leaves: every current version of a contest with its TPS's desa and votes. */
@@ -290,7 +294,6 @@ export interface CurrentWithContribution {
     version: number;
     status: 'submitted' | 'verified' | 'returned';
     wasVerified: boolean;
-    form: unknown;
     registered: number;
     voted: number;
     valid: number;
@@ -312,7 +315,7 @@ export async function currentForSubmit(
     version: number;
     status: 'submitted' | 'verified' | 'returned';
     was_verified: boolean;
-    form: unknown;
+    votes: unknown;
     registered: number;
     voted: number;
     valid: number;
@@ -321,7 +324,7 @@ export async function currentForSubmit(
   }>(
     await tx.execute(sql`
       select c.submission_id, c.version, c.status, c.was_verified,
-        s.form, s.registered, s.voted, s.valid, s.invalid,
+        s.form->'votes' as votes, s.registered, s.voted, s.valid, s.invalid,
         (select coalesce(json_agg(json_build_array(o.registered, o.voted)), '[]'::json)
           from (select s2.registered, s2.voted
             from tps t2
@@ -345,12 +348,11 @@ export async function currentForSubmit(
             version: r.version,
             status: r.status,
             wasVerified: r.was_verified,
-            form: r.form,
             registered: r.registered,
             voted: r.voted,
             valid: r.valid,
             invalid: r.invalid,
-            votes: votesOfForm(r.form),
+            votes: sortedVotes(r.votes),
           },
     desaTurnouts: r.others.filter(([registered]) => registered > 0).map(([reg, v]) => v / reg),
   };
@@ -434,7 +436,11 @@ export async function batchContext(
           selectionIds: number[] | null;
         }[]
       | null;
-    currents: (Omit<CurrentForSubmit, 'votes'> & { tpsId: number; contestId: number })[];
+    currents: (Omit<CurrentForSubmit, 'votes'> & {
+      tpsId: number;
+      contestId: number;
+      votes: unknown;
+    })[];
     desa: {
       contestId: number;
       desaCode: string;
@@ -485,7 +491,7 @@ export async function batchContext(
         (select coalesce(json_agg(json_build_object(
             'tpsId', c.tps_id, 'contestId', c.contest_id, 'submissionId', c.submission_id,
             'version', c.version, 'status', c.status, 'wasVerified', c.was_verified,
-            'form', s.form, 'registered', s.registered, 'voted', s.voted, 'valid', s.valid,
+            'votes', s.form->'votes', 'registered', s.registered, 'voted', s.voted, 'valid', s.valid,
             'invalid', s.invalid)), '[]'::json)
           from k cross join lateral (
             -- by index, as above (joined: a scan of every current version)
@@ -525,7 +531,7 @@ export async function batchContext(
   if (contexts.length !== keys.length) throw new Error('batch context lost a submission');
   const current = new Map<string, CurrentForSubmit>();
   for (const c of r.currents) {
-    current.set(`${String(c.tpsId)}:${String(c.contestId)}`, { ...c, votes: votesOfForm(c.form) });
+    current.set(`${String(c.tpsId)}:${String(c.contestId)}`, { ...c, votes: sortedVotes(c.votes) });
   }
   const desa = new Map<string, Map<number, [number, number]>>();
   for (const d of r.desa) {

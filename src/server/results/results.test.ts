@@ -3,10 +3,13 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines, createDemoDatabase } from '../db/test-databases.ts';
-import { auditLog, stage, tps } from '../db/schema.ts';
+import { auditLog, resultSubmission, stage, tps } from '../db/schema.ts';
+import { formatFormsCheck } from '../../cli/results.command.ts';
+import { formSha256 } from './results.form-hash.ts';
+import { verifyResultForms, type FormDifference } from './results.form-check.ts';
 import type { Database } from '../db/connection.ts';
 import { buildApp } from '../app.ts';
 import type { ZodApp } from '../http/reply.ts';
@@ -28,6 +31,13 @@ import {
   type TpsResults,
 } from '../../domain/results/results.schema.ts';
 import type { Contest } from '../../domain/contests/contest.schema.ts';
+
+/** Thrown to roll a test's tampering back, carrying what was found meanwhile. */
+class Rollback extends Error {
+  constructor(readonly value: FormDifference[]) {
+    super('rollback');
+  }
+}
 
 const NGADISARI = '35.13.01.2001';
 const SUKAPURA = '35.13.01';
@@ -246,6 +256,64 @@ describe.each(testEngines())('TPS results on %s', (engine) => {
       payload: { version: 3, note: 'Foto formulir tidak terbaca' },
     });
     expect(returned.json<SubmissionAccepted>()).toMatchObject({ status: 'returned' });
+  });
+
+  it('audits each version by its form’s hash, and `results verify` finds a form changed behind the application', async () => {
+    const rows = await database.db
+      .select({ action: auditLog.action, before: auditLog.before, after: auditLog.after })
+      .from(auditLog)
+      .where(and(eq(auditLog.targetType, 'tps'), eq(auditLog.targetId, String(tps1))));
+    const corrections = rows.filter((r) => r.action === 'result.correct');
+    expect(corrections.map((r) => r.before)).toEqual([{ version: 1 }, { version: 2 }]);
+    const [v2] = await database.db
+      .select({ form: resultSubmission.form })
+      .from(resultSubmission)
+      .where(
+        and(
+          eq(resultSubmission.tpsId, tps1),
+          eq(resultSubmission.contestId, pilbup.id),
+          eq(resultSubmission.version, 2),
+        ),
+      );
+    // The chain holds the hash, not a second copy of the form.
+    expect(corrections[0]?.after).toEqual({
+      contestId: pilbup.id,
+      version: 2,
+      formSha256: formSha256(v2?.form),
+      reason: 'Salah salin suara paslon 1',
+    });
+    const clean = await verifyResultForms(database.db, 2);
+    expect(clean.forms).toEqual([]);
+    expect(clean.versions).toBeGreaterThanOrEqual(3);
+    // 58 votes read as 948: an edit in the database, rolled back after the check.
+    const found = await database.db
+      .transaction(async (tx) => {
+        await tx.execute(sql`
+          update result_submission set form = jsonb_set(form, '{votes,0,votes}', '948')
+          where tps_id = ${tps1} and contest_id = ${pilbup.id} and version = 2`);
+        // A version slipped in without the application: no audit row vouches for it.
+        await tx.execute(sql`
+          insert into result_submission (client_id, tps_id, contest_id, version, form,
+            registered, voted, valid, invalid, reason, anomalies)
+          select 'forged', tps_id, contest_id, 99, form, registered, voted, valid, invalid,
+            'siluman', anomalies
+          from result_submission
+          where tps_id = ${tps1} and contest_id = ${pilbup.id} and version = 1`);
+        const res = await verifyResultForms(tx, 2);
+        throw new Rollback(res.forms);
+      })
+      .catch((e: unknown) => {
+        if (e instanceof Rollback) return e.value;
+        throw e;
+      });
+    expect(found).toEqual([
+      { tpsId: tps1, contestId: pilbup.id, version: 2, problem: 'changed' },
+      { tpsId: tps1, contestId: pilbup.id, version: 99, problem: 'no_audit' },
+    ]);
+    expect(formatFormsCheck(3, found)).toContain(
+      'isi formulir tidak sama dengan hash di catatan audit',
+    );
+    expect((await verifyResultForms(database.db)).forms).toEqual([]);
   });
 
   it('rolls up to kecamatan, Korwil and regency, and shows the public only provisional regency/kecamatan totals', async () => {

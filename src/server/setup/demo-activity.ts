@@ -31,6 +31,8 @@ import { addTallies } from '../voters/voters.repository.ts';
 import { compileList } from '../voters/voters.lists.ts';
 import { SYSTEM_ACTOR } from '../auth/actor.ts';
 import { writeSubmission } from '../results/results.repository.ts';
+import { formSha256 } from '../results/results.form-hash.ts';
+import { appendAuditBatch, type AuditEntry } from '../audit/audit.service.ts';
 import {
   insertEvent as insertBimtekEvent,
   insertWave,
@@ -443,6 +445,9 @@ async function insertDemoResults(db: Db): Promise<number> {
   const pairs = await db.select().from(candidatePair).orderBy(asc(candidatePair.id));
   const rnd = random(2711);
   let n = 0;
+  // Each version is audited as the application audits a submission, so
+  // `results verify` finds every demo form vouched for by the chain.
+  const audits: AuditEntry[] = [];
   for (const plan of DEMO_RESULTS) {
     const k = kec.get(plan.kecamatan.toLowerCase());
     if (k === undefined) continue;
@@ -469,6 +474,7 @@ async function insertDemoResults(db: Db): Promise<number> {
         const form = consistentForm({ dpt, votes, invalid });
         const verified = rnd() < 0.6;
         const registered = form.registered.total.total;
+        const submittedByName = `KPPS ${String(t.number).padStart(3, '0')} (demo)`;
         const desaDelta = emptyDesaDelta(c.id, t.desaCode);
         addToDesaDelta(
           desaDelta,
@@ -496,11 +502,25 @@ async function insertDemoResults(db: Db): Promise<number> {
             reason: null,
             anomalies: [],
             submittedBy: null,
-            submittedByName: `KPPS ${String(t.number).padStart(3, '0')} (demo)`,
+            submittedByName,
           },
           false,
           desaDelta,
         );
+        audits.push({
+          actor: {
+            userId: null,
+            username: submittedByName,
+            role: 'kpps',
+            scope: null,
+            address: null,
+          },
+          action: 'result.submit',
+          outcome: 'ok',
+          targetType: 'tps',
+          targetId: t.id,
+          after: { contestId: c.id, version: 1, formSha256: formSha256(form), reason: null },
+        });
         if (verified)
           await db
             .update(resultCurrent)
@@ -515,6 +535,7 @@ async function insertDemoResults(db: Db): Promise<number> {
       }
     }
   }
+  await appendAuditBatch(db, audits);
   // They arrived on voting night (27 November 2024, from 14.00 WIB), not when the demo was loaded.
   await db
     .update(resultSubmission)
