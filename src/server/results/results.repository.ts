@@ -414,47 +414,18 @@ export interface BatchContext {
 }
 
 /**
- * One statement for a whole batch: each submission's context (as
- * `submitContext` does for one), the current versions of its TPS × contest,
- * and the reported turnouts of its desa. It takes no lock: the writer never
- * has two batches in flight that share a TPS × contest or a client id, so
- * what another in-flight batch writes is never what this one reads (except
- * the desa's other turnouts, which only inform the anomaly flags).
+ * The statement `batchContext` sends. A named prepared statement on
+ * PostgreSQL (`db/prepared.ts`), so after five calls it may run a generic
+ * plan made while the results tables were empty: every row is therefore
+ * found by index through lateral subqueries behind `offset 0`, which the
+ * planner can neither flatten into joins nor turn into scans of whole tables
+ * (`results.plan.test.ts` checks the generic plan on an empty night).
  */
-export async function batchContext(
-  tx: Db,
+export function batchContextQuery(
   keys: readonly { tpsId: number; contestId: number; clientId: string }[],
   windowSetting: string,
-): Promise<BatchContext> {
-  const rows = rowsOf<{
-    items:
-      | {
-          ord: number;
-          tps: NonNullable<SubmitContext['tps']> | null;
-          previous: SubmitContext['previous'];
-          contest: SubmitContext['contest'];
-          selectionIds: number[] | null;
-        }[]
-      | null;
-    currents: (Omit<CurrentForSubmit, 'votes'> & {
-      tpsId: number;
-      contestId: number;
-      votes: unknown;
-    })[];
-    desa: {
-      contestId: number;
-      desaCode: string;
-      tpsId: number;
-      registered: number;
-      voted: number;
-    }[];
-    voting_day: string | null;
-    opened_early: unknown;
-    max_voters: unknown;
-    last_hash: string | null;
-  }>(
-    await tx.execute(
-      sql`
+): SQL {
+  return sql`
       with k as (
         select * from jsonb_to_recordset(${JSON.stringify(keys.map((k, ord) => ({ ord, ...k })))}::jsonb)
           as k (ord int, "tpsId" int, "contestId" int, "clientId" text)
@@ -502,10 +473,14 @@ export async function batchContext(
             'contestId', g."contestId", 'desaCode', g.desa_code, 'tpsId', x.id,
             'registered', x.registered, 'voted', x.voted)), '[]'::json)
           from g cross join lateral (
+            -- the desa's TPS by the active-number index, each one's current
+            -- version and its figures by primary key (by index, as above)
             select t.id, s.registered, s.voted
             from tps t
-            join result_current c on c.tps_id = t.id and c.contest_id = g."contestId"
-            join result_submission s on s.id = c.submission_id
+            cross join lateral (select c.submission_id from result_current c
+              where c.tps_id = t.id and c.contest_id = g."contestId" offset 0) c
+            cross join lateral (select s.registered, s.voted from result_submission s
+              where s.id = c.submission_id offset 0) s
             where t.desa_code = g.desa_code and t.status = 'aktif'
             order by c.submission_id desc
             -- one more: the submission's own TPS may be among them
@@ -514,9 +489,49 @@ export async function batchContext(
           order by st.starts_on, st.ends_on, st.id limit 1) as voting_day,
         (select v.value from settings v where v.key = ${windowSetting}) as opened_early,
         (select v.value from settings v where v.key = 'max_voters_per_tps') as max_voters,
-        (select h.last_hash from audit_head h where h.id = 1) as last_hash`,
-    ),
-  );
+        (select h.last_hash from audit_head h where h.id = 1) as last_hash`;
+}
+
+/**
+ * One statement for a whole batch: each submission's context (as
+ * `submitContext` does for one), the current versions of its TPS × contest,
+ * and the reported turnouts of its desa. It takes no lock: the writer never
+ * has two batches in flight that share a TPS × contest or a client id, so
+ * what another in-flight batch writes is never what this one reads (except
+ * the desa's other turnouts, which only inform the anomaly flags).
+ */
+export async function batchContext(
+  tx: Db,
+  keys: readonly { tpsId: number; contestId: number; clientId: string }[],
+  windowSetting: string,
+): Promise<BatchContext> {
+  const rows = rowsOf<{
+    items:
+      | {
+          ord: number;
+          tps: NonNullable<SubmitContext['tps']> | null;
+          previous: SubmitContext['previous'];
+          contest: SubmitContext['contest'];
+          selectionIds: number[] | null;
+        }[]
+      | null;
+    currents: (Omit<CurrentForSubmit, 'votes'> & {
+      tpsId: number;
+      contestId: number;
+      votes: unknown;
+    })[];
+    desa: {
+      contestId: number;
+      desaCode: string;
+      tpsId: number;
+      registered: number;
+      voted: number;
+    }[];
+    voting_day: string | null;
+    opened_early: unknown;
+    max_voters: unknown;
+    last_hash: string | null;
+  }>(await executePrepared(tx, batchContextQuery(keys, windowSetting)));
   const r = rows[0];
   if (r === undefined) throw new Error('batch context returned no row');
   const contexts = (r.items ?? []).map((i): SubmitContext => ({
