@@ -8,7 +8,8 @@
  * accepted submission until the regency summary counts every TPS, a 1 %
  * resend with the same client ids, and checks in the database (one current
  * version per TPS × contest, no duplicates, vote sums equal to those sent,
- * `verifyResultTotals` clean, audit chain intact).
+ * `verifyResultTotals` clean, audit chain intact, every stored form the one
+ * its audit row vouches for).
  *
  * `--scale N` adds synthetic TPS (one INSERT … SELECT) so the regency has N×
  * the demo's TPS. Results go to `bench/results/<date>-results-<engine>[-xN].json`.
@@ -29,6 +30,7 @@ import { rowsOf } from '../src/server/db/rows.ts';
 import { initRegency } from '../src/server/setup/setup.service.ts';
 import { resultsWindow } from '../src/server/results/results.service.ts';
 import { verifyResultTotals } from '../src/server/results/results.summary.ts';
+import { verifyResultForms } from '../src/server/results/results.form-check.ts';
 import { writerStats } from '../src/server/results/results.batch.ts';
 import { verifyAuditChain } from '../src/server/audit/audit.service.ts';
 import { DEMO_PASSWORD } from '../src/server/setup/demo-accounts.ts';
@@ -303,6 +305,7 @@ async function runEngine(engine: Engine): Promise<EngineRun | null> {
     contestRows.map((c) => c.id),
   );
   const chain = await verifyAuditChain(db);
+  const forms = await verifyResultForms(db);
   const checks = {
     submissions_stored: stored,
     one_current_per_tps_contest:
@@ -314,6 +317,8 @@ async function runEngine(engine: Engine): Promise<EngineRun | null> {
     verify_result_totals_differences: totalsDiffs.length,
     audit_rows_result_submit: Number(auditCount?.n),
     audit_chain: chain.ok ? `ok (${String(chain.rows)} rows)` : chain.reason,
+    forms_checked_against_audit: forms.versions,
+    forms_not_vouched_for: forms.forms.length,
   };
   const lost = Math.max(0, submissions - stored);
   const duplicated = Math.max(0, stored - submissions);
