@@ -1,14 +1,22 @@
 /**
  * Decides once per run whether the PostgreSQL half of the integration tests
  * runs. Outside CI an unreachable server skips it with one line; under CI
- * (`CI=true`) it is an error.
+ * (`CI=true`) it is an error. Then makes the PGlite databases the tests
+ * start from (`src/server/db/pglite-templates.ts`), removed after the run.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { buildPgliteTemplates } from '../src/server/db/pglite-templates.ts';
 
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
-export default async function setup(project: TestProject): Promise<void> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const templates = await mkdtemp(join(tmpdir(), 'dp-pglite-templates-'));
+  project.provide('pgliteTemplates', await buildPgliteTemplates(templates));
+  const removeTemplates = () => rm(templates, { recursive: true, force: true });
   const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? DEFAULT_URL;
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
   try {
@@ -26,4 +34,5 @@ export default async function setup(project: TestProject): Promise<void> {
     );
     project.provide('postgresUrl', '');
   }
+  return removeTemplates;
 }

@@ -8,11 +8,14 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type Database, type Engine } from './connection.ts';
 import { initRegency } from '../setup/setup.service.ts';
+import { openPgliteCopy, type PgliteTemplatePaths } from './pglite-templates.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** PostgreSQL server URL for tests, or '' when none is reachable (outside CI). */
     postgresUrl: string;
+    /** The PGlite databases tests start from, as dumps (`pglite-templates.ts`). */
+    pgliteTemplates: PgliteTemplatePaths;
   }
 }
 
@@ -60,7 +63,7 @@ export async function newPostgresDatabase(): Promise<{ url: string; drop(): Prom
 }
 
 export async function createTestDatabase(engine: Engine): Promise<Database> {
-  if (engine === 'pglite') return openDatabase({});
+  if (engine === 'pglite') return openPgliteCopy(inject('pgliteTemplates').migrated);
   const created = await newPostgresDatabase();
   const database = await openDatabase({ url: created.url });
   return {
@@ -80,6 +83,10 @@ export async function createDemoDatabase(
   engine: Engine,
   options: { activity?: boolean } = {},
 ): Promise<Database> {
+  if (engine === 'pglite') {
+    const templates = inject('pgliteTemplates');
+    return openPgliteCopy(options.activity === true ? templates['demo+activity'] : templates.demo);
+  }
   const database = await createTestDatabase(engine);
   const result = await initRegency(database.db, {
     regencyCode: '35.13',
