@@ -40,7 +40,7 @@ import {
   type PendingWrite,
   type SubmissionInput,
 } from './results.judge.ts';
-import { formSha256 } from './results.form-hash.ts';
+import { submissionAuditAfter } from './results.form-hash.ts';
 import { WINDOW_SETTING } from './results.window.ts';
 import {
   batchContext,
@@ -151,12 +151,7 @@ function plan(
       // The form itself is stored once, in its version's row; the chain holds its hash.
       change: {
         before: current === null ? undefined : { version: current.version },
-        after: {
-          contestId: item.contestId,
-          version,
-          formSha256: formSha256(item.form),
-          reason: values.reason,
-        },
+        after: submissionAuditAfter(item.contestId, version, item.form, values.reason),
       },
     },
   });

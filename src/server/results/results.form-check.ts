@@ -4,8 +4,8 @@
  * proves its rows unchanged; this proves the stored forms match them, so a
  * form edited in the database behind the application's back is found.
  *
- * An audited submission records `formSha256` (see `results.form-hash.ts`);
- * rows written before that (version 0.1 of the audit layout) carry the whole
+ * An audited submission records `formSha256` (`submissionAuditAfter` in
+ * `results.form-hash.ts`); audit rows written before it did carry the whole
  * form, which is hashed here the same way.
  */
 import { sql } from 'drizzle-orm';

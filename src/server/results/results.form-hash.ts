@@ -12,3 +12,13 @@ import { canonicalJson } from '../audit/audit.service.ts';
 export function formSha256(form: unknown): string {
   return createHash('sha256').update(canonicalJson(form)).digest('hex');
 }
+
+/** What an audited submission (`result.submit`) or correction (`result.correct`) records after it. */
+export function submissionAuditAfter(
+  contestId: number,
+  version: number,
+  form: unknown,
+  reason: string | null,
+): { contestId: number; version: number; formSha256: string; reason: string | null } {
+  return { contestId, version, formSha256: formSha256(form), reason };
+}

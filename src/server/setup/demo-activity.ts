@@ -31,7 +31,7 @@ import { addTallies } from '../voters/voters.repository.ts';
 import { compileList } from '../voters/voters.lists.ts';
 import { SYSTEM_ACTOR } from '../auth/actor.ts';
 import { writeSubmission } from '../results/results.repository.ts';
-import { formSha256 } from '../results/results.form-hash.ts';
+import { submissionAuditAfter } from '../results/results.form-hash.ts';
 import { appendAuditBatch, type AuditEntry } from '../audit/audit.service.ts';
 import {
   insertEvent as insertBimtekEvent,
@@ -519,7 +519,7 @@ async function insertDemoResults(db: Db): Promise<number> {
           outcome: 'ok',
           targetType: 'tps',
           targetId: t.id,
-          after: { contestId: c.id, version: 1, formSha256: formSha256(form), reason: null },
+          after: submissionAuditAfter(c.id, 1, form, null),
         });
         if (verified)
           await db
