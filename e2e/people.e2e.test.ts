@@ -226,7 +226,9 @@ describe('people: rosters, Bimtek in waves, desk organisation', () => {
       await signIn(kpps.page, 'kpps.ngadisari.1');
       await go(kpps.page, 'ASN di TPS');
       await kpps.page.getByRole('heading', { name: 'ASN yang terdaftar di TPS ini' }).waitFor();
+      // The heading shows before the list has loaded; wait for the list itself.
       const boxes = kpps.page.getByRole('checkbox');
+      await boxes.first().waitFor();
       expect(await boxes.count()).toBe(10);
       await boxes.first().click();
       await expect.poll(() => boxes.first().isChecked()).toBe(true);

@@ -115,6 +115,8 @@ describe('voter data: DP4 import, coklit, DPS, cek DPT', () => {
       await signIn(page, 'pantarlih.ngadisari.1');
       await page.getByRole('navigation').getByRole('link', { name: 'Coklit', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: /Coklit TPS 001 Ngadisari/ }).waitFor();
+      // The heading can show before the voter list has loaded.
+      await page.getByText('351301********0001').waitFor();
       expect(await page.getByText('351301********0001').count()).toBe(1);
       expect(await page.getByText(composeNik('351301', '1988-03-12', 'L', 1)).count()).toBe(0);
 
