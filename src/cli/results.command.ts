@@ -17,7 +17,7 @@ export function formatTotalsCheck(contests: number, diffs: readonly TotalsDiffer
     .slice(0, 20)
     .map(
       (d) =>
-        `  pemilihan ${String(d.contestId)}, desa ${d.desaCode}, ${d.key}: tersimpan ${String(d.stored)}, dihitung ulang ${String(d.recomputed)}`,
+        `  pemilihan ${String(d.contestId)}, desa ${d.desaCode}, ${d.key}: tersimpan ${d.stored === null ? 'tidak ada' : String(d.stored)}, dihitung ulang ${d.recomputed === null ? 'tidak ada' : String(d.recomputed)}`,
     );
   return [`Rekap hasil BERBEDA di ${String(diffs.length)} angka:`, ...lines].join('\n');
 }

@@ -19,9 +19,9 @@ export const ANOMALY_THRESHOLDS = {
   /** The desa pattern is only judged with at least this many other TPS reported. */
   desaMinOthers: 3,
   /**
-   * The desa pattern reads at most this many other TPS (the latest reported):
-   * a real desa has a few dozen at most, and the read stays bounded whatever
-   * the number of TPS.
+   * The desa pattern reads at most this many other TPS (by TPS id): a real
+   * desa has a few dozen at most, so this only bounds the work for a desa
+   * that would have more.
    */
   desaSample: 60,
   /** Flagged when turnout is more than this many robust standard deviations from the desa median. */

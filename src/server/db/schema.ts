@@ -276,7 +276,10 @@ export const resultCurrent = pgTable(
  * as each submission (old current version subtracted, new one added):
  * registered (I.A total of the TPS that reported), voted, valid, invalid,
  * TPS reported and verified, and `votes` (selection id → votes). Votes per
- * selection of each version are in its form (`form.votes`).
+ * selection of each version are in its form (`form.votes`), and `turnouts`
+ * (TPS id → [registered, voted] of each reported TPS's current version: the
+ * desa's pattern the `anomaly.far_from_desa` flag compares a new form with,
+ * read by primary key instead of from every TPS of the desa).
  * `desk-pilkada results verify` recomputes the totals from the leaves.
  */
 export const resultDesaTotal = pgTable(
@@ -291,6 +294,10 @@ export const resultDesaTotal = pgTable(
     reported: integer('reported').notNull(),
     verified: integer('verified').notNull(),
     votes: jsonb('votes').$type<Record<string, number>>().notNull(),
+    turnouts: jsonb('turnouts')
+      .$type<Record<string, [number, number]>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
   },
   (t) => [primaryKey({ columns: [t.contestId, t.desaCode] })],
 );

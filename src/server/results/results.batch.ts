@@ -61,6 +61,8 @@ import {
   delta,
   emptyDesaDelta,
   isEmptyDesaDelta,
+  otherTurnouts,
+  recordTurnout,
   type DesaTotalDelta,
 } from './results.rollup.ts';
 
@@ -171,6 +173,7 @@ export async function writeOne(db: Db, item: PendingWrite): Promise<Result<Writt
     const { write, audit } = planned.value;
     const desaDelta = emptyDesaDelta(item.contestId, item.desaCode);
     addToDesaDelta(desaDelta, planned.value.delta);
+    recordTurnout(desaDelta, item.tpsId, write.values);
     await writeSubmission(tx, write.values, write.wasVerified, desaDelta);
     await auditWrite(tx, item.access, audit.what, audit.change);
     return ok({ version: write.values.version, anomalies: write.values.anomalies as Flag[] });
@@ -286,11 +289,7 @@ function judgeBatch(items: readonly Incoming[], context: BatchContext): JudgedBa
     const item = judged.item;
     const reported =
       desa.get(`${String(item.contestId)}:${item.desaCode}`) ?? new Map<number, [number, number]>();
-    const turnouts: number[] = [];
-    for (const [tpsId, [registered, voted]] of reported) {
-      if (turnouts.length >= ANOMALY_THRESHOLDS.desaSample) break;
-      if (tpsId !== item.tpsId && registered > 0) turnouts.push(voted / registered);
-    }
+    const turnouts = otherTurnouts(reported, item.tpsId, ANOMALY_THRESHOLDS.desaSample);
     const planned = plan(
       item,
       current.get(`${String(item.tpsId)}:${String(item.contestId)}`) ?? null,
@@ -309,6 +308,7 @@ function judgeBatch(items: readonly Incoming[], context: BatchContext): JudgedBa
     const desaDelta = totals.get(desaKey) ?? emptyDesaDelta(item.contestId, item.desaCode);
     totals.set(desaKey, desaDelta);
     addToDesaDelta(desaDelta, planned.value.delta);
+    recordTurnout(desaDelta, item.tpsId, write.values);
     audits.push({
       actor: auditActor(item.access.actor, item.access.grant),
       action: audit.what.action,

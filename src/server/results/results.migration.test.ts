@@ -1,7 +1,7 @@
 /**
- * Migrations 0012–0013 on a database that already holds results: votes move
+ * Migrations 0012–0014 on a database that already holds results: votes move
  * to the forms (`result_vote` dropped) and the desa totals become one row per
- * contest × desa, recomputed from the leaves. Both engines: results stored
+ * contest × desa, recomputed from the leaves, with the turnouts of its TPS. Both engines: results stored
  * before the upgrade read the same after it.
  */
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -118,7 +118,7 @@ async function seedOldResults(db: Db): Promise<void> {
       (1, '35.13.01.2001', 'reported', 2), (1, '35.13.01.2001', 'sel:11', 999)`);
 }
 
-describe.each(testEngines())('migrations 0012–0013 (%s)', (engine) => {
+describe.each(testEngines())('migrations 0012–0014 (%s)', (engine) => {
   let opened: Opened;
   let before: string;
 
@@ -147,11 +147,14 @@ describe.each(testEngines())('migrations 0012–0013 (%s)', (engine) => {
       reported: 2,
       verified: 1,
       votes: { '11': 151, '12': 240 },
+      // 0014: each reported TPS's [registered, voted], for the desa pattern flag.
+      turnouts: { '1': [300, 191 + 3], '2': [300, 200] },
     });
     expect(byDesa.get('35.13.01.2002')).toMatchObject({
       reported: 1,
       verified: 0,
       votes: { '11': 120, '12': 60 },
+      turnouts: { '3': [300, 120 + 60 + 9] },
     });
     expect(rows).toHaveLength(2);
     expect(await verifyResultTotals(opened.db, [1])).toEqual([]);

@@ -17,7 +17,14 @@ import { batchContextQuery } from './results.repository.ts';
 import { WINDOW_SETTING } from './results.window.ts';
 
 /** Tables that grow with the regency or the night: never scanned whole. */
-const GROWING = ['tps', 'result_current', 'result_submission', 'audit_log', 'region'];
+const GROWING = [
+  'tps',
+  'result_current',
+  'result_submission',
+  'result_desa_total',
+  'audit_log',
+  'region',
+];
 
 interface PlanNode {
   'Node Type': string;

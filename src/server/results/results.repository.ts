@@ -11,7 +11,13 @@ import {
   resultSubmission,
   tps,
 } from '../db/schema.ts';
-import type { DesaTotalDelta, DesaTotalRow } from './results.rollup.ts';
+import {
+  otherTurnouts,
+  turnoutMap,
+  type DesaTotalDelta,
+  type DesaTotalRow,
+  type DesaTurnouts,
+} from './results.rollup.ts';
 
 export type SubmissionRow = typeof resultSubmission.$inferSelect;
 export type CurrentRow = typeof resultCurrent.$inferSelect;
@@ -72,21 +78,23 @@ export async function upsertCurrent(db: Db, row: CurrentRow): Promise<void> {
 
 /**
  * An insert into `result_desa_total` that adds each row of `rows` (a JSON
- * array of `DesaTotalDelta`) to its desa's totals, rows in key order (so two
- * writers lock shared rows in the same order). `guard` filters the rows
- * (the batch write's compare-and-set).
+ * array of `DesaTotalDelta`) to its desa's totals, and puts its turnouts in
+ * place of those stored for the same TPS, rows in key order (so two writers
+ * lock shared rows in the same order). `guard` filters the rows (the batch
+ * write's compare-and-set).
  */
 function desaTotalUpsert(rows: SQL, guard: SQL = sql``): SQL {
   return sql`
     insert into result_desa_total as t (contest_id, desa_code, registered, voted, valid, invalid,
-      reported, verified, votes)
+      reported, verified, votes, turnouts)
     select x."contestId", x."desaCode", x.registered, x.voted, x.valid, x.invalid, x.reported,
-      x.verified, x.votes
+      x.verified, x.votes, x.turnouts
     from jsonb_to_recordset(${rows}) as x ("contestId" int, "desaCode" text, registered int,
-      voted int, valid int, invalid int, reported int, verified int, votes jsonb)
+      voted int, valid int, invalid int, reported int, verified int, votes jsonb, turnouts jsonb)
     ${guard}
     order by x."contestId", x."desaCode"
     on conflict (contest_id, desa_code) do update set
+      turnouts = t.turnouts || excluded.turnouts,
       registered = t.registered + excluded.registered, voted = t.voted + excluded.voted,
       valid = t.valid + excluded.valid, invalid = t.invalid + excluded.invalid,
       reported = t.reported + excluded.reported, verified = t.verified + excluded.verified,
@@ -116,6 +124,7 @@ export async function desaTotalRows(db: Db, contestId: number): Promise<DesaTota
       reported: resultDesaTotal.reported,
       verified: resultDesaTotal.verified,
       votes: resultDesaTotal.votes,
+      turnouts: resultDesaTotal.turnouts,
     })
     .from(resultDesaTotal)
     .where(eq(resultDesaTotal.contestId, contestId));
@@ -300,7 +309,7 @@ export interface CurrentWithContribution {
     invalid: number;
     votes: { selectionId: number; votes: number }[];
   } | null;
-  /** voted / registered of the desa's other active TPS that reported this contest. */
+  /** voted / registered of the desa's other TPS that reported this contest (`otherTurnouts`). */
   readonly desaTurnouts: number[];
 }
 
@@ -320,19 +329,13 @@ export async function currentForSubmit(
     voted: number;
     valid: number;
     invalid: number;
-    others: [number, number][];
+    turnouts: DesaTurnouts | null;
   }>(
     await tx.execute(sql`
       select c.submission_id, c.version, c.status, c.was_verified,
         s.form->'votes' as votes, s.registered, s.voted, s.valid, s.invalid,
-        (select coalesce(json_agg(json_build_array(o.registered, o.voted)), '[]'::json)
-          from (select s2.registered, s2.voted
-            from tps t2
-            join result_current c2 on c2.tps_id = t2.id and c2.contest_id = ${contestId}
-            join result_submission s2 on s2.id = c2.submission_id
-            where t2.desa_code = ${desaCode} and t2.status = 'aktif' and t2.id <> ${tpsId}
-            order by c2.submission_id desc
-            limit ${ANOMALY_THRESHOLDS.desaSample}) o) as others
+        (select d.turnouts from result_desa_total d
+          where d.contest_id = ${contestId} and d.desa_code = ${desaCode}) as turnouts
       from (values (1)) as one (x)
       left join result_current c on c.tps_id = ${tpsId} and c.contest_id = ${contestId}
       left join result_submission s on s.id = c.submission_id`),
@@ -354,7 +357,7 @@ export async function currentForSubmit(
             invalid: r.invalid,
             votes: sortedVotes(r.votes),
           },
-    desaTurnouts: r.others.filter(([registered]) => registered > 0).map(([reg, v]) => v / reg),
+    desaTurnouts: otherTurnouts(turnoutMap(r.turnouts), tpsId, ANOMALY_THRESHOLDS.desaSample),
   };
 }
 
@@ -470,21 +473,11 @@ export function batchContextQuery(
             where c.tps_id = k."tpsId" and c.contest_id = k."contestId" offset 0) c
           join result_submission s on s.id = c.submission_id) as currents,
         (select coalesce(json_agg(json_build_object(
-            'contestId', g."contestId", 'desaCode', g.desa_code, 'tpsId', x.id,
-            'registered', x.registered, 'voted', x.voted)), '[]'::json)
+            'contestId', g."contestId", 'desaCode', g.desa_code, 'turnouts', d.turnouts)), '[]'::json)
           from g cross join lateral (
-            -- the desa's TPS by the active-number index, each one's current
-            -- version and its figures by primary key (by index, as above)
-            select t.id, s.registered, s.voted
-            from tps t
-            cross join lateral (select c.submission_id from result_current c
-              where c.tps_id = t.id and c.contest_id = g."contestId" offset 0) c
-            cross join lateral (select s.registered, s.voted from result_submission s
-              where s.id = c.submission_id offset 0) s
-            where t.desa_code = g.desa_code and t.status = 'aktif'
-            order by c.submission_id desc
-            -- one more: the submission's own TPS may be among them
-            limit ${ANOMALY_THRESHOLDS.desaSample + 1}) x) as desa,
+            -- the desa's reported turnouts, by primary key (by index, as above)
+            select d.turnouts from result_desa_total d
+            where d.contest_id = g."contestId" and d.desa_code = g.desa_code offset 0) d) as desa,
         (select st.starts_on::text from stage st where st.kind = 'pemungutan_suara'
           order by st.starts_on, st.ends_on, st.id limit 1) as voting_day,
         (select v.value from settings v where v.key = ${windowSetting}) as opened_early,
@@ -520,13 +513,7 @@ export async function batchContext(
       contestId: number;
       votes: unknown;
     })[];
-    desa: {
-      contestId: number;
-      desaCode: string;
-      tpsId: number;
-      registered: number;
-      voted: number;
-    }[];
+    desa: { contestId: number; desaCode: string; turnouts: DesaTurnouts }[];
     voting_day: string | null;
     opened_early: unknown;
     max_voters: unknown;
@@ -549,12 +536,7 @@ export async function batchContext(
     current.set(`${String(c.tpsId)}:${String(c.contestId)}`, { ...c, votes: sortedVotes(c.votes) });
   }
   const desa = new Map<string, Map<number, [number, number]>>();
-  for (const d of r.desa) {
-    const key = `${String(d.contestId)}:${d.desaCode}`;
-    const m = desa.get(key) ?? new Map<number, [number, number]>();
-    desa.set(key, m);
-    m.set(d.tpsId, [d.registered, d.voted]);
-  }
+  for (const d of r.desa) desa.set(`${String(d.contestId)}:${d.desaCode}`, turnoutMap(d.turnouts));
   if (r.last_hash === null) throw new Error('audit_head has no row (migration 0003)');
   return { contexts, current, desa, auditHead: r.last_hash };
 }

@@ -15,18 +15,27 @@ interface DesaCounts {
   verified: number;
 }
 
+/** TPS id → [registered, voted] of each reported TPS's current version. */
+export type DesaTurnouts = Record<string, readonly [number, number]>;
+
 /** A desa's stored running totals for one contest (`result_desa_total`). */
 export interface DesaTotalRow extends Readonly<DesaCounts> {
   readonly desaCode: string;
   /** Selection id → votes. */
   readonly votes: Readonly<Record<string, number>>;
+  readonly turnouts: Readonly<DesaTurnouts>;
 }
 
-/** What to add to a desa's row: the deltas of its submissions summed (see `addToDesaDelta`). */
+/**
+ * What to add to a desa's row: the deltas of its submissions summed (see
+ * `addToDesaDelta`), and the turnouts of the TPS whose new versions they are
+ * (`recordTurnout`; they replace the stored entries of those TPS).
+ */
 export interface DesaTotalDelta extends DesaCounts {
   readonly contestId: number;
   readonly desaCode: string;
   votes: Record<string, number>;
+  turnouts: DesaTurnouts;
 }
 
 export interface Totals extends DesaCounts {
@@ -90,7 +99,43 @@ export function delta(
 }
 
 export function emptyDesaDelta(contestId: number, desaCode: string): DesaTotalDelta {
-  return { contestId, desaCode, ...zeroCounts(), votes: {} };
+  return { contestId, desaCode, ...zeroCounts(), votes: {}, turnouts: {} };
+}
+
+/** A TPS's new current version: its desa's row keeps its registered and voted. */
+export function recordTurnout(
+  into: DesaTotalDelta,
+  tpsId: number,
+  version: { registered: number; voted: number },
+): void {
+  into.turnouts[String(tpsId)] = [version.registered, version.voted];
+}
+
+/**
+ * Turnouts (voted / registered) of a desa's reported TPS other than `tpsId`,
+ * at most `limit` of them, skipping TPS with no registered voters: the
+ * pattern `anomaly.far_from_desa` compares a form with.
+ */
+export function otherTurnouts(
+  reported: ReadonlyMap<number, readonly [number, number]>,
+  tpsId: number,
+  limit: number,
+): number[] {
+  const out: number[] = [];
+  for (const [id, [registered, voted]] of reported) {
+    if (out.length >= limit) break;
+    if (id !== tpsId && registered > 0) out.push(voted / registered);
+  }
+  return out;
+}
+
+/** A stored `turnouts` object as a map by TPS id. */
+export function turnoutMap(turnouts: Readonly<DesaTurnouts> | null): Map<number, [number, number]> {
+  const m = new Map<number, [number, number]>();
+  for (const [id, [registered, voted]] of Object.entries(turnouts ?? {})) {
+    m.set(Number(id), [registered, voted]);
+  }
+  return m;
 }
 
 const SCALAR_KEYS = ['registered', 'voted', 'valid', 'invalid', 'reported', 'verified'] as const;
@@ -112,9 +157,16 @@ export function addToDesaDelta(into: DesaTotalDelta, keys: ReadonlyMap<string, n
   }
 }
 
-/** True when adding `d` changes nothing. */
+/**
+ * True when adding `d` changes nothing. Any turnout recorded counts as a
+ * change: two TPS of one batch could move registered by +5 and −5.
+ */
 export function isEmptyDesaDelta(d: DesaTotalDelta): boolean {
-  return SCALAR_KEYS.every((k) => d[k] === 0) && Object.values(d.votes).every((v) => v === 0);
+  return (
+    SCALAR_KEYS.every((k) => d[k] === 0) &&
+    Object.values(d.votes).every((v) => v === 0) &&
+    Object.keys(d.turnouts).length === 0
+  );
 }
 
 export function desaTotals(rows: readonly DesaTotalRow[]): Map<string, Totals> {

@@ -27,6 +27,7 @@ import {
   emptyTotals,
   korwilTotals,
   regionTotals,
+  turnoutMap,
   type Totals,
 } from './results.rollup.ts';
 
@@ -323,9 +324,11 @@ export async function anomalyList(
 export interface TotalsDifference {
   readonly contestId: number;
   readonly desaCode: string;
+  /** A count, `sel:<id>` (votes) or `tps:<id>:registered|voted` (the desa's turnouts). */
   readonly key: string;
-  readonly stored: number;
-  readonly recomputed: number;
+  /** Null: no entry (a turnout kept for a TPS that has no current version, or missing). */
+  readonly stored: number | null;
+  readonly recomputed: number | null;
 }
 
 /** Recomputes every desa total of every contest from the current versions and lists differences. */
@@ -335,11 +338,17 @@ export async function verifyResultTotals(
 ): Promise<TotalsDifference[]> {
   const diffs: TotalsDifference[] = [];
   for (const contestId of contestIds) {
-    const stored = desaTotals(await desaTotalRows(db, contestId));
+    const rows = await desaTotalRows(db, contestId);
+    const stored = desaTotals(rows);
+    const storedTurnouts = new Map(rows.map((r) => [r.desaCode, turnoutMap(r.turnouts)]));
     const recomputed = new Map<string, Totals>();
+    const recomputedTurnouts = new Map<string, Map<number, [number, number]>>();
     for (const leaf of await currentLeaves(db, contestId)) {
       const t = recomputed.get(leaf.desaCode) ?? emptyTotals();
       recomputed.set(leaf.desaCode, t);
+      const turnouts = recomputedTurnouts.get(leaf.desaCode) ?? new Map<number, [number, number]>();
+      recomputedTurnouts.set(leaf.desaCode, turnouts);
+      turnouts.set(leaf.tpsId, [leaf.registered, leaf.voted]);
       addInto(t, {
         registered: leaf.registered,
         voted: leaf.voted,
@@ -369,6 +378,24 @@ export async function verifyResultTotals(
         const y = b.votes.get(sel) ?? 0;
         if (x !== y)
           diffs.push({ contestId, desaCode, key: `sel:${String(sel)}`, stored: x, recomputed: y });
+      }
+      // The turnouts the desa pattern flag reads: one entry per reported TPS.
+      const ta = storedTurnouts.get(desaCode) ?? new Map<number, [number, number]>();
+      const tb = recomputedTurnouts.get(desaCode) ?? new Map<number, [number, number]>();
+      for (const tpsId of new Set([...ta.keys(), ...tb.keys()])) {
+        const x = ta.get(tpsId);
+        const y = tb.get(tpsId);
+        (['registered', 'voted'] as const).forEach((key, i) => {
+          if (x?.[i] !== y?.[i]) {
+            diffs.push({
+              contestId,
+              desaCode,
+              key: `tps:${String(tpsId)}:${key}`,
+              stored: x?.[i] ?? null,
+              recomputed: y?.[i] ?? null,
+            });
+          }
+        });
       }
     }
   }

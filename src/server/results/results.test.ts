@@ -6,11 +6,12 @@ import fc from 'fast-check';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines, createDemoDatabase } from '../db/test-databases.ts';
-import { auditLog, resultSubmission, stage, tps } from '../db/schema.ts';
+import { auditLog, resultDesaTotal, resultSubmission, stage, tps } from '../db/schema.ts';
+import { rowsOf } from '../db/rows.ts';
 import { formatFormsCheck } from '../../cli/results.command.ts';
 import { formSha256 } from './results.form-hash.ts';
-import { verifyResultForms, type FormDifference } from './results.form-check.ts';
-import type { Database } from '../db/connection.ts';
+import { verifyResultForms } from './results.form-check.ts';
+import type { Database, Db } from '../db/connection.ts';
 import { buildApp } from '../app.ts';
 import type { ZodApp } from '../http/reply.ts';
 import ExcelJS from 'exceljs';
@@ -32,11 +33,26 @@ import {
 } from '../../domain/results/results.schema.ts';
 import type { Contest } from '../../domain/contests/contest.schema.ts';
 
-/** Thrown to roll a test's tampering back, carrying what was found meanwhile. */
+/** Thrown to roll a test's tampering back. */
 class Rollback extends Error {
-  constructor(readonly value: FormDifference[]) {
+  constructor() {
     super('rollback');
   }
+}
+
+/** Runs `check` (tampering, then looking) in a transaction that is rolled back; returns what it found. */
+async function rolledBack<T>(db: Db, check: (tx: Db) => Promise<T>): Promise<T> {
+  let found: { value: T } | undefined;
+  await db
+    .transaction(async (tx) => {
+      found = { value: await check(tx) };
+      throw new Rollback();
+    })
+    .catch((e: unknown) => {
+      if (!(e instanceof Rollback)) throw e;
+    });
+  if (found === undefined) throw new Error('the check did not run');
+  return found.value;
 }
 
 const NGADISARI = '35.13.01.2001';
@@ -286,26 +302,20 @@ describe.each(testEngines())('TPS results on %s', (engine) => {
     expect(clean.forms).toEqual([]);
     expect(clean.versions).toBeGreaterThanOrEqual(3);
     // 58 votes read as 948: an edit in the database, rolled back after the check.
-    const found = await database.db
-      .transaction(async (tx) => {
-        await tx.execute(sql`
+    const found = await rolledBack(database.db, async (tx) => {
+      await tx.execute(sql`
           update result_submission set form = jsonb_set(form, '{votes,0,votes}', '948')
           where tps_id = ${tps1} and contest_id = ${pilbup.id} and version = 2`);
-        // A version slipped in without the application: no audit row vouches for it.
-        await tx.execute(sql`
+      // A version slipped in without the application: no audit row vouches for it.
+      await tx.execute(sql`
           insert into result_submission (client_id, tps_id, contest_id, version, form,
             registered, voted, valid, invalid, reason, anomalies)
           select 'forged', tps_id, contest_id, 99, form, registered, voted, valid, invalid,
             'siluman', anomalies
           from result_submission
           where tps_id = ${tps1} and contest_id = ${pilbup.id} and version = 1`);
-        const res = await verifyResultForms(tx, 2);
-        throw new Rollback(res.forms);
-      })
-      .catch((e: unknown) => {
-        if (e instanceof Rollback) return e.value;
-        throw e;
-      });
+      return (await verifyResultForms(tx, 2)).forms;
+    });
     expect(found).toEqual([
       { tpsId: tps1, contestId: pilbup.id, version: 2, problem: 'changed' },
       { tpsId: tps1, contestId: pilbup.id, version: 99, problem: 'no_audit' },
@@ -542,6 +552,85 @@ describe.each(testEngines())('TPS results on %s', (engine) => {
     expect(sukapuraAfter.valid - sukapuraBefore.valid).toBe(
       [...expected.values()].reduce((x, e) => x + e.valid, 0),
     );
+  });
+
+  it('flags a TPS far from its desa’s stored turnouts; `results verify` finds a turnout changed behind the application', async () => {
+    // A desa of Sukapura with four TPS and no result in any other test.
+    const [desa] = rowsOf<{ desa_code: string }>(
+      await database.db.execute(sql`
+        select desa_code from tps
+        where desa_code like '35.13.01.%'
+          and desa_code not in (${NGADISARI}, '35.13.01.2003', '35.13.01.2004')
+          and status = 'aktif'
+        group by desa_code having count(*) >= 4
+        order by desa_code limit 1`),
+    );
+    if (desa === undefined) throw new Error('no Sukapura desa with four TPS in the demo');
+    const rows = await database.db
+      .select({ id: tps.id, voters: tps.voters })
+      .from(tps)
+      .where(and(eq(tps.desaCode, desa.desa_code), eq(tps.status, 'aktif')))
+      .orderBy(tps.number)
+      .limit(4);
+    const split = (t: { voters: number }, share: number) =>
+      [Math.floor(t.voters * share * 0.55), Math.floor(t.voters * share * 0.45)] as const;
+    const sent = async (t: { id: number; voters: number }, share: number) => {
+      const [a, b] = split(t, share);
+      const res = await submit(
+        admin,
+        t.id,
+        consistentForm({ dpt: t.voters, votes: votes(a, b), invalid: 0 }),
+      );
+      expect(res.statusCode).toBe(201);
+      return res.json<SubmissionAccepted>().anomalies.map((f) => f.code);
+    };
+    const [x, y, z, far] = rows as [
+      (typeof rows)[0],
+      (typeof rows)[0],
+      (typeof rows)[0],
+      (typeof rows)[0],
+    ];
+    // Three TPS at about 78 %: too few others to judge the first three by.
+    for (const [t, share] of [
+      [x, 0.78],
+      [y, 0.8],
+      [z, 0.76],
+    ] as const) {
+      expect(await sent(t, share)).not.toContain('anomaly.far_from_desa');
+    }
+    // The fourth at 20 % is judged against the other three's, read from the desa's row.
+    expect(await sent(far, 0.2)).toContain('anomaly.far_from_desa');
+    const [stored] = await database.db
+      .select({ turnouts: resultDesaTotal.turnouts })
+      .from(resultDesaTotal)
+      .where(
+        and(eq(resultDesaTotal.contestId, pilbup.id), eq(resultDesaTotal.desaCode, desa.desa_code)),
+      );
+    expect(Object.keys(stored?.turnouts ?? {}).sort()).toEqual(
+      rows.map((r) => String(r.id)).sort(),
+    );
+    expect(await verifyResultTotals(database.db, [pilbup.id])).toEqual([]);
+    // One TPS's entry dropped, another's voted changed: an edit rolled back after the check.
+    const found = await rolledBack(database.db, async (tx) => {
+      await tx.execute(sql`
+          update result_desa_total
+          set turnouts = jsonb_set(turnouts - ${String(x.id)}, ${`{${String(y.id)},1}`}, '999')
+          where contest_id = ${pilbup.id} and desa_code = ${desa.desa_code}`);
+      return verifyResultTotals(tx, [pilbup.id]);
+    });
+    const at = { contestId: pilbup.id, desaCode: desa.desa_code };
+    expect(found).toEqual(
+      expect.arrayContaining([
+        { ...at, key: `tps:${String(x.id)}:registered`, stored: null, recomputed: x.voters },
+        {
+          ...at,
+          key: `tps:${String(y.id)}:voted`,
+          stored: 999,
+          recomputed: split(y, 0.8)[0] + split(y, 0.8)[1],
+        },
+      ]),
+    );
+    expect(found).toHaveLength(3);
   });
 
   it('keeps versions, totals and the audit chain whole when submissions and corrections arrive at once', async () => {

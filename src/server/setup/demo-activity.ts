@@ -9,7 +9,12 @@ import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import { formatSticker } from '../../domain/voters/household.ts';
 import { composeNik } from '../../domain/voters/nik.ts';
 import { tallyKeys } from '../../domain/voters/tally.ts';
-import { addToDesaDelta, contributionOf, emptyDesaDelta } from '../results/results.rollup.ts';
+import {
+  addToDesaDelta,
+  contributionOf,
+  emptyDesaDelta,
+  recordTurnout,
+} from '../results/results.rollup.ts';
 import { consistentForm } from '../results/form-fixture.ts';
 import type { Db } from '../db/connection.ts';
 import {
@@ -487,6 +492,7 @@ async function insertDemoResults(db: Db): Promise<number> {
             votes,
           }),
         );
+        recordTurnout(desaDelta, t.id, { registered, voted: form.total });
         await writeSubmission(
           db,
           {
