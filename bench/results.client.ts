@@ -180,7 +180,6 @@ parentPort?.on('message', (message: ClientCommand) => {
       const step = Math.max(1, Math.round(1 / message.fraction));
       for (let i = Math.floor(random() * step); i < count; i += step) picked.push(i);
       parentPort?.postMessage(await pass('/api/results', picked, true));
-      agent.destroy();
     }
   })();
 });
