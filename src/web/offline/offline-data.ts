@@ -20,8 +20,9 @@ export function offlinePaths(me: MeData): string[] {
     '/api/contests',
     '/api/results/window',
     '/api/problems/config',
-    '/api/problems/places',
   ]);
+  // Only those who may report a problem get its places (the server refuses the rest).
+  if (me.permissions.includes('problem.report')) paths.add('/api/problems/places');
   for (const g of me.grants) {
     if (g.scopeKind !== 'tps') continue;
     const id = g.scopeRef;
