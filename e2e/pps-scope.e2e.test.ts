@@ -82,7 +82,7 @@ describe('PPS and KPPS see only their own territory', () => {
       await signIn(page, 'kpps.ngadisari.1');
       await page.waitForURL(/\/tps\/\d+$/);
       await page.getByRole('heading', { level: 1, name: 'TPS 001' }).waitFor();
-      await page.getByText('Jumlah pemilih', { exact: true }).waitFor();
+      await page.getByText('Desa/kelurahan Ngadisari, Kecamatan Sukapura').waitFor();
       expect(await page.getByRole('button', { name: /ubah|nonaktifkan/i }).count()).toBe(0);
       const nav = page.getByRole('navigation', { name: 'Menu utama' });
       expect(await nav.getByRole('link', { name: 'Beranda' }).count()).toBe(0);

@@ -17,7 +17,7 @@ import type {
   RegionDetail,
   RegionSearchHit,
 } from '../domain/regions/region.schema.ts';
-import type { Tps, TpsInput, TpsRetire, TpsUpdate } from '../domain/tps/tps.schema.ts';
+import type { Tps, TpsDetail, TpsInput, TpsRetire, TpsUpdate } from '../domain/tps/tps.schema.ts';
 import type { Contest, ContestInput, PairInput } from '../domain/contests/contest.schema.ts';
 import type { Stage, StageCalendar, StageInput } from '../domain/stages/stage.schema.ts';
 import type { ErrorBody } from '../domain/common/error.schema.ts';
@@ -150,6 +150,7 @@ export type KorwilCreate = z.input<typeof KorwilInput>;
 export type KorwilChange = z.input<typeof KorwilPatch>;
 export type KecamatanMove = z.input<typeof KecamatanKorwilInput>;
 export type TpsData = z.infer<typeof Tps>;
+export type TpsDetailData = z.infer<typeof TpsDetail>;
 export type TpsCreate = z.input<typeof TpsInput>;
 export type TpsChange = z.input<typeof TpsUpdate>;
 export type TpsRetirement = z.input<typeof TpsRetire>;
@@ -611,7 +612,7 @@ export const api = {
     request<undefined>('PUT', `/api/regions/${enc(kecamatanCode)}/korwil`, { body: input }),
 
   tps: (id: number, signal?: AbortSignal) =>
-    request<TpsData>('GET', `/api/tps/${String(id)}`, { signal }),
+    request<TpsDetailData>('GET', `/api/tps/${String(id)}`, { signal }),
   createTps: (input: TpsCreate) => request<TpsData>('POST', '/api/tps', { body: input }),
   updateTps: (id: number, patch: TpsChange) =>
     request<TpsData>('PATCH', `/api/tps/${String(id)}`, { body: patch }),

@@ -32,3 +32,10 @@ export const Tps = z
   })
   .meta({ id: 'Tps' });
 export type Tps = z.infer<typeof Tps>;
+
+/** One TPS as its page shows it: with the names of its desa and kecamatan. */
+export const TpsDetail = Tps.extend({
+  desaName: z.string().nullable().meta({ example: 'Ngadisari' }),
+  kecamatanName: z.string().nullable().meta({ example: 'Sukapura' }),
+}).meta({ id: 'TpsDetail' });
+export type TpsDetail = z.infer<typeof TpsDetail>;

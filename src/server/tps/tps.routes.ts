@@ -1,5 +1,5 @@
 import { IdParam } from '../../domain/common/error.schema.ts';
-import { Tps, TpsInput, TpsRetire, TpsUpdate } from '../../domain/tps/tps.schema.ts';
+import { Tps, TpsDetail, TpsInput, TpsRetire, TpsUpdate } from '../../domain/tps/tps.schema.ts';
 import type { Db } from '../db/connection.ts';
 import { ERRORS, sendResult, type ZodApp } from '../http/reply.ts';
 import { createTps, editTps, getTps, retireTps } from './tps.service.ts';
@@ -10,9 +10,9 @@ export function tpsRoutes(app: ZodApp, db: Db): void {
     {
       schema: {
         tags: ['TPS'],
-        summary: 'One TPS',
+        summary: 'One TPS, with the names of its desa and kecamatan',
         params: IdParam,
-        response: { 200: Tps, ...ERRORS },
+        response: { 200: TpsDetail, ...ERRORS },
       },
     },
     async (req, reply) => sendResult(reply, await getTps(db, req.actor, req.params.id)),

@@ -1,7 +1,13 @@
 import { formatTps } from '../../domain/common/format.ts';
 import { domainError, err, ok, type Result } from '../../domain/common/result.ts';
 import { regionLevel } from '../../domain/common/region-code.ts';
-import type { Tps, TpsInput, TpsRetire, TpsUpdate } from '../../domain/tps/tps.schema.ts';
+import type {
+  Tps,
+  TpsDetail,
+  TpsInput,
+  TpsRetire,
+  TpsUpdate,
+} from '../../domain/tps/tps.schema.ts';
 import { validateTps } from '../../domain/tps/tps.rules.ts';
 import type { Db } from '../db/connection.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -48,7 +54,7 @@ export async function listTpsOfDesa(db: Db, desaCode: string): Promise<Tps[]> {
   return (await tpsOfDesa(db, desaCode)).map(toTps);
 }
 
-export async function getTps(db: Db, actor: Actor, id: number): Promise<Result<Tps>> {
+export async function getTps(db: Db, actor: Actor, id: number): Promise<Result<TpsDetail>> {
   const row = await findTps(db, id);
   if (row === undefined) {
     // Only callers who may read the whole regency learn that an id does not exist.
@@ -56,7 +62,14 @@ export async function getTps(db: Db, actor: Actor, id: number): Promise<Result<T
     return anywhere.ok ? notFound(id) : anywhere;
   }
   const allowed = canRead(actor, 'registry.read', await regionTarget(db, row.desaCode, row.id));
-  return allowed.ok ? ok(toTps(row)) : allowed;
+  if (!allowed.ok) return allowed;
+  const desa = await findRegion(db, row.desaCode);
+  const kecamatan = desa?.parentCode == null ? undefined : await findRegion(db, desa.parentCode);
+  return ok({
+    ...toTps(row),
+    desaName: desa?.name ?? null,
+    kecamatanName: kecamatan?.name ?? null,
+  });
 }
 
 export async function createTps(db: Db, actor: Actor, input: TpsInput): Promise<Result<Tps>> {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../db/test-databases.ts';
 import { createTestApp, type TestApp } from '../testing/app-harness.ts';
 import type { RegionDetail } from '../../domain/regions/region.schema.ts';
-import type { Tps } from '../../domain/tps/tps.schema.ts';
+import { TpsDetail, type Tps } from '../../domain/tps/tps.schema.ts';
 
 const DESA = '35.13.01.2001';
 
@@ -39,6 +39,16 @@ describe.each(testEngines())('TPS on %s', (engine) => {
     expect(after.counts.voters).toBe(before.counts.voters + 250);
     const regencyAfter = (await t.inject({ url: '/api/regions/35.13' })).json<RegionDetail>();
     expect(regencyAfter.counts.voters).toBe(regencyBefore.counts.voters + 250);
+  });
+
+  it('reads one TPS with the names of its desa and kecamatan', async () => {
+    const first = (await desa()).tps[0];
+    if (first === undefined) throw new Error('the demo desa has no TPS');
+    const res = await t.inject({ url: `/api/tps/${String(first.id)}` });
+    expect(res.statusCode).toBe(200);
+    const body = TpsDetail.parse(res.json());
+    expect(body).toMatchObject({ id: first.id, desaCode: DESA, desaName: 'Ngadisari' });
+    expect(body.kecamatanName).toBe('Sukapura');
   });
 
   it('refuses a duplicate number in the same desa, and stores nothing', async () => {

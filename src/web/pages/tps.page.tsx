@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
-import { formatAngka } from '../../domain/common/format.ts';
-import { api, type ContestData, type TpsData, type TpsResultsData } from '../api.ts';
+import { api, type ContestData, type TpsDetailData, type TpsResultsData } from '../api.ts';
 import { Async, CountGrid } from '../components.tsx';
 import { TPS_STATUS_LABEL } from '../labels.ts';
 import { hasilTpsPath, Link, wilayahPath } from '../router.tsx';
@@ -16,24 +15,24 @@ export function TpsPage({ id }: { id: number }) {
   return <Async state={tps}>{(data) => <TpsView tps={data} />}</Async>;
 }
 
-function TpsView({ tps }: { tps: TpsData }) {
+function TpsView({ tps }: { tps: TpsDetailData }) {
   const me = useMe();
   // The desa page is linked only for those who may open it (a KPPS may not).
   const desaReadable = canOn(me, 'registry.read', { regionCode: tps.desaCode, korwilId: null });
   const target = { regionCode: tps.desaCode, korwilId: null, tpsId: tps.id };
   const resultsReadable = canOn(me, 'result.read', target);
   const canSubmit = canOn(me, 'result.submit', target);
+  const desaLabel =
+    tps.desaName === null
+      ? `Desa/kelurahan kode ${tps.desaCode}`
+      : `Desa/kelurahan ${tps.desaName}`;
   return (
     <>
       <p className="overline">TPS · nomor {tps.number}</p>
       <h1>{tps.label}</h1>
       <p className="lead">
-        Desa/kelurahan{' '}
-        {desaReadable ? (
-          <Link to={wilayahPath(tps.desaCode)}>kode {tps.desaCode}</Link>
-        ) : (
-          <>kode {tps.desaCode}</>
-        )}
+        {desaReadable ? <Link to={wilayahPath(tps.desaCode)}>{desaLabel}</Link> : desaLabel}
+        {tps.kecamatanName !== null && <>, Kecamatan {tps.kecamatanName}</>}
       </p>
       <CountGrid items={[{ label: 'Pemilih', value: tps.voters }]} />
       <dl className="facts">
@@ -47,10 +46,6 @@ function TpsView({ tps }: { tps: TpsData }) {
         <div>
           <dt>Alamat</dt>
           <dd>{tps.address ?? <span className="muted">belum diisi</span>}</dd>
-        </div>
-        <div>
-          <dt>Jumlah pemilih</dt>
-          <dd>{formatAngka(tps.voters)} orang</dd>
         </div>
       </dl>
       {resultsReadable && <ResultsSection tpsId={tps.id} canSubmit={canSubmit} />}
