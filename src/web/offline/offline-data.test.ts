@@ -38,6 +38,9 @@ describe('offlinePaths', () => {
     const paths = offlinePaths(me({ grants: [grant('pantarlih', '9')], permissions: [] }));
     expect(paths).toContain('/api/voters/tps/9');
     expect(paths).toContain('/api/coklit/window');
+    expect(paths).toContain('/api/tps/9');
+    // results are beyond a Pantarlih (the server answers 403)
+    expect(paths).not.toContain('/api/results/tps/9');
   });
 
   it('does not ask for the problem form’s places without the right to report (a 403 on every page)', () => {

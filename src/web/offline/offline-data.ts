@@ -6,6 +6,7 @@
  * the pages open without signal. Signing out empties that cache; a different
  * account signing in on the same device starts from an empty one.
  */
+import { GRANTS } from '../../domain/auth/roles.ts';
 import type { MeData } from '../api.ts';
 
 /** The service worker's runtime cache of API answers (vite.config.ts). */
@@ -27,7 +28,8 @@ export function offlinePaths(me: MeData): string[] {
     if (g.scopeKind !== 'tps') continue;
     const id = g.scopeRef;
     paths.add(`/api/tps/${id}`);
-    paths.add(`/api/results/tps/${id}`);
+    // A Pantarlih may not read results: asked anyway, the server refuses on every page.
+    if (GRANTS[g.role]['result.read'] !== undefined) paths.add(`/api/results/tps/${id}`);
     if (g.role === 'pantarlih') {
       paths.add(`/api/voters/tps/${id}`);
       paths.add('/api/coklit/window');
