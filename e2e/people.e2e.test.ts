@@ -196,6 +196,36 @@ describe('people: rosters, Bimtek in waves, desk organisation', () => {
     }
   }, 180_000);
 
+  it('shows a Korwil the rosters of its own kecamatan', async () => {
+    const { page, context, problems } = await openPage(demo.browser, demo.url, DESKTOP);
+    const refused: string[] = [];
+    page.on('response', (r) => {
+      if (r.status() >= 400) refused.push(`${String(r.status())} ${r.url()}`);
+    });
+    try {
+      await signIn(page, 'korwil1');
+      await go(page, 'Badan adhoc');
+      const table = page.getByRole('table', { name: 'Per kecamatan (terisi/kursi)' });
+      await table.getByRole('row').nth(1).waitFor();
+      const korwil = await table.locator('tbody td:nth-child(2)').allInnerTexts();
+      expect(korwil.length).toBeGreaterThan(0);
+      expect(korwil.length).toBeLessThan(24);
+      expect(new Set(korwil)).toEqual(new Set(['Korwil I']));
+      // The regency's recap is not theirs to download.
+      expect(await page.getByRole('link', { name: /Unduh kelengkapan/ }).count()).toBe(0);
+      // Its kecamatan's members open from there.
+      // (the first option is "Pilih kecamatan")
+      const first = await page.getByLabel('Kecamatan').locator('option').nth(1).innerText();
+      await page.getByLabel('Kecamatan').selectOption({ label: first });
+      await page.getByLabel('Badan').selectOption('ppk');
+      await page.getByText('5 orang PPK', { exact: true }).waitFor();
+      expect(refused).toEqual([]);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('shows the demo desk organisation and its lampiran SK to the Ketua Desk', async () => {
     const { page, context, problems } = await openPage(demo.browser, demo.url, DESKTOP);
     try {

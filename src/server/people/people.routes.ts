@@ -131,13 +131,17 @@ export function peopleRoutes(app: ZodApp, db: Db, dataDir: string): void {
     {
       schema: {
         tags: ['Badan adhoc'],
-        summary: 'Seats filled per body (e.g. PPS 987/990) and per kecamatan',
+        summary:
+          'Seats filled per body (e.g. PPS 987/990) and per kecamatan; without a code, of the whole regency or, for a Korwil, of its kecamatan',
         querystring: z.object({ code: RegionCode.optional() }),
         response: { 200: RosterCompleteness, ...DENIED, ...ERRORS },
       },
     },
     async (req, reply) =>
-      sendResult(reply, await rosterCompleteness(db, req.actor, req.query.code)),
+      sendResult(
+        reply,
+        await rosterCompleteness(db, req.actor, req.query.code, { ownKecamatan: true }),
+      ),
   );
   app.post(
     '/api/rosters/members',

@@ -183,6 +183,25 @@ describe.each(testEngines())('people on %s', (engine) => {
     expect(c.kecamatan.find((k) => k.code === SUKAPURA)?.pps).toEqual({ filled: n, seats: n });
   });
 
+  it('gives a Korwil the completeness of their own kecamatan, and refuses a KPPS', async () => {
+    const all = (await admin('/api/rosters/completeness')).json<RosterCompleteness>();
+    const korwil = injectAs(t.app, await signIn(t.app, 'korwil1'));
+    const res = await korwil({ url: '/api/rosters/completeness' });
+    expect(res.statusCode).toBe(200);
+    const own = res.json<RosterCompleteness>();
+    const expected = all.kecamatan.filter((k) => k.korwilName === 'Korwil I');
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(all.kecamatan.length);
+    expect(own.kecamatan).toEqual(expected);
+    const ppk = own.bodies.find((b) => b.body === 'ppk');
+    expect(ppk?.seats).toBe(expected.reduce((sum, k) => sum + k.ppk.seats, 0));
+    expect(ppk?.filled).toBe(expected.reduce((sum, k) => sum + k.ppk.filled, 0));
+
+    const kpps = injectAs(t.app, await signIn(t.app, 'kpps.ngadisari.1'));
+    const refused = await kpps({ url: '/api/rosters/completeness' });
+    expect(refused.statusCode).toBe(403);
+  });
+
   it('adds one member with the same checks: no 6th PPK member, no second ketua', async () => {
     const sixth = await operator({
       method: 'POST',

@@ -100,15 +100,34 @@ export async function listRoster(
 
 // ---------------------------------------------------------------- completeness
 
+/** The kecamatan whose rosters `actor` may read. */
+function readableKecamatan(actor: Actor, reg: Registry): Set<string> {
+  return new Set(
+    reg.kecamatan
+      .filter((k) => canRead(actor, 'roster.read', { regionCode: k.code, korwilId: k.korwilId }).ok)
+      .map((k) => k.code),
+  );
+}
+
 export async function rosterCompleteness(
   db: Db,
   actor: Actor,
   code: string | undefined,
+  options: { ownKecamatan?: boolean } = {},
 ): Promise<Result<RosterCompleteness>> {
   const reg = await loadRegistry(db);
   const allowed = canRead(actor, 'roster.read', await readTarget(db, reg, code));
-  if (!allowed.ok) return allowed;
-  const within = (c: string) => code === undefined || isWithin(c, code) || isWithin(code, c);
+  // With `ownKecamatan` and no code, one who may not read the whole regency
+  // but some of its kecamatan (a Korwil) gets those.
+  const mine =
+    !allowed.ok && code === undefined && options.ownKecamatan === true
+      ? readableKecamatan(actor, reg)
+      : new Set<string>();
+  if (!allowed.ok && mine.size === 0) return allowed;
+  const within = (c: string) =>
+    code === undefined
+      ? allowed.ok || mine.has(reg.kecamatanOf(c))
+      : isWithin(c, code) || isWithin(code, c);
   const counts = await unitCounts(db);
   const held = new Map(counts.map((c) => [`${c.body}|${c.regionCode}|${String(c.tpsId)}`, c]));
   const unitsOf = (body: Body) => {

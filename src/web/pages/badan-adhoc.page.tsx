@@ -17,7 +17,7 @@ import {
   type RosterMemberData,
 } from '../api.ts';
 import { Async, Forbidden } from '../components.tsx';
-import { can, useMe } from '../session.ts';
+import { can, canEverywhere, useMe } from '../session.ts';
 import { useApi } from '../use-api.ts';
 import { useTitle } from '../use-title.ts';
 
@@ -32,23 +32,32 @@ export function BadanAdhocPage() {
       </>
     );
   }
-  // A PPK, Korwil or pembina reads their own territory; the desk and KPU the whole regency.
+  // A PPK or pembina reads their own territory, a Korwil its kecamatan (the
+  // server narrows the answer); the desk and KPU the whole regency.
   const own = me.grants.find((g) => g.scopeKind === 'kecamatan' || g.scopeKind === 'desa');
   const scope =
     can(me, 'roster.manage') || me.grants.some((g) => g.scopeKind === 'regency')
       ? undefined
       : own?.scopeRef;
   return (
-    <Rosters scope={scope} manage={can(me, 'roster.manage')} accounts={can(me, 'account.manage')} />
+    <Rosters
+      scope={scope}
+      regencyWide={canEverywhere(me, 'roster.read')}
+      manage={can(me, 'roster.manage')}
+      accounts={can(me, 'account.manage')}
+    />
   );
 }
 
 function Rosters({
   scope,
+  regencyWide,
   manage,
   accounts,
 }: {
   scope: string | undefined;
+  /** Reads every kecamatan's rosters: may download the regency's recap. */
+  regencyWide: boolean;
   manage: boolean;
   accounts: boolean;
 }) {
@@ -58,7 +67,7 @@ function Rosters({
   return (
     <>
       <h1>Badan adhoc: PPK, PPS, KPPS, Pantarlih</h1>
-      {scope === undefined && (
+      {regencyWide && (
         <p>
           <a className="button button-small" href={downloads.rostersXlsx()} download>
             Unduh kelengkapan per kecamatan (Excel)
