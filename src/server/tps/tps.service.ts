@@ -61,10 +61,16 @@ export async function getTps(db: Db, actor: Actor, id: number): Promise<Result<T
     const anywhere = canRead(actor, 'registry.read', undefined);
     return anywhere.ok ? notFound(id) : anywhere;
   }
-  const allowed = canRead(actor, 'registry.read', await regionTarget(db, row.desaCode, row.id));
-  if (!allowed.ok) return allowed;
+  // The desa and its kecamatan: their names for the page, the kecamatan's
+  // Korwil for the scope check (what `regionTarget` would look up again).
   const desa = await findRegion(db, row.desaCode);
   const kecamatan = desa?.parentCode == null ? undefined : await findRegion(db, desa.parentCode);
+  const allowed = canRead(actor, 'registry.read', {
+    regionCode: row.desaCode,
+    korwilId: kecamatan?.korwilId ?? null,
+    tpsId: row.id,
+  });
+  if (!allowed.ok) return allowed;
   return ok({
     ...toTps(row),
     desaName: desa?.name ?? null,
