@@ -3,7 +3,8 @@
  * signal: `npm run build && npm run bench -- field-load [--runs N]`.
  *
  * For the C.Hasil entry (/tps/1/hasil/2) and the problem form
- * (/masalah/lapor) of the demo's KPPS Ngadisari TPS 001:
+ * (/masalah/lapor) of the demo's KPPS Ngadisari TPS 001, and the public home
+ * (/, not signed in; usable when its provisional results show):
  * - first-load weight: every JS and CSS file the page fetched on a cold
  *   load (no HTTP cache, no service worker), raw and gzipped (level 9, as
  *   the server's precompressed files);
@@ -38,13 +39,24 @@ const SLOW_3G = {
 interface PageCase {
   name: string;
   path: string;
-  /** The first input of the form: typing into it means the page is usable. */
+  /**
+   * What makes the page usable: the form's first input (typing into it), or
+   * for a page without a form the element that shows its data.
+   */
   ready: string;
+  /** Visited without signing in (the public's pages). */
+  anonymous?: boolean;
 }
 
 const CASES: PageCase[] = [
   { name: 'C.Hasil entry', path: '/tps/1/hasil/2', ready: 'form.chasil-form input' },
   { name: 'Problem report', path: '/masalah/lapor', ready: 'form textarea' },
+  {
+    name: 'Public home',
+    path: '/',
+    ready: 'section[aria-labelledby="portal-hasil"] li',
+    anonymous: true,
+  },
 ];
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -56,13 +68,15 @@ try {
   const page = await context.newPage();
   await signIn(page, 'kpps.ngadisari.1');
   await page.close();
+  const anonymous = await browser.newContext({ baseURL: server.url, serviceWorkers: 'block' });
 
   for (const c of CASES) {
     const times: number[] = [];
     let files = new Set<string>();
     for (let run = 0; run < RUNS; run++) {
-      const p = await context.newPage();
-      const cdp = await context.newCDPSession(p);
+      const ctx = c.anonymous === true ? anonymous : context;
+      const p = await ctx.newPage();
+      const cdp = await ctx.newCDPSession(p);
       await cdp.send('Network.enable');
       await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
       await cdp.send('Network.emulateNetworkConditions', SLOW_3G);
@@ -76,8 +90,10 @@ try {
       await p.goto(c.path, { waitUntil: 'commit', timeout: 120_000 });
       const input = p.locator(c.ready).first();
       await input.waitFor({ timeout: 120_000 });
-      await input.focus();
-      await p.keyboard.type('1');
+      if (c.anonymous !== true) {
+        await input.focus();
+        await p.keyboard.type('1');
+      }
       times.push(Date.now() - started);
       files = seen;
       await p.close();
@@ -99,6 +115,7 @@ try {
     );
   }
   await context.close();
+  await anonymous.close();
 } finally {
   await browser.close();
   await server.close();

@@ -4,6 +4,7 @@
  * close). Which engines run is decided once by `test/global-setup.ts`.
  */
 import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type Database, type Engine } from './connection.ts';
@@ -83,6 +84,17 @@ export async function createDemoDatabase(
   engine: Engine,
   options: { activity?: boolean } = {},
 ): Promise<Database> {
+  if (engine === 'pglite' && process.env.VITEST === undefined) {
+    // Outside a test run (the benchmarks) there are no templates: load the demo.
+    const database = await openDatabase({ pglite: await PGlite.create() });
+    const result = await initRegency(database.db, {
+      regencyCode: '35.13',
+      demo: true,
+      activity: options.activity ?? false,
+    });
+    if (!result.ok) throw new Error(`demo init failed: ${result.error.message}`);
+    return database;
+  }
   if (engine === 'pglite') {
     const templates = inject('pgliteTemplates');
     return openPgliteCopy(options.activity === true ? templates['demo+activity'] : templates.demo);
