@@ -42,6 +42,7 @@ import { stagesRoutes } from './stages/stages.routes.ts';
 import { tpsRoutes } from './tps/tps.routes.ts';
 import { votersRoutes } from './voters/voters.routes.ts';
 import { newsRoutes } from './news/news.routes.ts';
+import { installPublic, type PublicHandle, type PublicOptions } from './public/public.plugin.ts';
 // Dashboard, reports and exports (issue 8)
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 
@@ -69,6 +70,8 @@ export interface AppOptions {
    * `ResultSubmissionBody` and answers 204 — the HTTP ceiling of this server.
    */
   readonly benchReference?: boolean;
+  /** The public snapshots' freshness and the live streams' cap (tests, bench). */
+  readonly publicSite?: PublicOptions;
 }
 
 /** Registers a feature's routes in a plugin context of their own (hooks and error handling inherited). */
@@ -77,6 +80,13 @@ async function feature(app: ZodApp, routes: (scope: ZodApp) => void): Promise<vo
     routes(scope.withTypeProvider<ZodTypeProvider>());
     done();
   });
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The public snapshots and live streams (issue 28). */
+    publicSite: PublicHandle;
+  }
 }
 
 export async function buildApp(options: AppOptions): Promise<ZodApp> {
@@ -93,6 +103,10 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   const hasWeb = existsSync(resolve(webDir, 'index.html'));
   installErrorHandlers(app, { spaIndex: hasWeb });
   await app.register(fastifyCookie);
+  // The public site's fast path answers before the session lookup (issue 28).
+  const hub = options.hub ?? new LiveHub();
+  const publicSite = installPublic(app, db, hub, options.publicSite);
+  app.decorate('publicSite', publicSite);
   installAuth(app, db);
 
   await app.register(fastifySwagger, {
@@ -135,7 +149,6 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   tpsRoutes(app, db);
   contestsRoutes(app, db);
   stagesRoutes(app, db);
-  const hub = options.hub ?? new LiveHub();
   if (database.url !== undefined && options.relay !== false) {
     const relay = await startPgRelay(hub, database.url, (m) => app.log.warn(m));
     app.addHook('onClose', () => relay.close());
