@@ -44,9 +44,10 @@ export function chooseCoding(header: string | readonly string[] | undefined): Co
     if (coding === '') continue;
     let weight = 1;
     for (const p of params) {
-      const m = /^\s*q\s*=\s*([0-9.]+)\s*$/i.exec(p);
+      const m = /^\s*q\s*=(.*)$/i.exec(p);
       if (m !== null) {
-        const n = Number(m[1]);
+        const v = (m[1] ?? '').trim();
+        const n = /^[0-9.]+$/.test(v) ? Number(v) : NaN;
         weight = Number.isFinite(n) && n >= 0 && n <= 1 ? n : 0;
       }
     }

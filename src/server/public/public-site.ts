@@ -55,12 +55,7 @@ export interface Snapshot {
 
 /** The keys of the public snapshots; `null` for anything else. */
 export type SnapshotKey =
-  | 'settings'
-  | 'contests'
-  | 'stages'
-  | 'problem-places'
-  | `news:${number}`
-  | `results:${number}`;
+  'settings' | 'contests' | 'stages' | 'problem-places' | `news:${number}` | `results:${number}`;
 
 export interface PublicSiteOptions {
   /** At most one rebuild of a snapshot per this many ms (default 1000). */
@@ -260,7 +255,11 @@ export class PublicSite {
       const json = Buffer.from(JSON.stringify(built.body));
       const previous = entry.snapshot;
       let snapshot: Snapshot;
-      if (previous !== undefined && previous.status === built.status && previous.json.equals(json)) {
+      if (
+        previous !== undefined &&
+        previous.status === built.status &&
+        previous.json.equals(json)
+      ) {
         snapshot = { ...previous, readAt };
       } else {
         const [gz, br] = await Promise.all([

@@ -14,7 +14,12 @@ import type { ZodApp } from '../http/reply.ts';
 import type { LiveHub } from '../live/live-hub.ts';
 import { SESSION_COOKIE } from '../auth/auth.plugin.ts';
 import { chooseCoding, etagMatches } from './http-cache.ts';
-import { PublicSite, type PublicSiteOptions, type Snapshot, type SnapshotKey } from './public-site.ts';
+import {
+  PublicSite,
+  type PublicSiteOptions,
+  type Snapshot,
+  type SnapshotKey,
+} from './public-site.ts';
 import { PublicStreams, type PublicStreamsOptions } from './public-streams.ts';
 
 /** Phones, proxies and CDNs may keep a public answer a second, then revalidate in the background. */
@@ -197,7 +202,10 @@ export function installPublic(
       }
       reply.hijack();
       if (!streams.open(req.raw, reply.raw, snap)) {
-        reply.raw.writeHead(429, { 'content-type': 'application/json; charset=utf-8', 'retry-after': '10' });
+        reply.raw.writeHead(429, {
+          'content-type': 'application/json; charset=utf-8',
+          'retry-after': '10',
+        });
         reply.raw.end(
           JSON.stringify(
             errorBody({
