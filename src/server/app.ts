@@ -5,9 +5,11 @@
  */
 import '../domain/common/zod-id.ts';
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve, dirname } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { constants as zlibConstants } from 'node:zlib';
 import Fastify from 'fastify';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -42,6 +44,7 @@ import { stagesRoutes } from './stages/stages.routes.ts';
 import { tpsRoutes } from './tps/tps.routes.ts';
 import { votersRoutes } from './voters/voters.routes.ts';
 import { newsRoutes } from './news/news.routes.ts';
+import { installPublic, type PublicHandle, type PublicOptions } from './public/public.plugin.ts';
 // Dashboard, reports and exports (issue 8)
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 
@@ -69,6 +72,15 @@ export interface AppOptions {
    * `ResultSubmissionBody` and answers 204 — the HTTP ceiling of this server.
    */
   readonly benchReference?: boolean;
+  /** The public snapshots' freshness and the live streams' cap (tests, bench). */
+  readonly publicSite?: PublicOptions;
+}
+
+/** Cache-Control of a built file: immutable under `assets/` (hashed names), else revalidated. */
+export function assetCacheControl(webDir: string, path: string): string {
+  return /^assets[\\/]/.test(relative(webDir, path))
+    ? 'public, max-age=31536000, immutable'
+    : 'no-cache';
 }
 
 /** Registers a feature's routes in a plugin context of their own (hooks and error handling inherited). */
@@ -77,6 +89,13 @@ async function feature(app: ZodApp, routes: (scope: ZodApp) => void): Promise<vo
     routes(scope.withTypeProvider<ZodTypeProvider>());
     done();
   });
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The public snapshots and live streams (issue 28). */
+    publicSite: PublicHandle;
+  }
 }
 
 export async function buildApp(options: AppOptions): Promise<ZodApp> {
@@ -93,6 +112,18 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   const hasWeb = existsSync(resolve(webDir, 'index.html'));
   installErrorHandlers(app, { spaIndex: hasWeb });
   await app.register(fastifyCookie);
+  // JSON and other text answers over 1 KB go out compressed (br/gzip); a fast
+  // brotli level, since each answer is compressed as it is sent. Answers that
+  // are already compressed (built assets, public snapshots) are left as they are.
+  await app.register(fastifyCompress, {
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
+  // The public site's fast path answers before the session lookup (issue 28).
+  const hub = options.hub ?? new LiveHub();
+  const publicSite = installPublic(app, db, hub, options.publicSite);
+  app.decorate('publicSite', publicSite);
   installAuth(app, db);
 
   await app.register(fastifySwagger, {
@@ -135,7 +166,6 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   tpsRoutes(app, db);
   contestsRoutes(app, db);
   stagesRoutes(app, db);
-  const hub = options.hub ?? new LiveHub();
   if (database.url !== undefined && options.relay !== false) {
     const relay = await startPgRelay(hub, database.url, (m) => app.log.warn(m));
     app.addHook('onClose', () => relay.close());
@@ -164,7 +194,17 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   if (hasWeb) {
     // Built pages; the web app routes on the client (see the not-found handler).
     // The build writes .br/.gz beside each asset (vite.config.ts): sent as they are.
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, preCompressed: true });
+    // Hashed assets never change under their name: cached for a year; everything
+    // else (index.html, icons, the manifest) is revalidated on each use.
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, path) => {
+        res.setHeader('cache-control', assetCacheControl(webDir, path));
+      },
+    });
   }
   return app;
 }

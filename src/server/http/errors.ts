@@ -7,7 +7,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { DomainError, ErrorKind } from '../../domain/common/result.ts';
 import type { ErrorBody } from '../../domain/common/error.schema.ts';
 
-const STATUS: Record<ErrorKind, number> = {
+export const STATUS: Record<ErrorKind, number> = {
   invalid: 422,
   not_found: 404,
   conflict: 409,
