@@ -24,6 +24,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { dataDirFromEnv, type Database } from './db/connection.ts';
 import { installErrorHandlers } from './http/errors.ts';
+import { installTextGuard } from './http/text-guard.ts';
 import type { ZodApp } from './http/reply.ts';
 import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
@@ -111,6 +112,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   const webDir = options.webDir ?? DEFAULT_WEB_DIR;
   const hasWeb = existsSync(resolve(webDir, 'index.html'));
   installErrorHandlers(app, { spaIndex: hasWeb });
+  installTextGuard(app);
   await app.register(fastifyCookie);
   // JSON and other text answers over 1 KB go out compressed (br/gzip); a fast
   // brotli level, since each answer is compressed as it is sent. Answers that

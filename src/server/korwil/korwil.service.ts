@@ -123,6 +123,8 @@ export async function patchKorwil(
       ...(patch.name === undefined ? {} : { name: patch.name }),
       ...(patch.chair === undefined ? {} : { chair: patch.chair === '' ? null : patch.chair }),
     };
+    // An empty patch changes nothing (and an UPDATE with no columns is an SQL error).
+    if (Object.keys(values).length === 0) return ok(id);
     await updateKorwil(tx, id, values);
     await auditWrite(tx, access.value, what, { before: current, after: { ...current, ...values } });
     return ok(id);

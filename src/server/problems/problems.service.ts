@@ -448,18 +448,6 @@ export async function reportPublic(
   body: PublicProblemBody,
   now: Date = new Date(),
 ): Promise<Result<{ trackingCode: string }>> {
-  const count = await db.transaction((tx) =>
-    bumpPublicThrottle(tx, address ?? 'unknown', now, PUBLIC_WINDOW_MS),
-  );
-  if (count > PUBLIC_LIMIT) {
-    return err(
-      domainError(
-        'too_many',
-        'problem.rate_limited',
-        'Terlalu banyak laporan dari alamat ini. Silakan coba lagi dalam satu jam.',
-      ),
-    );
-  }
   if (body.website !== undefined && body.website !== '') {
     return invalid('problem.spam', 'Laporan tidak dapat diterima.', 'website');
   }
@@ -468,6 +456,18 @@ export async function reportPublic(
   const checked = await checkReport(db, body, now);
   if (!checked.ok) return checked;
   const saved = await inTransaction(db, async (tx) => {
+    // Only a report that is kept counts against the address's limit: the
+    // count is taken in the transaction that saves it (a refusal rolls it back).
+    const count = await bumpPublicThrottle(tx, address ?? 'unknown', now, PUBLIC_WINDOW_MS);
+    if (count > PUBLIC_LIMIT) {
+      return err(
+        domainError(
+          'too_many',
+          'problem.rate_limited',
+          'Terlalu banyak laporan dari alamat ini. Silakan coba lagi dalam satu jam.',
+        ),
+      );
+    }
     const inserted = await insertProblem(tx, {
       trackingCode: newTrackingCode(),
       source: 'publik',

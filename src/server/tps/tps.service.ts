@@ -164,6 +164,13 @@ export async function editTps(
         return numberTaken(next.number);
       }
     }
+    // A patch that changes nothing writes nothing (no audit entry either).
+    const unchanged =
+      next.number === current.number &&
+      next.voters === current.voters &&
+      (patch.address === undefined ||
+        (patch.address === '' ? null : patch.address) === current.address);
+    if (unchanged) return ok(toTps(current));
     const row = await updateTps(tx, id, {
       ...next,
       ...(patch.address === undefined

@@ -386,18 +386,6 @@ export async function publicTanggapan(
   body: PublicTanggapanBody,
   now: Date = new Date(),
 ): Promise<Result<{ trackingCode: string }>> {
-  const count = await db.transaction((tx) =>
-    bumpPublicThrottle(tx, `tanggapan:${address ?? 'unknown'}`, now, PUBLIC_TANGGAPAN_WINDOW_MS),
-  );
-  if (count > PUBLIC_TANGGAPAN_LIMIT) {
-    return err(
-      domainError(
-        'too_many',
-        'tanggapan.rate_limited',
-        'Terlalu banyak tanggapan dari alamat ini. Silakan coba lagi dalam satu jam.',
-      ),
-    );
-  }
   if (body.website !== undefined && body.website !== '') {
     return err(
       domainError('invalid', 'tanggapan.spam', 'Tanggapan tidak dapat diterima.', 'website'),
@@ -419,6 +407,22 @@ export async function publicTanggapan(
   }
   const blank = (x: string | undefined) => (x === undefined || x === '' ? null : x);
   return inTransaction(db, async (tx) => {
+    // Only a comment that is kept counts against the address's limit (a refusal rolls the count back).
+    const count = await bumpPublicThrottle(
+      tx,
+      `tanggapan:${address ?? 'unknown'}`,
+      now,
+      PUBLIC_TANGGAPAN_WINDOW_MS,
+    );
+    if (count > PUBLIC_TANGGAPAN_LIMIT) {
+      return err(
+        domainError(
+          'too_many',
+          'tanggapan.rate_limited',
+          'Terlalu banyak tanggapan dari alamat ini. Silakan coba lagi dalam satu jam.',
+        ),
+      );
+    }
     const row = await insertTanggapan(tx, {
       desaCode: body.desaCode,
       kind: body.kind,
