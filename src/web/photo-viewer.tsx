@@ -258,7 +258,11 @@ export function PhotoViewer({
               </button>
             </>
           )}
-          <button type="button" className="button button-small" onClick={() => ref.current?.close()}>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => ref.current?.close()}
+          >
             Tutup
           </button>
         </div>

@@ -92,13 +92,14 @@ describe('worklist', () => {
             tpsId: i + 1,
             number: s.number,
             desaCode: `35.13.01.${String(s.desa)}`,
-            status: s.status as WorkTps['status'],
+            status: s.status,
             version: s.status === null ? null : 1,
             submittedAt:
               s.status === null
                 ? null
                 : new Date(Date.UTC(2024, 10, 27, 7, s.minute)).toISOString(),
-            statusAt: s.status === 'returned' || s.status === 'verified' ? '2024-11-27T15:00:00Z' : null,
+            statusAt:
+              s.status === 'returned' || s.status === 'verified' ? '2024-11-27T15:00:00Z' : null,
           }),
         );
         const w = worklist(rows);
