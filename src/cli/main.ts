@@ -13,6 +13,7 @@ import { buildApp } from '../server/app.ts';
 import { startReportScheduler } from '../server/dashboard/reports.service.ts';
 import { initRegency, type InitSummary } from '../server/setup/setup.service.ts';
 import { DEMO_REGENCY } from '../server/setup/demo-data.ts';
+import { writeDemoPhotos } from '../server/setup/demo-photos.ts';
 import { getRegencySetting } from '../server/settings/settings.service.ts';
 import { listContests } from '../server/contests/contests.service.ts';
 import { CONTEST_KIND_LABEL } from '../domain/contests/contest.rules.ts';
@@ -76,6 +77,8 @@ async function serve(initDemoIfEmpty: boolean): Promise<void> {
     if (!result.ok) fail(result.error.message);
     printSummary(result.value, database.engine);
   }
+  // The demo's form photos (if any) into this server's data directory.
+  await writeDemoPhotos(database.db, dataDirFromEnv());
   const app = await buildApp({
     database,
     logger: process.env.LOG_LEVEL !== undefined,

@@ -94,6 +94,7 @@ import type {
   CoklitBody,
   CoklitWindow,
   HouseholdPhotoAccepted,
+  HouseholdPhotoItem,
   DesaLists,
   ImportSummary,
   Lineage,
@@ -256,6 +257,7 @@ export type HouseholdData = TpsVoterListData['households'][number];
 export type PublicTanggapanWrite = z.input<typeof PublicTanggapanBody>;
 export type TanggapanTrackingData = z.infer<typeof TanggapanTracking>;
 export type HouseholdPhotoAcceptedData = z.infer<typeof HouseholdPhotoAccepted>;
+export type HouseholdPhotoItemData = z.infer<typeof HouseholdPhotoItem>;
 export type CoklitWindowData = z.infer<typeof CoklitWindow>;
 export type LineageData = z.infer<typeof Lineage>;
 export type ProgressData = z.infer<typeof Progress>;
@@ -808,6 +810,12 @@ export const api = {
       'POST',
       `/api/coklit/households/${String(householdId)}/photos`,
       { raw: photo, timeoutMs: 120_000 },
+    ),
+  householdPhotos: (householdId: number, signal?: AbortSignal) =>
+    request<HouseholdPhotoItemData[]>(
+      'GET',
+      `/api/coklit/households/${String(householdId)}/photos`,
+      { signal },
     ),
   coklitWindow: (signal?: AbortSignal) =>
     request<CoklitWindowData>('GET', '/api/coklit/window', { signal }),

@@ -262,6 +262,17 @@ export const HouseholdPhotoAccepted = z
   .meta({ id: 'HouseholdPhotoAccepted' });
 export type HouseholdPhotoAccepted = z.infer<typeof HouseholdPhotoAccepted>;
 
+/** A photo of a household visit, listed for viewing (the file is at its own route). */
+export const HouseholdPhotoItem = z
+  .object({
+    sha256: z.string(),
+    mediaType: z.string(),
+    bytes: z.number().int(),
+    uploadedAt: z.string(),
+  })
+  .meta({ id: 'HouseholdPhotoItem' });
+export type HouseholdPhotoItem = z.infer<typeof HouseholdPhotoItem>;
+
 export const ProgressQuery = z.object({
   code: z.string().regex(/^(\d{2}\.\d{2}(\.\d{2}(\.\d{4})?)?|korwil:\d+)$/),
 });

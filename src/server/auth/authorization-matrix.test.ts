@@ -294,6 +294,11 @@ const POLICY: Record<string, Policy> = {
       payload: Buffer.from([0xff, 0xd8, 0xff, 0xd9]),
     }),
   },
+  'GET /api/results/{tpsId}/{contestId}/photos/{sha256}': {
+    access: { kind: 'permission', permission: 'result.read', target: 'tps' },
+    request: (ids, v) =>
+      get(`/api/results/${String(tpsId(ids, v))}/${String(PILBUP)}/photos/${'0'.repeat(64)}`),
+  },
   'GET /api/results/tps/{id}': {
     access: { kind: 'permission', permission: 'result.read', target: 'tps' },
     request: (ids, v) => get(`/api/results/tps/${String(tpsId(ids, v))}`),
@@ -642,6 +647,13 @@ const POLICY: Record<string, Policy> = {
       headers: { 'content-type': 'image/jpeg' },
       payload: Buffer.from([0xff, 0xd8, 0xff, 0xd9]),
     }),
+  },
+  'GET /api/coklit/households/{id}/photos': {
+    access: { kind: 'permission', permission: 'voter.read', target: 'tps' },
+    request: (ids, v) =>
+      get(
+        `/api/coklit/households/${String(v === 'own' ? ids.ownHousehold : ids.otherHousehold)}/photos`,
+      ),
   },
   'GET /api/coklit/households/{id}/photos/{sha256}': {
     access: { kind: 'permission', permission: 'voter.read', target: 'tps' },

@@ -131,8 +131,8 @@ describe.each(testEngines())('dashboard and reports on %s', (engine) => {
       ),
     ).toEqual([]);
     for (const c of d.results?.contests ?? []) {
-      expect(c.reported).toBe(66);
-      expect(c.byKecamatan).toHaveLength(6);
+      expect(c.reported).toBe(74);
+      expect(c.byKecamatan).toHaveLength(7);
       expect(c.selections.reduce((a, s) => a + s.votes, 0)).toBe(c.valid);
     }
     expect(d.risks.some((r) => r.level === 'tinggi' && r.text.includes('darurat'))).toBe(true);
@@ -213,7 +213,7 @@ describe.each(testEngines())('dashboard and reports on %s', (engine) => {
     const votingText = await pdfText(
       (await ketua(`/api/reports/${String(votingDay.json<ReportItem>().id)}/pdf`)).rawPayload,
     );
-    expect(votingText).toContain('Hasil penghitungan: 132 C.Hasil diterima.');
+    expect(votingText).toContain('Hasil penghitungan: 148 C.Hasil diterima.');
     expect(votingText).toContain('Tanggal 27 November 2024');
     const future = await ketua({
       method: 'POST',

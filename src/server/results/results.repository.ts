@@ -180,6 +180,26 @@ export async function photosOf(db: Db, tpsId: number, contestId: number): Promis
     .orderBy(asc(resultPhoto.id));
 }
 
+/** One photo of a TPS's form for a contest, by its hash. */
+export async function findResultPhoto(
+  db: Db,
+  tpsId: number,
+  contestId: number,
+  sha256: string,
+): Promise<PhotoRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(resultPhoto)
+    .where(
+      and(
+        eq(resultPhoto.tpsId, tpsId),
+        eq(resultPhoto.contestId, contestId),
+        eq(resultPhoto.sha256, sha256),
+      ),
+    );
+  return row;
+}
+
 /** Other TPS that uploaded a file with the same hash. */
 export async function sameHashElsewhere(db: Db, sha256: string, tpsId: number): Promise<number[]> {
   const rows = await db

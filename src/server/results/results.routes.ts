@@ -19,8 +19,9 @@ import { ERRORS, sendResult, type ZodApp } from '../http/reply.ts';
 import { inTransaction } from '../http/transaction.ts';
 import type { LiveHub } from '../live/live-hub.ts';
 import { findTps } from '../tps/tps.repository.ts';
-import { insertPhoto, sameHashElsewhere } from './results.repository.ts';
+import { findResultPhoto, insertPhoto, sameHashElsewhere } from './results.repository.ts';
 import {
+  canReadTpsResults,
   changeStatus,
   openWindowEarly,
   resultsWindow,
@@ -35,6 +36,7 @@ import {
   photoOf,
   photoSizeRefusal,
   refusePhoto,
+  sendPhotoFile,
   storePhoto,
 } from '../http/photos.ts';
 
@@ -268,6 +270,25 @@ export function resultsRoutes(app: ZodApp, db: Db, hub: LiveHub, dataDir: string
         return ok({ sha256, bytes: body.length, alsoAtTps });
       });
       return sendResult(reply, saved, 201);
+    },
+  );
+  app.get(
+    '/api/results/:tpsId/:contestId/photos/:sha256',
+    {
+      schema: {
+        tags: ['Hasil'],
+        summary:
+          "A photo of a TPS's signed form (the image file), for whoever may read that TPS's results",
+        params: TpsContestParams.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+        response: { 200: z.unknown().meta({ description: 'The image' }), ...AUTH_ERRORS },
+      },
+    },
+    async (req, reply) => {
+      const { tpsId, contestId, sha256 } = req.params;
+      const allowed = await canReadTpsResults(db, req.actor, tpsId);
+      if (!allowed.ok) return sendResult(reply, allowed);
+      const photo = await findResultPhoto(db, tpsId, contestId, sha256);
+      return sendPhotoFile(reply, dataDir, photo, 'result', 'private, max-age=86400');
     },
   );
   app.get(

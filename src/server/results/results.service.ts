@@ -227,8 +227,15 @@ function toVersion(row: SubmissionRow): ResultVersion {
   };
 }
 
-/** A TPS's results for every contest held there, with history and photos. */
-export async function tpsResults(db: Db, actor: Actor, tpsId: number): Promise<Result<TpsResults>> {
+/**
+ * May the caller read this TPS's results (its figures and form photos)? The
+ * TPS's row when so; 404 for an unknown TPS only to those who may read some.
+ */
+export async function canReadTpsResults(
+  db: Db,
+  actor: Actor,
+  tpsId: number,
+): Promise<Result<NonNullable<Awaited<ReturnType<typeof findTps>>>>> {
   const tpsRow = await findTps(db, tpsId);
   if (tpsRow === undefined) {
     const anywhere = canRead(actor, 'result.read');
@@ -244,6 +251,14 @@ export async function tpsResults(db: Db, actor: Actor, tpsId: number): Promise<R
   }
   const allowed = canRead(actor, 'result.read', await regionTarget(db, tpsRow.desaCode, tpsRow.id));
   if (!allowed.ok) return allowed;
+  return ok(tpsRow);
+}
+
+/** A TPS's results for every contest held there, with history and photos. */
+export async function tpsResults(db: Db, actor: Actor, tpsId: number): Promise<Result<TpsResults>> {
+  const readable = await canReadTpsResults(db, actor, tpsId);
+  if (!readable.ok) return readable;
+  const tpsRow = readable.value;
   const desa = await findRegion(db, tpsRow.desaCode);
   const contests = (await listContests(db)).filter((c) => isWithin(tpsRow.desaCode, c.regionCode));
   const out: TpsContestResult[] = [];

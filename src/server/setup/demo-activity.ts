@@ -3,7 +3,9 @@
  * and their coklit records in a few desa, open field problems across the
  * Korwil (some overdue), C.Hasil for a sample of TPS, and a PPK Bimtek with
  * attendance. Lean on purpose (a few thousand rows), deterministic, and kept
- * away from Korwil I (Sukapura) where the browser tests write their own.
+ * away from Korwil I (Sukapura) where the browser tests write their own —
+ * except a few TPS of Sukapura outside Ngadisari and Wonotoro with photos of
+ * their forms, for the PPK's demo account to verify (`DEMO_PPK_WORK`).
  */
 import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import { formatSticker } from '../../domain/voters/household.ts';
@@ -38,6 +40,7 @@ import { SYSTEM_ACTOR } from '../auth/actor.ts';
 import { writeSubmission } from '../results/results.repository.ts';
 import { submissionAuditAfter } from '../results/results.form-hash.ts';
 import { appendAuditBatch, type AuditEntry } from '../audit/audit.service.ts';
+import { insertDemoFormPhoto } from './demo-photos.ts';
 import {
   insertEvent as insertBimtekEvent,
   insertWave,
@@ -78,6 +81,19 @@ export const DEMO_RESULTS: readonly { kecamatan: string; tps: number }[] = [
   { kecamatan: 'Maron', tps: 10 },
   { kecamatan: 'Leces', tps: 8 },
 ];
+
+/**
+ * The PPK Sukapura's work in the demo: C.Hasil with form photos at the first
+ * TPS of Sukapura after its first `skipDesa` desa (Ngadisari and Wonotoro,
+ * where the browser tests enter their own), some verified, one returned, the
+ * rest waiting.
+ */
+export const DEMO_PPK_WORK = { kecamatan: 'Sukapura', skipDesa: 2, tps: 8 } as const;
+/** The demo PPK's status for its i-th TPS: verified, returned or waiting. */
+function ppkWorkStatus(i: number): 'verified' | 'returned' | 'submitted' {
+  if (i % 4 === 0) return 'verified';
+  return i === 1 ? 'returned' : 'submitted';
+}
 
 const FIRST_NAMES = [
   'Ahmad',
@@ -453,11 +469,21 @@ async function insertDemoResults(db: Db): Promise<number> {
   // Each version is audited as the application audits a submission, so
   // `results verify` finds every demo form vouched for by the chain.
   const audits: AuditEntry[] = [];
-  for (const plan of DEMO_RESULTS) {
+  const plans = [
+    ...DEMO_RESULTS.map((plan) => ({ plan, ppkWork: false })),
+    { plan: DEMO_PPK_WORK, ppkWork: true },
+  ];
+  const photos: { tpsId: number; contestId: number; by: string }[] = [];
+  for (const { plan, ppkWork } of plans) {
     const k = kec.get(plan.kecamatan.toLowerCase());
     if (k === undefined) continue;
-    const places = (await tpsOfKecamatan(db, k.code)).slice(0, plan.tps);
-    for (const t of places) {
+    let all = await tpsOfKecamatan(db, k.code);
+    if (ppkWork) {
+      const skipped = [...new Set(all.map((t) => t.desaCode))].slice(0, DEMO_PPK_WORK.skipDesa);
+      all = all.filter((t) => !skipped.includes(t.desaCode));
+    }
+    const places = all.slice(0, plan.tps);
+    for (const [i, t] of places.entries()) {
       for (const c of contests) {
         const selections = pairs.filter((p) => p.contestId === c.id);
         const dpt = t.voters;
@@ -477,7 +503,8 @@ async function insertDemoResults(db: Db): Promise<number> {
           return { selectionId: s.id, votes: v };
         });
         const form = consistentForm({ dpt, votes, invalid });
-        const verified = rnd() < 0.6;
+        const status = ppkWork ? ppkWorkStatus(i) : rnd() < 0.6 ? 'verified' : 'submitted';
+        const verified = status === 'verified';
         const registered = form.registered.total.total;
         const submittedByName = `KPPS ${String(t.number).padStart(3, '0')} (demo)`;
         const desaDelta = emptyDesaDelta(c.id, t.desaCode);
@@ -527,16 +554,21 @@ async function insertDemoResults(db: Db): Promise<number> {
           targetId: t.id,
           after: submissionAuditAfter(c.id, 1, form, null),
         });
-        if (verified)
+        if (status !== 'submitted')
           await db
             .update(resultCurrent)
             .set({
-              status: 'verified',
+              status,
               statusBy: `PPK ${plan.kecamatan} (demo)`,
+              statusNote:
+                status === 'returned'
+                  ? 'Angka suara sah tidak terbaca di foto; kirim foto yang lebih jelas.'
+                  : null,
               statusAt: new Date(),
-              wasVerified: true,
+              wasVerified: verified,
             })
             .where(and(eq(resultCurrent.tpsId, t.id), eq(resultCurrent.contestId, c.id)));
+        if (ppkWork) photos.push({ tpsId: t.id, contestId: c.id, by: submittedByName });
         n += 1;
       }
     }
@@ -552,7 +584,9 @@ async function insertDemoResults(db: Db): Promise<number> {
   await db
     .update(resultCurrent)
     .set({ statusAt: new Date('2024-11-27T15:00:00Z') })
-    .where(eq(resultCurrent.status, 'verified'));
+    .where(inArray(resultCurrent.status, ['verified', 'returned']));
+  // Photos of the signed forms, after the figures they show are stored.
+  for (const p of photos) await insertDemoFormPhoto(db, p.tpsId, p.contestId, p.by);
   return n;
 }
 

@@ -13,6 +13,7 @@ import { buildApp } from '../app.ts';
 import type { ZodApp } from '../http/reply.ts';
 import type { Database } from '../db/connection.ts';
 import { DEMO_PASSWORD } from '../setup/demo-accounts.ts';
+import { writeDemoPhotos } from '../setup/demo-photos.ts';
 
 export interface SignedInSession {
   readonly cookie: string;
@@ -76,6 +77,8 @@ export async function createTestApp(
     ...(options.webDir === undefined ? {} : { webDir: options.webDir }),
   });
   await app.ready();
+  // The demo's form photos, into this app's fresh data directory.
+  if (options.demo && options.activity === true) await writeDemoPhotos(database.db, dataDir);
   const session = options.as === undefined ? null : await signIn(app, options.as);
   return {
     app,

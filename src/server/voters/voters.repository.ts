@@ -601,6 +601,15 @@ export async function householdPhotoCount(db: Db, householdId: number): Promise<
   return rows[0]?.n ?? 0;
 }
 
+/** A household's photos, oldest first. */
+export async function householdPhotos(db: Db, householdId: number): Promise<HouseholdPhotoRow[]> {
+  return db
+    .select()
+    .from(coklitHouseholdPhoto)
+    .where(eq(coklitHouseholdPhoto.householdId, householdId))
+    .orderBy(asc(coklitHouseholdPhoto.id));
+}
+
 export async function findHouseholdPhoto(
   db: Db,
   householdId: number,

@@ -12,6 +12,7 @@ import {
   CoklitWindow,
   DesaLists,
   HouseholdPhotoAccepted,
+  HouseholdPhotoItem,
   ImportQuery,
   ImportSummary,
   Lineage,
@@ -60,6 +61,7 @@ import {
 } from './voters.lists.ts';
 import {
   findHouseholdPhoto,
+  householdPhotos,
   findImport,
   listImports,
   rejectionsPage,
@@ -301,6 +303,28 @@ export function votersRoutes(app: ZodApp, db: Db, dataDir: string): void {
         uploadedBy: req.actor.username,
       });
       return sendResult(reply, saved, 201);
+    },
+  );
+  app.get(
+    '/api/coklit/households/:id/photos',
+    {
+      schema: {
+        tags: ['Coklit'],
+        summary: "A household visit's photos, for whoever may read that TPS's voters",
+        params: IdParam,
+        response: { 200: z.array(HouseholdPhotoItem), ...AUTH_ERRORS },
+      },
+    },
+    async (req, reply) => {
+      const h = await canReadHousehold(db, req.actor, req.params.id);
+      if (!h.ok) return sendResult(reply, h);
+      const rows = await householdPhotos(db, req.params.id);
+      return rows.map((p) => ({
+        sha256: p.sha256,
+        mediaType: p.mediaType,
+        bytes: p.bytes,
+        uploadedAt: new Date(p.uploadedAt).toISOString(),
+      }));
     },
   );
   app.get(

@@ -25,7 +25,8 @@ import { useApi } from '../use-api.ts';
 import { useTitle } from '../use-title.ts';
 import { enqueue } from '../offline/queue.ts';
 import { useMe } from '../session.ts';
-import { photoFileProblem } from '../photo-file.ts';
+import { formatBytes, photoFileProblem } from '../photo-file.ts';
+import { householdPhotoPath, PhotoThumbs } from '../photo-viewer.tsx';
 
 /** No signal (or it dropped while sending): the queue delivers it later, once. */
 function isTransient(error: ApiError): boolean {
@@ -582,6 +583,7 @@ function Household({
           · {photos === 0 ? 'belum ada foto' : `${String(photos)} foto`}
         </span>
       </p>
+      {photos > 0 && <HouseholdPhotos household={household} />}
       {canAddPhoto && (
         <div className="field">
           <label htmlFor={inputId}>Foto rumah</label>
@@ -610,5 +612,40 @@ function Household({
         {notice !== null && <p className="notice">{notice}</p>}
       </div>
     </div>
+  );
+}
+
+/** The house photos of a visit, loaded when asked for (a TPS lists many households). */
+function HouseholdPhotos({ household }: { household: HouseholdData }) {
+  const [shown, setShown] = useState(false);
+  if (!shown) {
+    return (
+      <button type="button" className="button button-small" onClick={() => setShown(true)}>
+        Lihat foto rumah
+      </button>
+    );
+  }
+  return <HouseholdPhotoList household={household} />;
+}
+
+function HouseholdPhotoList({ household }: { household: HouseholdData }) {
+  const list = useApi(
+    (signal) => api.householdPhotos(household.id, signal),
+    `${String(household.id)}:${String(household.photos)}`,
+  );
+  return (
+    <Async state={list}>
+      {(items) => (
+        <PhotoThumbs
+          label={`Foto rumah ${household.sticker}`}
+          photos={items.map((p, i) => ({
+            src: householdPhotoPath(household.id, p.sha256),
+            sha256: p.sha256,
+            label: `Foto ${String(i + 1)} rumah ${household.sticker}`,
+            caption: formatBytes(p.bytes),
+          }))}
+        />
+      )}
+    </Async>
   );
 }

@@ -78,6 +78,12 @@ import {
   type Pair,
 } from './chasil-parts.tsx';
 import { formatBytes, photoFileProblem } from '../photo-file.ts';
+import {
+  BesidePhotos,
+  PhotoThumbs,
+  resultPhotoPath,
+  type ViewablePhoto,
+} from '../photo-viewer.tsx';
 
 export function HasilTpsPage({ tpsId, contestId }: { tpsId: number; contestId: number }) {
   const results = useApi((signal) => api.tpsResults(tpsId, signal), String(tpsId));
@@ -190,6 +196,7 @@ function HasilView({
   }
 
   const pairs = sortedPairs(contest.pairs);
+  const formPhotos = viewablePhotos(tps, result, contestShort(contest));
   const current = result.current;
   const currentForm = asChasilForm(current?.form);
 
@@ -287,17 +294,31 @@ function HasilView({
           <p className="alert alert-warning">{tps.window.message}</p>
         ))}
 
-      {!canSubmit && currentForm !== undefined && current !== null && (
-        <section aria-labelledby="angka-terkini">
-          <h2 id="angka-terkini">Angka versi {current.version}</h2>
-          <FiguresView form={currentForm} pairs={pairs} />
-        </section>
+      {!canSubmit && (
+        <BesidePhotos photos={formPhotos}>
+          {currentForm !== undefined && current !== null && (
+            <section aria-labelledby="angka-terkini">
+              <h2 id="angka-terkini">Angka versi {current.version}</h2>
+              <FiguresView form={currentForm} pairs={pairs} />
+            </section>
+          )}
+          {current === null && (
+            <p className="muted">Belum ada hasil yang dikirim untuk TPS dan pemilihan ini.</p>
+          )}
+          {canVerify && current !== null && (
+            <VerifyActions
+              tps={tps}
+              result={result}
+              version={current.version}
+              onDone={(message) => {
+                setOutcome({ message, flags: [] });
+                reload();
+              }}
+            />
+          )}
+        </BesidePhotos>
       )}
-      {!canSubmit && current === null && (
-        <p className="muted">Belum ada hasil yang dikirim untuk TPS dan pemilihan ini.</p>
-      )}
-
-      {canVerify && current !== null && (
+      {canSubmit && canVerify && current !== null && (
         <VerifyActions
           tps={tps}
           result={result}
@@ -314,6 +335,7 @@ function HasilView({
         tps={tps}
         result={result}
         label={`${contestShort(contest)} ${tps.label} ${tps.desaName}`}
+        photos={formPhotos}
         canUpload={canSubmit}
         onUploaded={reload}
       />
@@ -984,6 +1006,20 @@ function Toggle({
 
 const PHOTO_LIMIT = 10 * 1024 * 1024;
 
+/** A contest's form photos at a TPS, as the viewer shows them (oldest first). */
+function viewablePhotos(
+  tps: TpsResultsData,
+  result: TpsContestResultData,
+  contestLabel: string,
+): ViewablePhoto[] {
+  return result.photos.map((p, i) => ({
+    src: resultPhotoPath(tps.tpsId, result.contestId, p.sha256),
+    sha256: p.sha256,
+    label: `Foto ${String(i + 1)} C.Hasil ${contestLabel} ${tps.label} ${tps.desaName}`,
+    caption: `${formatBytes(p.bytes)}${p.uploadedBy === null ? '' : ` · oleh ${p.uploadedBy}`}`,
+  }));
+}
+
 function DuplicateWarning({ alsoAtTps }: { alsoAtTps: readonly number[] }) {
   if (alsoAtTps.length === 0) return null;
   return (
@@ -1004,12 +1040,14 @@ function Photos({
   tps,
   result,
   label,
+  photos,
   canUpload,
   onUploaded,
 }: {
   tps: TpsResultsData;
   result: TpsContestResultData;
   label: string;
+  photos: readonly ViewablePhoto[];
   canUpload: boolean;
   onUploaded: () => void;
 }) {
@@ -1080,18 +1118,15 @@ function Photos({
       {result.photos.length === 0 ? (
         <p className="muted">Belum ada foto.</p>
       ) : (
-        <ul className="photos" aria-label="Foto yang sudah diunggah">
-          {result.photos.map((p, i) => (
-            <li key={p.sha256}>
-              Foto {i + 1} · {formatBytes(p.bytes)}
-              {p.uploadedBy !== null && <> · oleh {p.uploadedBy}</>}{' '}
-              <span className="code muted" title={p.sha256}>
-                {p.sha256.slice(0, 12)}
-              </span>
-              <DuplicateWarning alsoAtTps={p.alsoAtTps} />
-            </li>
-          ))}
-        </ul>
+        <PhotoThumbs
+          photos={photos}
+          label="Foto yang sudah diunggah"
+          extra={(p) => (
+            <DuplicateWarning
+              alsoAtTps={result.photos.find((x) => x.sha256 === p.sha256)?.alsoAtTps ?? []}
+            />
+          )}
+        />
       )}
       {canUpload && (
         <div className="field">

@@ -38,6 +38,7 @@ import { formatWaktuWib } from '../labels.ts';
 import { can, canOn, useMe } from '../session.ts';
 import { useApi } from '../use-api.ts';
 import { useTitle } from '../use-title.ts';
+import { PhotoThumbs, problemPhotoPath } from '../photo-viewer.tsx';
 
 function placeOf(p: ProblemItemData): string {
   return [
@@ -568,17 +569,15 @@ function ProblemView({
         {p.photos.length === 0 ? (
           <p className="muted">Belum ada foto.</p>
         ) : (
-          <div className="photos">
-            {p.photos.map((ph) => (
-              <a key={ph.sha256} href={`/api/problems/${String(p.id)}/photos/${ph.sha256}`}>
-                <img
-                  src={`/api/problems/${String(p.id)}/photos/${ph.sha256}`}
-                  alt={`Foto dari ${ph.uploadedBy ?? 'pelapor'}`}
-                  width={160}
-                />
-              </a>
-            ))}
-          </div>
+          <PhotoThumbs
+            label="Foto masalah"
+            photos={p.photos.map((ph, i) => ({
+              src: problemPhotoPath(p.id, ph.sha256),
+              sha256: ph.sha256,
+              label: `Foto ${String(i + 1)} laporan ${p.trackingCode}`,
+              caption: `dari ${ph.uploadedBy ?? 'pelapor'}`,
+            }))}
+          />
         )}
         {mayPhoto && <PhotoUpload problemId={p.id} onDone={reload} />}
       </section>
