@@ -176,14 +176,21 @@ async function insertDemoVoters(db: Db): Promise<number> {
         });
       }
     }
-    const stored: { id: number; tpsId: number; sex: 'L' | 'P'; nkk: string }[] = [];
+    const stored: { id: number; tpsId: number; sex: 'L' | 'P'; nkk: string; address: string }[] =
+      [];
     for (let i = 0; i < rows.length; i += 500) {
       stored.push(
         ...(await db
           .insert(voter)
           .values(rows.slice(i, i + 500))
           .onConflictDoNothing()
-          .returning({ id: voter.id, tpsId: voter.tpsId, sex: voter.sex, nkk: voter.nkk })),
+          .returning({
+            id: voter.id,
+            tpsId: voter.tpsId,
+            sex: voter.sex,
+            nkk: voter.nkk,
+            address: voter.address,
+          })),
       );
     }
     total += stored.length;
@@ -218,8 +225,9 @@ async function insertDemoVoters(db: Db): Promise<number> {
         voterId: v.id,
         kind: status,
         tmsCode,
+        // The shape coklit stores (domain/voters/stored-changes.ts): a list of field changes.
         changes:
-          status === 'U' ? { address: { from: 'Dusun Krajan', to: 'Dusun Krajan Baru' } } : {},
+          status === 'U' ? [{ field: 'address', old: v.address, new: `${v.address} Baru` }] : [],
         reason: status === 'U' ? 'Pindah alamat dalam desa' : null,
         tpsId: v.tpsId,
         byUsername: 'pantarlih (demo)',
@@ -284,6 +292,14 @@ async function insertDemoVoters(db: Db): Promise<number> {
             ),
           );
       }
+    }
+    // A U record changed the address: the voter row holds the new one.
+    const changed = visitedIds.filter((v) => v.status === 'U').map((v) => v.id);
+    for (let i = 0; i < changed.length; i += 1000) {
+      await db
+        .update(voter)
+        .set({ address: sql`${voter.address} || ' Baru'` })
+        .where(inArray(voter.id, changed.slice(i, i + 1000)));
     }
     for (const v of visitedIds.filter((x) => x.tmsCode !== null)) {
       await db.update(voter).set({ tmsCode: v.tmsCode }).where(eq(voter.id, v.id));

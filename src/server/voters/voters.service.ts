@@ -15,6 +15,7 @@ import { findTps, tpsOfDesa } from '../tps/tps.repository.ts';
 import { todayWib } from '../../domain/common/dates.ts';
 import { formatTanggal, formatTps } from '../../domain/common/format.ts';
 import { domainError, err, ok, type DomainError, type Result } from '../../domain/common/result.ts';
+import { parseStoredChanges } from '../../domain/voters/stored-changes.ts';
 import {
   applyCoklit,
   checkNewVoter,
@@ -534,11 +535,20 @@ export async function voterLineage(
           ? String(x)
           : JSON.stringify(x);
   for (const e of await eventsOf(db, voterId)) {
-    const changes = (e.changes as { field: string; old: unknown; new: unknown }[]).map((c) =>
+    // Older demo databases stored `changes` as an object: read both shapes.
+    const stored = parseStoredChanges(e.changes);
+    const changes = stored.changes.map((c) =>
       c.field === 'tpsId'
         ? { field: 'TPS', old: tpsNumber(Number(c.old)), new: tpsNumber(Number(c.new)) }
         : { field: FIELD_LABEL[c.field] ?? c.field, old: text(c.old), new: text(c.new) },
     );
+    if (stored.unreadable !== null) {
+      changes.push({
+        field: 'Perubahan (format tidak dikenal)',
+        old: null,
+        new: stored.unreadable,
+      });
+    }
     const evidence = [
       e.sticker === null ? null : `stiker rumah ${e.sticker}`,
       e.latitude === null || e.longitude === null
