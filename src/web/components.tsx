@@ -131,11 +131,22 @@ export interface FormState<F extends string> {
   ) => Promise<boolean>;
 }
 
-/** Which of the form's fields an error belongs to (`"body.endsOn"` matches `endsOn`). */
-function matchField<F extends string>(error: ApiError, fields: readonly F[]): F | undefined {
+/**
+ * Which of the form's fields an error belongs to: the field itself, else the
+ * most specific one around it (`"asn.nip"` goes to `asn.nip` when the form has
+ * it, to `asn` otherwise; `"body.endsOn"` matches `endsOn`).
+ */
+export function matchField<F extends string>(
+  error: Pick<ApiError, 'field'>,
+  fields: readonly F[],
+): F | undefined {
   const named = error.field;
   if (named === undefined) return undefined;
-  return fields.find((f) => named === f || named.endsWith(`.${f}`) || named.startsWith(`${f}.`));
+  const exact = fields.find((f) => f === named);
+  if (exact !== undefined) return exact;
+  return fields
+    .filter((f) => named.endsWith(`.${f}`) || named.startsWith(`${f}.`))
+    .sort((a, b) => b.length - a.length)[0];
 }
 
 export function useForm<F extends string>(fields: readonly F[]): FormState<F> {

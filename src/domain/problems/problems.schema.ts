@@ -19,11 +19,20 @@ export const Agency = z.enum(AGENCIES);
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const Id = z.number().int().positive().max(2_147_483_647);
 
+/**
+ * The ASN reported. Citizens rarely know a NIP: name, office and NIP are
+ * each optional (the report's description may be all that is known of the
+ * person); a NIP given must be one (18 digits).
+ */
 export const AsnDetails = z
   .object({
-    name: Text(200),
-    nip: z.string().regex(/^\d{18}$/, { message: 'NIP terdiri dari 18 angka' }),
-    office: Text(200),
+    name: Text(200).optional(),
+    nip: z
+      .string()
+      .trim()
+      .regex(/^\d{18}$/, { message: 'NIP harus 18 angka (boleh dikosongkan bila tidak tahu)' })
+      .optional(),
+    office: Text(200).optional(),
     violation: z.enum(ASN_VIOLATIONS),
   })
   .meta({ id: 'ProblemAsnDetails' });

@@ -6,6 +6,7 @@ import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { DomainError, ErrorKind } from '../../domain/common/result.ts';
 import type { ErrorBody } from '../../domain/common/error.schema.ts';
+import { validationMessage } from '../../domain/common/validation-message.ts';
 
 export const STATUS: Record<ErrorKind, number> = {
   invalid: 422,
@@ -29,12 +30,6 @@ export function sendDomainError(reply: FastifyReply, error: DomainError): Fastif
   return reply.status(STATUS[error.kind]).send(errorBody(error));
 }
 
-const CONTEXT_LABEL: Record<string, string> = {
-  body: 'Isian',
-  querystring: 'Parameter',
-  params: 'Alamat',
-  headers: 'Header',
-};
 
 export interface ErrorHandlerOptions {
   /** Serve the web app's index.html for unknown non-API GETs (client-side routes). */
@@ -45,12 +40,18 @@ export function installErrorHandlers(app: FastifyInstance, options: ErrorHandler
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const first = error.validation[0];
-      const field = first?.instancePath.replace(/^\//, '').replaceAll('/', '.') ?? '';
-      const where = CONTEXT_LABEL[error.validationContext ?? 'body'] ?? 'Isian';
-      const message =
-        field === ''
-          ? `${where} tidak sah: ${first?.message ?? 'format salah'}.`
-          : `${where} "${field}" tidak sah: ${first?.message ?? 'format salah'}.`;
+      const path = (first?.instancePath ?? '').split('/').filter((p) => p !== '');
+      const field = path.join('.');
+      // Each message names its own field in plain words ("NIP ASN harus …").
+      const message = validationMessage(
+        {
+          code: first?.keyword ?? 'custom',
+          path: path.map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+          message: first?.message ?? '',
+          params: first?.params ?? {},
+        },
+        error.validationContext ?? 'body',
+      );
       return reply.status(400).send(
         errorBody({
           code: `validation.${first?.keyword ?? 'invalid'}`,

@@ -241,8 +241,8 @@ async function checkReport(
     if (body.asn === undefined) {
       return invalid(
         'problem.asn_required',
-        'Laporan netralitas ASN harus memuat nama, NIP, instansi, dan jenis pelanggaran.',
-        'asn',
+        'Jenis pelanggaran ASN wajib dipilih.',
+        'asn.violation',
       );
     }
     details = { asn: body.asn };

@@ -220,6 +220,53 @@ describe.each(testEngines())('field problems on %s', (engine) => {
       }),
     );
     expect(badNip.statusCode).toBe(400);
+    expect(badNip.json()).toEqual({
+      error: {
+        code: 'validation.invalid_format',
+        field: 'asn.nip',
+        message: 'NIP harus 18 angka (boleh dikosongkan bila tidak tahu).',
+      },
+    });
+    // Citizens rarely know a NIP: a name, an office or only the description suffice.
+    const noNip = await create({
+      category: 'netralitas_asn',
+      asn: { name: 'Pak Camat', office: 'Kantor Kecamatan', violation: 'hadir_kampanye' },
+    });
+    expect((await detail(korwil, noNip.id)).asn).toEqual({
+      name: 'Pak Camat',
+      office: 'Kantor Kecamatan',
+      violation: 'hadir_kampanye',
+    });
+    const publicAsn = await app.inject({
+      method: 'POST',
+      url: '/api/public/problems',
+      remoteAddress: '10.9.9.1',
+      payload: {
+        category: 'netralitas_asn',
+        severity: 'sedang',
+        kecamatanCode: SUKAPURA,
+        desaCode: NGADISARI,
+        occurredAt: new Date(Date.now() - 600_000).toISOString(),
+        description: 'Guru berseragam dinas ikut kampanye di lapangan desa',
+        asn: { violation: 'hadir_kampanye' },
+      },
+    });
+    expect(publicAsn.statusCode, publicAsn.body).toBe(201);
+    const noViolation = await submit(pps, report({ category: 'netralitas_asn', asn: undefined }));
+    expect(noViolation.statusCode).toBe(422);
+    expect(noViolation.json()).toMatchObject({
+      error: { field: 'asn.violation', message: 'Jenis pelanggaran ASN wajib dipilih.' },
+    });
+    const longName = await submit(
+      pps,
+      report({
+        category: 'netralitas_asn',
+        asn: { name: 'x'.repeat(201), violation: 'hadir_kampanye' },
+      }),
+    );
+    expect(longName.json()).toMatchObject({
+      error: { field: 'asn.name', message: 'Nama ASN paling banyak 200 karakter.' },
+    });
     const ethics = await create({
       category: 'etik_penyelenggara',
       ethics: { body: 'Pantarlih', role: 'Pantarlih TPS 001', principle: 'mandiri' },

@@ -47,7 +47,14 @@ const FIELDS = [
   'description',
   'people',
   'asn',
+  'asn.name',
+  'asn.nip',
+  'asn.office',
+  'asn.violation',
   'ethics',
+  'ethics.body',
+  'ethics.role',
+  'ethics.principle',
   'contactName',
   'contactPhone',
   'photo',
@@ -113,6 +120,25 @@ function emptyDraft(places: ProblemPlacesData): Draft {
   };
 }
 
+/** The first thing to fix before sending, under its own field; the server checks again. */
+function draftProblem(d: Draft): [FieldName, string] | undefined {
+  if (d.category === '') return ['category', 'Pilih kategori masalah.'];
+  if (d.kecamatanCode === '') return ['kecamatanCode', 'Pilih kecamatan.'];
+  if (d.description.trim() === '') return ['description', 'Uraikan masalahnya.'];
+  if (d.category === ASN_CATEGORY) {
+    if (d.asnViolation === '') return ['asn.violation', 'Pilih jenis pelanggaran ASN.'];
+    if (d.asnNip.trim() !== '' && !/^\d{18}$/.test(d.asnNip.trim())) {
+      return ['asn.nip', 'NIP harus 18 angka; kosongkan bila tidak tahu.'];
+    }
+  }
+  if (d.category === ETHICS_CATEGORY) {
+    if (d.ethicsBody === '') return ['ethics.body', 'Pilih lembaga penyelenggara.'];
+    if (d.ethicsRole.trim() === '') return ['ethics.role', 'Isi jabatan penyelenggara.'];
+    if (d.ethicsPrinciple === '') return ['ethics.principle', 'Pilih prinsip yang dilanggar.'];
+  }
+  return undefined;
+}
+
 /** The report body from the draft; the server checks everything again. */
 function toReport(d: Draft): ProblemReport {
   const body: ProblemReport = {
@@ -126,7 +152,13 @@ function toReport(d: Draft): ProblemReport {
   if (d.tpsId !== '') body.tpsId = Number(d.tpsId);
   if (d.people.trim() !== '') body.people = d.people;
   if (d.category === ASN_CATEGORY && d.asnViolation !== '') {
-    body.asn = { name: d.asnName, nip: d.asnNip, office: d.asnOffice, violation: d.asnViolation };
+    // Name, NIP and office are each optional: sent only when known.
+    body.asn = {
+      violation: d.asnViolation,
+      ...(d.asnName.trim() === '' ? {} : { name: d.asnName }),
+      ...(d.asnNip.trim() === '' ? {} : { nip: d.asnNip.trim() }),
+      ...(d.asnOffice.trim() === '' ? {} : { office: d.asnOffice }),
+    };
   }
   if (d.category === ETHICS_CATEGORY && d.ethicsBody !== '' && d.ethicsPrinciple !== '') {
     body.ethics = { body: d.ethicsBody, role: d.ethicsRole, principle: d.ethicsPrinciple };
@@ -261,7 +293,14 @@ function ReportFields({
       {draft.category === ASN_CATEGORY && (
         <fieldset className="panel">
           <legend>ASN yang dilaporkan</legend>
-          <Field id={form.idOf('asn')} label="Nama ASN" error={form.errorOf('asn')}>
+          <p className="hint">
+            Isi yang Anda ketahui saja: nama, instansi, atau ciri orangnya di uraian masalah.
+          </p>
+          <Field
+            id={form.idOf('asn.name')}
+            label="Nama ASN (boleh dikosongkan)"
+            error={form.errorOf('asn.name') ?? form.errorOf('asn')}
+          >
             {(a) => (
               <input
                 {...a}
@@ -270,7 +309,12 @@ function ReportFields({
               />
             )}
           </Field>
-          <Field id={`${form.idOf('asn')}-nip`} label="NIP (18 angka)">
+          <Field
+            id={form.idOf('asn.nip')}
+            label="NIP (boleh dikosongkan)"
+            hint="18 angka, bila Anda tahu."
+            error={form.errorOf('asn.nip')}
+          >
             {(a) => (
               <input
                 {...a}
@@ -280,7 +324,11 @@ function ReportFields({
               />
             )}
           </Field>
-          <Field id={`${form.idOf('asn')}-office`} label="Instansi">
+          <Field
+            id={form.idOf('asn.office')}
+            label="Instansi (boleh dikosongkan)"
+            error={form.errorOf('asn.office')}
+          >
             {(a) => (
               <input
                 {...a}
@@ -289,7 +337,11 @@ function ReportFields({
               />
             )}
           </Field>
-          <Field id={`${form.idOf('asn')}-violation`} label="Pelanggaran (SKB 2022)">
+          <Field
+            id={form.idOf('asn.violation')}
+            label="Pelanggaran (SKB 2022)"
+            error={form.errorOf('asn.violation')}
+          >
             {(a) => (
               <select
                 {...a}
@@ -310,7 +362,11 @@ function ReportFields({
       {draft.category === ETHICS_CATEGORY && (
         <fieldset className="panel">
           <legend>Penyelenggara yang dilaporkan</legend>
-          <Field id={form.idOf('ethics')} label="Lembaga" error={form.errorOf('ethics')}>
+          <Field
+            id={form.idOf('ethics.body')}
+            label="Lembaga"
+            error={form.errorOf('ethics.body') ?? form.errorOf('ethics')}
+          >
             {(a) => (
               <select
                 {...a}
@@ -326,7 +382,7 @@ function ReportFields({
               </select>
             )}
           </Field>
-          <Field id={`${form.idOf('ethics')}-role`} label="Jabatan">
+          <Field id={form.idOf('ethics.role')} label="Jabatan" error={form.errorOf('ethics.role')}>
             {(a) => (
               <input
                 {...a}
@@ -335,7 +391,11 @@ function ReportFields({
               />
             )}
           </Field>
-          <Field id={`${form.idOf('ethics')}-principle`} label="Prinsip yang dilanggar (DKPP)">
+          <Field
+            id={form.idOf('ethics.principle')}
+            label="Prinsip yang dilanggar (DKPP)"
+            error={form.errorOf('ethics.principle')}
+          >
             {(a) => (
               <select
                 {...a}
@@ -487,9 +547,8 @@ function FieldReportForm({
 
   const onSubmit = async (e: SubmitEvent) => {
     e.preventDefault();
-    if (draft.category === '') return form.fail('category', 'Pilih kategori masalah.');
-    if (draft.kecamatanCode === '') return form.fail('kecamatanCode', 'Pilih kecamatan.');
-    if (draft.description.trim() === '') return form.fail('description', 'Uraikan masalahnya.');
+    const problem = draftProblem(draft);
+    if (problem !== undefined) return form.fail(...problem);
     if (photo !== undefined && photo.size > 5 * 1024 * 1024) {
       return form.fail('photo', 'Foto melebihi 5 MB.');
     }
@@ -691,9 +750,8 @@ function PublicReportForm({
 
   const onSubmit = async (e: SubmitEvent) => {
     e.preventDefault();
-    if (draft.category === '') return form.fail('category', 'Pilih kategori masalah.');
-    if (draft.kecamatanCode === '') return form.fail('kecamatanCode', 'Pilih kecamatan.');
-    if (draft.description.trim() === '') return form.fail('description', 'Uraikan masalahnya.');
+    const problem = draftProblem(draft);
+    if (problem !== undefined) return form.fail(...problem);
     // The public form has no TPS or people fields.
     const report = toReport({ ...draft, tpsId: '', people: '' });
     await form.submit(

@@ -463,8 +463,14 @@ function ProblemView({
           <>
             <dt>ASN</dt>
             <dd>
-              {p.asn.name} (NIP {p.asn.nip}), {p.asn.office} —{' '}
-              {ASN_VIOLATION_LABEL[p.asn.violation]}
+              {[
+                p.asn.name ?? 'Nama tidak diketahui',
+                p.asn.nip === undefined ? undefined : `NIP ${p.asn.nip}`,
+                p.asn.office,
+              ]
+                .filter((part) => part !== undefined)
+                .join(', ')}{' '}
+              — {ASN_VIOLATION_LABEL[p.asn.violation]}
             </dd>
           </>
         )}
