@@ -30,7 +30,6 @@ export function sendDomainError(reply: FastifyReply, error: DomainError): Fastif
   return reply.status(STATUS[error.kind]).send(errorBody(error));
 }
 
-
 export interface ErrorHandlerOptions {
   /** Serve the web app's index.html for unknown non-API GETs (client-side routes). */
   readonly spaIndex: boolean;
