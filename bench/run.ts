@@ -8,6 +8,8 @@
  *   npm run bench -- results [--engine pglite|postgres] [--scale N] [--clients N]
  *   npm run bench -- dp4 [--rows N] [--engine pglite|postgres]
  *   npm run bench -- field-load [--runs N]         field pages' weight and slow-3G load time (needs a build)
+ *   npm run bench -- public [--engine pglite|postgres] [--streams N] [--connections N]
+ *                                                  the public crowd during the voting night, beside nginx
  */
 export {};
 
@@ -16,6 +18,7 @@ const BENCHES = {
   results: () => import('./results.bench.ts'),
   dp4: () => import('./dp4.bench.ts'),
   'field-load': () => import('./field-load.bench.ts'),
+  public: () => import('./public.bench.ts'),
 } as const;
 type Name = keyof typeof BENCHES;
 

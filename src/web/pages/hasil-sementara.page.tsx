@@ -1,10 +1,11 @@
 /**
  * Provisional totals for everyone, without signing in: the regency and its
- * kecamatan, per contest. Refetched every minute while the tab is visible
- * (the live stream is for signed-in readers).
+ * kecamatan, per contest. Live from the public stream (the server's snapshot,
+ * pushed on each change); also refetched every minute while the tab is
+ * visible, in case the stream is refused or cut.
  */
-import { useEffect, useLayoutEffect, useRef } from 'react';
-import { api, type ContestData } from '../api.ts';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { api, type ContestData, type ResultsSummaryData } from '../api.ts';
 import { Async } from '../components.tsx';
 import { useSearch } from '../router.tsx';
 import { contestShort, defaultContest, PROVISIONAL_TEXT } from '../results.ts';
@@ -21,6 +22,55 @@ import {
 } from './hasil-parts.tsx';
 
 const REFRESH_MS = 60_000;
+
+/**
+ * The public totals pushed by `/api/public/results/stream` (one `results`
+ * event with the whole summary at once and on each change). EventSource
+ * reconnects by itself; a stream the server refused (too many readers) is
+ * retried after a pause growing to a minute, the minute refresh standing in.
+ */
+function usePublicStream(contestId: number, onSummary: (s: ResultsSummaryData) => void): void {
+  const callback = useRef(onSummary);
+  useLayoutEffect(() => {
+    callback.current = onSummary;
+  });
+  useEffect(() => {
+    let source: EventSource | undefined;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let pause = 5_000;
+    let stopped = false;
+    const connect = () => {
+      if (stopped || typeof EventSource === 'undefined') return;
+      const es = new EventSource(`/api/public/results/stream?contestId=${String(contestId)}`);
+      source = es;
+      es.onopen = () => {
+        pause = 5_000;
+      };
+      es.addEventListener('results', (event) => {
+        try {
+          const summary = JSON.parse(String((event as MessageEvent<unknown>).data)) as
+            ResultsSummaryData | undefined;
+          if (summary?.contest.id === contestId) callback.current(summary);
+        } catch {
+          // A broken event: the next one (or the minute refresh) repairs the page.
+        }
+      });
+      es.onerror = () => {
+        if (es.readyState === EventSource.CLOSED) {
+          es.close();
+          retry = setTimeout(connect, pause);
+          pause = Math.min(pause * 2, 60_000);
+        }
+      };
+    };
+    connect();
+    return () => {
+      stopped = true;
+      clearTimeout(retry);
+      source?.close();
+    };
+  }, [contestId]);
+}
 
 export function HasilSementaraPage() {
   useTitle('Hasil sementara');
@@ -51,7 +101,14 @@ function PublicContest({
   contests: readonly ContestData[];
   contest: ContestData;
 }) {
-  const summary = useApi((signal) => api.publicResults(contest.id, signal), String(contest.id));
+  const fetched = useApi((signal) => api.publicResults(contest.id, signal), String(contest.id));
+  // The last summary received, from the stream or a (re)fetch, whichever came later.
+  const [latest, setLatest] = useState<ResultsSummaryData | undefined>(undefined);
+  useEffect(() => {
+    if (fetched.data !== undefined) setLatest(fetched.data);
+  }, [fetched.data]);
+  usePublicStream(contest.id, setLatest);
+  const summary = latest === undefined ? fetched : { ...fetched, data: latest, error: undefined };
   const updatedAt = useUpdatedAt(summary.data);
   const reloadRef = useRef(summary.reload);
   useLayoutEffect(() => {
