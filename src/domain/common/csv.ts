@@ -35,7 +35,7 @@ export function toCsvText(
       escape_formulas: true,
       cast: {
         number: (value, context) =>
-          number === undefined ? String(value) : number(value, Number(context.index)),
+          number === undefined ? String(value) : number(value, context.index),
       },
     },
   );
