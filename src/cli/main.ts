@@ -10,6 +10,7 @@ import {
   type Database,
 } from '../server/db/connection.ts';
 import { buildApp } from '../server/app.ts';
+import { parseTrustProxy } from '../server/http/trust-proxy.ts';
 import { startReportScheduler } from '../server/dashboard/reports.service.ts';
 import { initRegency, type InitSummary } from '../server/setup/setup.service.ts';
 import { DEMO_REGENCY } from '../server/setup/demo-data.ts';
@@ -70,6 +71,9 @@ function port(): number {
 }
 
 async function serve(initDemoIfEmpty: boolean): Promise<void> {
+  // Checked before anything opens: a wrong TRUST_PROXY must stop the start, not weaken the limits.
+  const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
+  if (!trustProxy.ok) fail(trustProxy.message);
   const database = await openDatabase({ url: process.env.DATABASE_URL, dataDir: dataDirFromEnv() });
   if (initDemoIfEmpty && (await getRegencySetting(database.db)) === null) {
     const result = await initRegency(database.db, { regencyCode: DEMO_REGENCY, demo: true });
@@ -79,7 +83,7 @@ async function serve(initDemoIfEmpty: boolean): Promise<void> {
   const app = await buildApp({
     database,
     logger: process.env.LOG_LEVEL !== undefined,
-    trustProxy: process.env.TRUST_PROXY === 'true',
+    trustProxy: trustProxy.value,
   });
   const address = await app.listen({ port: port(), host: process.env.HOST ?? '0.0.0.0' });
   process.stdout.write(`Desk Pilkada berjalan di ${address} (basis data: ${database.engine})\n`);

@@ -23,6 +23,7 @@ import {
 import { dataDirFromEnv, type Database } from './db/connection.ts';
 import { installErrorHandlers } from './http/errors.ts';
 import { installTextGuard } from './http/text-guard.ts';
+import { fastifyTrustProxy, type TrustProxy } from './http/trust-proxy.ts';
 import type { ZodApp } from './http/reply.ts';
 import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
@@ -53,8 +54,12 @@ export interface AppOptions {
   /** Built web pages; served at `/` when the folder exists. */
   readonly webDir?: string;
   readonly logger?: boolean;
-  /** Behind a TLS-terminating proxy: trust X-Forwarded-* (client address, https → Secure cookies). */
-  readonly trustProxy?: boolean;
+  /**
+   * Behind a TLS-terminating proxy: which proxies' X-Forwarded-* to trust
+   * (client address, https → Secure cookies) — a hop count or their
+   * addresses/CIDRs, never every hop (`http/trust-proxy.ts`).
+   */
+  readonly trustProxy?: TrustProxy;
   /** Where uploaded files go (photos of forms); default `DATA_DIR` or `./data`. */
   readonly dataDir?: string;
   /** Live events (Server-Sent Events); one per process. */
@@ -86,7 +91,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 4 * 1024 * 1024,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
