@@ -11,6 +11,7 @@ import {
 } from '../server/db/connection.ts';
 import { buildApp } from '../server/app.ts';
 import { parseTrustProxy } from '../server/http/trust-proxy.ts';
+import { installCrashPolicy } from '../server/http/crash-policy.ts';
 import { startReportScheduler } from '../server/dashboard/reports.service.ts';
 import { initRegency, type InitSummary } from '../server/setup/setup.service.ts';
 import { DEMO_REGENCY } from '../server/setup/demo-data.ts';
@@ -82,8 +83,14 @@ async function serve(initDemoIfEmpty: boolean): Promise<void> {
   }
   const app = await buildApp({
     database,
-    logger: process.env.LOG_LEVEL !== undefined,
+    // Request and error logs by default (JSON lines on stdout); LOG_LEVEL=silent turns them off.
+    logger: { level: process.env.LOG_LEVEL ?? 'info' },
     trustProxy: trustProxy.value,
+  });
+  installCrashPolicy(process, app.log, (code) => {
+    // Give open requests a moment, then go whatever happens.
+    setTimeout(() => process.exit(code), 3000).unref();
+    void app.close().finally(() => process.exit(code));
   });
   const address = await app.listen({ port: port(), host: process.env.HOST ?? '0.0.0.0' });
   process.stdout.write(`Desk Pilkada berjalan di ${address} (basis data: ${database.engine})\n`);

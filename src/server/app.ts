@@ -23,6 +23,7 @@ import {
 import { dataDirFromEnv, type Database } from './db/connection.ts';
 import { installErrorHandlers } from './http/errors.ts';
 import { installTextGuard } from './http/text-guard.ts';
+import { fastifyLogger, type LogOptions } from './http/logging.ts';
 import { fastifyTrustProxy, type TrustProxy } from './http/trust-proxy.ts';
 import type { ZodApp } from './http/reply.ts';
 import { accountsRoutes } from './accounts/accounts.routes.ts';
@@ -53,7 +54,8 @@ export interface AppOptions {
   readonly database: Database;
   /** Built web pages; served at `/` when the folder exists. */
   readonly webDir?: string;
-  readonly logger?: boolean;
+  /** Request and error logs (`http/logging.ts`): off in tests, on when served. */
+  readonly logger?: boolean | LogOptions;
   /**
    * Behind a TLS-terminating proxy: which proxies' X-Forwarded-* to trust
    * (client address, https → Secure cookies) — a hop count or their
@@ -89,7 +91,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   const { database } = options;
   const db = database.db;
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: fastifyLogger(options.logger),
     bodyLimit: 4 * 1024 * 1024,
     trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
   }).withTypeProvider<ZodTypeProvider>();
