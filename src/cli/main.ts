@@ -10,6 +10,8 @@ import {
   type Database,
 } from '../server/db/connection.ts';
 import { buildApp } from '../server/app.ts';
+import { parseTrustProxy } from '../server/http/trust-proxy.ts';
+import { installCrashPolicy } from '../server/http/crash-policy.ts';
 import { startReportScheduler } from '../server/dashboard/reports.service.ts';
 import { initRegency, type InitSummary } from '../server/setup/setup.service.ts';
 import { DEMO_REGENCY } from '../server/setup/demo-data.ts';
@@ -71,6 +73,9 @@ function port(): number {
 }
 
 async function serve(initDemoIfEmpty: boolean): Promise<void> {
+  // Checked before anything opens: a wrong TRUST_PROXY must stop the start, not weaken the limits.
+  const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
+  if (!trustProxy.ok) fail(trustProxy.message);
   const database = await openDatabase({ url: process.env.DATABASE_URL, dataDir: dataDirFromEnv() });
   if (initDemoIfEmpty && (await getRegencySetting(database.db)) === null) {
     const result = await initRegency(database.db, { regencyCode: DEMO_REGENCY, demo: true });
@@ -81,8 +86,14 @@ async function serve(initDemoIfEmpty: boolean): Promise<void> {
   await writeDemoPhotos(database.db, dataDirFromEnv());
   const app = await buildApp({
     database,
-    logger: process.env.LOG_LEVEL !== undefined,
-    trustProxy: process.env.TRUST_PROXY === 'true',
+    // Request and error logs by default (JSON lines on stdout); LOG_LEVEL=silent turns them off.
+    logger: { level: process.env.LOG_LEVEL ?? 'info' },
+    trustProxy: trustProxy.value,
+  });
+  installCrashPolicy(process, app.log, (code) => {
+    // Give open requests a moment, then go whatever happens.
+    setTimeout(() => process.exit(code), 3000).unref();
+    void app.close().finally(() => process.exit(code));
   });
   const address = await app.listen({ port: port(), host: process.env.HOST ?? '0.0.0.0' });
   process.stdout.write(`Desk Pilkada berjalan di ${address} (basis data: ${database.engine})\n`);

@@ -11,7 +11,7 @@ import type { Command } from 'commander';
 import { SYSTEM_ACTOR } from '../server/auth/actor.ts';
 import { importDp4 } from '../server/voters/voters.import.ts';
 import { rejectionsOf } from '../server/voters/voters.repository.ts';
-import { csvCell } from '../domain/voters/csv-records.ts';
+import { toCsvText } from '../domain/common/csv.ts';
 import { formatAngka } from '../domain/common/format.ts';
 import type { WithDatabase } from './audit.command.ts';
 
@@ -78,7 +78,10 @@ export function registerVotersCommand(program: Command, withDatabase: WithDataba
         const report = `${file}.penolakan.csv`;
         await writeFile(
           report,
-          `\uFEFFbaris;kolom;alasan\r\n${rejections.map((r) => `${String(r.line)};${csvCell(r.field)};${csvCell(r.reason)}`).join('\r\n')}\r\n`,
+          toCsvText(
+            [['baris', 'kolom', 'alasan'], ...rejections.map((r) => [r.line, r.field, r.reason])],
+            { bom: true },
+          ),
         );
         process.stdout.write(`Laporan baris yang ditolak: ${report}\n`);
       }

@@ -25,6 +25,8 @@ import {
 import { dataDirFromEnv, type Database } from './db/connection.ts';
 import { installErrorHandlers } from './http/errors.ts';
 import { installTextGuard } from './http/text-guard.ts';
+import { fastifyLogger, type LogOptions } from './http/logging.ts';
+import { fastifyTrustProxy, type TrustProxy } from './http/trust-proxy.ts';
 import type { ZodApp } from './http/reply.ts';
 import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
@@ -55,9 +57,14 @@ export interface AppOptions {
   readonly database: Database;
   /** Built web pages; served at `/` when the folder exists. */
   readonly webDir?: string;
-  readonly logger?: boolean;
-  /** Behind a TLS-terminating proxy: trust X-Forwarded-* (client address, https → Secure cookies). */
-  readonly trustProxy?: boolean;
+  /** Request and error logs (`http/logging.ts`): off in tests, on when served. */
+  readonly logger?: boolean | LogOptions;
+  /**
+   * Behind a TLS-terminating proxy: which proxies' X-Forwarded-* to trust
+   * (client address, https → Secure cookies) — a hop count or their
+   * addresses/CIDRs, never every hop (`http/trust-proxy.ts`).
+   */
+  readonly trustProxy?: TrustProxy;
   /** Where uploaded files go (photos of forms); default `DATA_DIR` or `./data`. */
   readonly dataDir?: string;
   /** Live events (Server-Sent Events); one per process. */
@@ -103,9 +110,9 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   const { database } = options;
   const db = database.db;
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: fastifyLogger(options.logger),
     bodyLimit: 4 * 1024 * 1024,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

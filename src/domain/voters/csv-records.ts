@@ -109,10 +109,3 @@ function count(s: string, c: string): number {
   for (const x of s) if (x === c) n++;
   return n;
 }
-
-/** Quotes a value for a CSV cell when it needs it; neutralises spreadsheet formulas (=, +, -, @). */
-export function csvCell(value: string | number): string {
-  let v = String(value);
-  if (typeof value === 'string' && /^[=+\-@]/.test(v)) v = `'${v}`;
-  return /[",;\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
-}

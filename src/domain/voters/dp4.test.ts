@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { checkDp4Row, normalizeDate, type Dp4Column, type Dp4Context } from './dp4.ts';
-import { CsvRecordReader, csvCell } from './csv-records.ts';
+import { CsvRecordReader } from './csv-records.ts';
+import { csvCell } from '../common/csv.ts';
 
 const CTX: Dp4Context = {
   knownPrefixes: new Set(['351301', '351302']),
@@ -143,7 +144,9 @@ describe('CsvRecordReader', () => {
       fc.property(
         fc.array(
           fc.array(
-            fc.string({ maxLength: 8 }).filter((s) => !/^[=+\-@]/.test(s)),
+            fc
+              .string({ maxLength: 8 })
+              .filter((s) => !/^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(s)),
             { minLength: 2, maxLength: 4 },
           ),
           {
@@ -156,7 +159,8 @@ describe('CsvRecordReader', () => {
           const width = rows[0]?.length ?? 2;
           const table = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
           const header = Array.from({ length: width }, (_, i) => `h${String(i)}`);
-          const text = [header, ...table].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+          const text =
+            [header, ...table].map((r) => r.map((c) => csvCell(c)).join(',')).join('\n') + '\n';
           const got = readAll(text, chunk).records.map((r) => r.fields);
           expect(got).toEqual([header, ...table]);
         },

@@ -7,6 +7,7 @@
  * CSV for Indonesian spreadsheets (semicolons, decimal comma, UTF-8 BOM).
  */
 import ExcelJS from 'exceljs';
+import { toCsvText } from '../../domain/common/csv.ts';
 
 export type Cell = string | number | null;
 
@@ -21,23 +22,17 @@ export interface Table {
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-function csvCell(value: Cell, share: boolean): string {
-  if (value === null) return '';
-  if (typeof value === 'number') {
-    // Decimal comma; no thousands separator so spreadsheets read a number.
-    return share ? (value * 100).toFixed(2).replace('.', ',') : String(value);
-  }
-  return /[;"\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
+/** The table as CSV for Indonesian spreadsheets, by the one CSV writer (formulas neutralised). */
 export function toCsv(table: Table): string {
-  const lines = [
-    table.headers
-      .map((h, i) => csvCell(table.shareColumns.has(i) ? `${h} (%)` : h, false))
-      .join(';'),
-    ...table.rows.map((r) => r.map((c, i) => csvCell(c, table.shareColumns.has(i))).join(';')),
-  ];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return toCsvText(
+    [table.headers.map((h, i) => (table.shareColumns.has(i) ? `${h} (%)` : h)), ...table.rows],
+    {
+      bom: true,
+      // Decimal comma; no thousands separator so spreadsheets read a number.
+      number: (value, column) =>
+        table.shareColumns.has(column) ? (value * 100).toFixed(2).replace('.', ',') : String(value),
+    },
+  );
 }
 
 /** A column is numeric when every filled cell in it is a number. */

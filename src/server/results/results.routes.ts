@@ -315,7 +315,10 @@ export function resultsRoutes(app: ZodApp, db: Db, hub: LiveHub, dataDir: string
             }
             const target = { regionCode: event.desaCode, korwilId, tpsId: event.tpsId };
             if (canRead(actor, 'result.read', target).ok) stream.send('result', event);
-          })();
+          })().catch((e: unknown) => {
+            // A failed read skips this event for this stream; it must not become an unhandled rejection.
+            req.log.error({ err: e }, 'live results filter failed');
+          });
         }),
       );
     },

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { ErrorBody, IdParam, RegionCode } from '../../domain/common/error.schema.ts';
 import { domainError, err } from '../../domain/common/result.ts';
-import { csvCell } from '../../domain/voters/csv-records.ts';
+import { toCsvText } from '../../domain/common/csv.ts';
 import {
   CekDptAnswer,
   CekDptBody,
@@ -184,14 +184,12 @@ export function votersRoutes(app: ZodApp, db: Db, dataDir: string): void {
       }
       const id = row.id;
       async function* lines() {
-        yield '\uFEFFbaris;kolom;alasan\r\n';
+        yield toCsvText([['baris', 'kolom', 'alasan']], { bom: true });
         let after = 0;
         for (;;) {
           const page = await rejectionsPage(db, id, after, 5000);
           if (page.length === 0) return;
-          yield page
-            .map((r) => `${String(r.line)};${csvCell(r.field)};${csvCell(r.reason)}\r\n`)
-            .join('');
+          yield toCsvText(page.map((r) => [r.line, r.field, r.reason]));
           after = page[page.length - 1]?.id ?? after;
         }
       }
