@@ -44,7 +44,15 @@ import {
   useForm,
 } from '../components.tsx';
 import { formatWaktuWib } from '../labels.ts';
-import { hasilTpsPath, Link, tpsPath, useSearchParam } from '../router.tsx';
+import {
+  hasilTpsPath,
+  Link,
+  navigate,
+  tpsPath,
+  useSearchParam,
+  verifikasiPath,
+} from '../router.tsx';
+import { nextWaiting } from '../../domain/results/worklist.ts';
 import { discard, enqueue, useQueue } from '../offline/queue.ts';
 import {
   clientIdFor,
@@ -52,6 +60,8 @@ import {
   contestShort,
   forgetClientId,
   newClientId,
+  FROM_WORKLIST,
+  fromWorklistPath,
   RESULT_STATUS_LABEL,
   statusLabel,
 } from '../results.ts';
@@ -101,6 +111,7 @@ export function HasilTpsPage({ tpsId, contestId }: { tpsId: number; contestId: n
         <Async state={contests}>
           {(list) => (
             <HasilView
+              key={`${String(tpsId)}:${String(contestId)}`}
               tps={tps}
               contests={list}
               contestId={contestId}
@@ -140,6 +151,19 @@ function HasilView({
   const target = { regionCode: tps.desaCode, korwilId: null, tpsId: tps.tpsId };
   const canSubmit = canOn(me, 'result.submit', target);
   const canVerify = canOn(me, 'result.verify', target);
+  // Opened from the verification worklist: once handled, on to the next TPS waiting.
+  const fromWorklist = useSearchParam('dari') === FROM_WORKLIST;
+  const handledBefore = useSearchParam('selesai');
+  const moveOn = async () => {
+    const done = `${tps.label} ${tps.desaName}`;
+    const list = await api.resultsWorklist(contestId);
+    const next = list.ok ? nextWaiting(list.data, tps.tpsId) : null;
+    navigate(
+      next === null
+        ? verifikasiPath(contestId, done)
+        : fromWorklistPath(next.tpsId, contestId, done),
+    );
+  };
   // `?antrean=<client id>`: fix a queued C.Hasil the server refused.
   const fixing = useSearchParam('antrean');
   const queue = useQueue();
@@ -248,6 +272,12 @@ function HasilView({
         </nav>
       )}
 
+      {fromWorklist && (
+        <p className="notice" data-testid="worklist-next">
+          {handledBefore !== null && <>{handledBefore} sudah ditangani; ini berikutnya. </>}
+          <Link to={verifikasiPath(contestId)}>Kembali ke daftar verifikasi</Link>
+        </p>
+      )}
       <StatusBox result={result} />
 
       <div
@@ -310,9 +340,10 @@ function HasilView({
               tps={tps}
               result={result}
               version={current.version}
-              onDone={(message) => {
+              onDone={(message, handled) => {
                 setOutcome({ message, flags: [] });
-                reload();
+                if (handled && fromWorklist) void moveOn();
+                else reload();
               }}
             />
           )}
@@ -323,9 +354,10 @@ function HasilView({
           tps={tps}
           result={result}
           version={current.version}
-          onDone={(message) => {
+          onDone={(message, handled) => {
             setOutcome({ message, flags: [] });
-            reload();
+            if (handled && fromWorklist) void moveOn();
+            else reload();
           }}
         />
       )}
@@ -794,7 +826,8 @@ function VerifyActions({
   tps: TpsResultsData;
   result: TpsContestResultData;
   version: number;
-  onDone: (message: string) => void;
+  /** `handled`: verified or returned (not a stale version to look at again). */
+  onDone: (message: string, handled: boolean) => void;
 }) {
   const [open, setOpen] = useState<'verify' | 'return' | null>(null);
   const what = `${tps.label} ${tps.desaName}, ${result.contestName}`;
@@ -828,13 +861,13 @@ function VerifyActions({
             if (!r.ok && r.error.code === 'result.version_changed') {
               // Someone corrected meanwhile: close, show why, and load the new version to check.
               setOpen(null);
-              onDone(r.error.message);
+              onDone(r.error.message, false);
             }
             return r;
           }}
           onDone={(data) => {
             setOpen(null);
-            onDone(`Versi ${String(data.version)} diverifikasi.`);
+            onDone(`Versi ${String(data.version)} diverifikasi.`, true);
           }}
           onClose={() => setOpen(null)}
         >
@@ -852,11 +885,11 @@ function VerifyActions({
           onClose={() => setOpen(null)}
           onReturned={(data) => {
             setOpen(null);
-            onDone(`Versi ${String(data.version)} dikembalikan ke KPPS.`);
+            onDone(`Versi ${String(data.version)} dikembalikan ke KPPS.`, true);
           }}
           onStale={(message) => {
             setOpen(null);
-            onDone(message);
+            onDone(message, false);
           }}
         />
       )}
