@@ -14,6 +14,7 @@ import {
 import { formatAngka } from '../../domain/common/format.ts';
 import { DEFAULT_MAX_VOTERS_PER_TPS } from '../../domain/tps/tps.rules.ts';
 import { checkChasil, reserveBallots } from '../../domain/results/chasil.rules.ts';
+import { correctionReasonState, MIN_REASON_LENGTH } from '../../domain/results/correction.ts';
 import {
   BALLOT_FIELDS,
   DISABILITY_FIELDS,
@@ -417,6 +418,20 @@ function FlagList({ flags }: { flags: readonly { code: string; message: string }
 // ---------------------------------------------------------------------------
 // Entry form
 
+/** The reason's state: asked only of a correction (figures changed from the sent version). */
+function reasonStateOf(
+  correction: boolean,
+  current: ChasilForm | undefined,
+  form: ChasilForm,
+  reason: string,
+): ReturnType<typeof correctionReasonState> {
+  if (!correction) return null;
+  // A sent version whose figures cannot be read here: any resend is a correction.
+  if (current === undefined)
+    return reason.trim().length < MIN_REASON_LENGTH ? 'reason_missing' : null;
+  return correctionReasonState(current, form, reason);
+}
+
 interface ShownIssue {
   field: string;
   message: string;
@@ -478,7 +493,7 @@ function EntryForm({
       if (issue.code === 'chasil.not_whole_number' && empty.has(issue.field)) continue;
       out.push({ field: issue.field, message: issue.message });
     }
-    if (correction && reason.trim().length < 5) {
+    if (reasonStateOf(correction, current, form, reason) === 'reason_missing') {
       out.push({
         field: 'reason',
         message: 'Alasan koreksi wajib diisi (minimal 5 huruf).',
@@ -489,7 +504,21 @@ function EntryForm({
       return i < 0 ? order.length : i;
     };
     return out.sort((a, b) => rank(a.field) - rank(b.field));
-  }, [form, text, order, labels, selectionIds, tps.registeredVoters, maxDpt, correction, reason]);
+  }, [
+    form,
+    text,
+    order,
+    labels,
+    selectionIds,
+    tps.registeredVoters,
+    maxDpt,
+    correction,
+    current,
+    reason,
+  ]);
+  // Right after sending, the form shows what was sent: nothing to correct, and no error.
+  const unchanged =
+    issues.length === 0 && reasonStateOf(correction, current, form, reason) === 'unchanged';
 
   /** The server's complaint, by the form's field path (`form.valid` → `valid`). */
   const serverField =
@@ -780,10 +809,17 @@ function EntryForm({
       )}
 
       <div className="submit-bar">
-        <p id={summaryId} className={issues.length === 0 ? 'summary-ok' : 'summary-bad'}>
-          {issues.length === 0
-            ? 'Semua isian sudah sesuai aturan C.Hasil.'
-            : `${formatAngka(issues.length)} isian belum sesuai.`}
+        <p
+          id={summaryId}
+          className={
+            unchanged ? 'summary-same' : issues.length === 0 ? 'summary-ok' : 'summary-bad'
+          }
+        >
+          {unchanged
+            ? `Angka sama dengan versi ${String(currentVersion)}. Ubah angka yang perlu dikoreksi (dengan alasannya) untuk mengirim koreksi.`
+            : issues.length === 0
+              ? 'Semua isian sudah sesuai aturan C.Hasil.'
+              : `${formatAngka(issues.length)} isian belum sesuai.`}
           {issues.length > 0 && (
             <>
               {' '}
@@ -804,7 +840,7 @@ function EntryForm({
         <button
           type="submit"
           className="button button-primary"
-          disabled={busy || issues.length > 0}
+          disabled={busy || issues.length > 0 || unchanged}
           aria-describedby={summaryId}
         >
           {busy ? 'Mengirim…' : correction ? 'Kirim koreksi' : 'Kirim'}
