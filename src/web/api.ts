@@ -46,6 +46,8 @@ import type {
   StatusChangeBody,
   SubmissionAccepted,
   TpsResults,
+  ResultsWorklist,
+  WorkTpsItem,
 } from '../domain/results/results.schema.ts';
 import type { ChasilForm } from '../domain/results/chasil.ts';
 import type {
@@ -192,6 +194,8 @@ export type PasswordResetData = z.infer<typeof PasswordReset>;
 
 export type ResultsWindowData = z.infer<typeof ResultsWindow>;
 export type TpsResultsData = z.infer<typeof TpsResults>;
+export type ResultsWorklistData = z.infer<typeof ResultsWorklist>;
+export type WorkTpsItemData = z.infer<typeof WorkTpsItem>;
 export type TpsContestResultData = TpsResultsData['contests'][number];
 export type ResultVersionData = TpsContestResultData['history'][number];
 export type ResultPhotoData = TpsContestResultData['photos'][number];
@@ -654,6 +658,12 @@ export const api = {
     request<ResultsWindowData>('POST', '/api/results/window/open-early', { body: { reason } }),
   tpsResults: (tpsId: number, signal?: AbortSignal) =>
     request<TpsResultsData>('GET', `/api/results/tps/${String(tpsId)}`, { signal }),
+  resultsWorklist: (contestId: number, code?: string, signal?: AbortSignal) =>
+    request<ResultsWorklistData>(
+      'GET',
+      `/api/results/worklist?contestId=${String(contestId)}${code === undefined ? '' : `&code=${enc(code)}`}`,
+      { signal },
+    ),
   submitResult: (input: ResultSubmit) =>
     request<SubmissionAcceptedData>('POST', '/api/results', { body: input }),
   verifyResult: (tpsId: number, contestId: number, input: StatusChange) =>

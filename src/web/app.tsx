@@ -156,6 +156,9 @@ const DasborPage = lazy(() =>
 const LaporanPage = lazy(() =>
   import('./pages/laporan.page.tsx').then((m) => ({ default: m.LaporanPage })),
 );
+const VerifikasiPage = lazy(() =>
+  import('./pages/verifikasi.page.tsx').then((m) => ({ default: m.VerifikasiPage })),
+);
 const PUBLIC_PAGES: ReadonlySet<Route['page']> = new Set<Route['page']>([
   'tahapan',
   'pemilihan',
@@ -183,6 +186,8 @@ function renderRoute(route: Route, me: MeData): ReactNode {
       return <HasilTpsPage tpsId={route.tpsId} contestId={route.contestId} />;
     case 'hasil':
       return <HasilPage />;
+    case 'verifikasi':
+      return <VerifikasiPage />;
     case 'hasil_sementara':
       return <HasilSementaraPage />;
     case 'korwil':
@@ -298,6 +303,16 @@ interface NavItem {
  * The results dashboard is for those who read results over a region (the
  * desk, Korwil, PPK, PPS); a KPPS reads its own TPS's results on the TPS page.
  */
+/** Who follows the verification worklist: the PPK, PPS, Korwil and the desk. */
+const WORKLIST_ROLES: ReadonlySet<string> = new Set([
+  'ppk',
+  'pps',
+  'korwil',
+  'admin',
+  'ketua_desk',
+  'sekretaris_desk',
+]);
+
 function canSeeDashboard(me: MeData): boolean {
   return me.grants.some(
     (g) => GRANTS[g.role]['result.read'] !== undefined && g.scopeKind !== 'tps',
@@ -343,6 +358,13 @@ function navFor(me: MeData, route: Route, path: string): NavItem[] {
   }
   if (canSeeDashboard(me)) {
     items.push({ to: '/hasil', label: 'Hasil', current: mark('/hasil', route.page === 'hasil') });
+  }
+  if (me.grants.some((g) => WORKLIST_ROLES.has(g.role))) {
+    items.push({
+      to: '/verifikasi',
+      label: 'Verifikasi C.Hasil',
+      current: mark('/verifikasi', route.page === 'verifikasi'),
+    });
   }
   // Field problems (lapor cepat part 2)
   if (can(me, 'problem.read')) {

@@ -164,3 +164,13 @@ export function clientIdFor(key: string): string {
 export function forgetClientId(key: string): void {
   store().removeItem(key);
 }
+
+/** `?dari=daftar`: a C.Hasil page opened from the verification worklist moves on once handled. */
+export const FROM_WORKLIST = 'daftar';
+
+/** A TPS's C.Hasil page opened from the worklist (`selesai`: the TPS handled before it). */
+export function fromWorklistPath(tpsId: number, contestId: number, selesai?: string): string {
+  const q = new URLSearchParams({ dari: FROM_WORKLIST });
+  if (selesai !== undefined) q.set('selesai', selesai);
+  return `/tps/${String(tpsId)}/hasil/${String(contestId)}?${q.toString()}`;
+}

@@ -57,6 +57,7 @@ export type Route =
   | { page: 'tps'; id: number }
   | { page: 'hasil_tps'; tpsId: number; contestId: number }
   | { page: 'hasil' }
+  | { page: 'verifikasi' }
   | { page: 'hasil_sementara' }
   | { page: 'korwil' }
   | { page: 'pemilihan' }
@@ -106,6 +107,7 @@ const FIXED: Record<string, Route> = {
   '/pemilihan': { page: 'pemilihan' },
   '/tahapan': { page: 'tahapan' },
   '/hasil': { page: 'hasil' },
+  '/verifikasi': { page: 'verifikasi' },
   '/hasil-sementara': { page: 'hasil_sementara' },
   '/masuk': { page: 'masuk' },
   '/ganti-sandi': { page: 'ganti_sandi' },
@@ -185,6 +187,13 @@ export function wilayahPath(code: string): string {
 
 export function tpsPath(id: number): string {
   return `/tps/${String(id)}`;
+}
+
+/** The worklist of C.Hasil to verify for a contest (`selesai`: the TPS just handled, by label). */
+export function verifikasiPath(contestId: number, selesai?: string): string {
+  const q = new URLSearchParams({ pemilihan: String(contestId) });
+  if (selesai !== undefined) q.set('selesai', selesai);
+  return `/verifikasi?${q.toString()}`;
 }
 
 /** The C.Hasil-KWK of a TPS for one contest (entry, history, verification). */

@@ -179,3 +179,51 @@ export const SummaryQuery = z.object({
 });
 
 export const PROVISIONAL_NOTICE = 'Hasil sementara, bukan hasil resmi KPU.';
+
+/** The worklist's query: a contest, and optionally a kecamatan or desa within the caller's area. */
+export const WorklistQuery = z.object({
+  contestId: z.coerce.number().int().positive().max(2_147_483_647),
+  code: z
+    .string()
+    .regex(/^\d{2}\.\d{2}(\.\d{2}(\.\d{4})?)?$/)
+    .optional()
+    .meta({ description: 'A kecamatan or desa code to narrow the list to' }),
+});
+export type WorklistQuery = z.infer<typeof WorklistQuery>;
+
+export const WorkTpsItem = z
+  .object({
+    tpsId: z.number().int(),
+    number: z.number().int(),
+    label: z.string(),
+    desaCode: z.string(),
+    desaName: z.string(),
+    kecamatanName: z.string(),
+    status: ResultStatus.nullable(),
+    version: z.number().int().nullable(),
+    submittedAt: z.string().nullable(),
+    statusAt: z.string().nullable(),
+  })
+  .meta({ id: 'WorkTpsItem' });
+export type WorkTpsItem = z.infer<typeof WorkTpsItem>;
+
+/** The TPS of the caller's area for one contest, by what is left to do. */
+export const ResultsWorklist = z
+  .object({
+    contestId: z.number().int(),
+    contestName: z.string(),
+    area: z.string().meta({ description: 'Where the list covers, e.g. "Kecamatan Sukapura"' }),
+    counts: z.object({
+      waiting: z.number().int(),
+      returned: z.number().int(),
+      verified: z.number().int(),
+      missing: z.number().int(),
+      total: z.number().int(),
+    }),
+    waiting: z.array(WorkTpsItem).meta({ description: 'Waiting for verification, oldest first' }),
+    returned: z.array(WorkTpsItem),
+    verified: z.array(WorkTpsItem),
+    missing: z.array(WorkTpsItem),
+  })
+  .meta({ id: 'ResultsWorklist' });
+export type ResultsWorklist = z.infer<typeof ResultsWorklist>;

@@ -25,7 +25,7 @@ export interface WorkTps {
   readonly statusAt: string | null;
 }
 
-export type Worklist = Readonly<Record<WorkGroup, readonly WorkTps[]>> & {
+export type Worklist<T extends WorkTps = WorkTps> = Readonly<Record<WorkGroup, readonly T[]>> & {
   readonly counts: Readonly<Record<WorkGroup | 'total', number>>;
 };
 
@@ -70,8 +70,8 @@ function oldestFirst(at: (t: WorkTps) => string | null) {
  * (the KPPS that has had it longest is chased first); verified and missing
  * in the registry's order.
  */
-export function worklist(rows: readonly WorkTps[]): Worklist {
-  const groups: Record<WorkGroup, WorkTps[]> = {
+export function worklist<T extends WorkTps>(rows: readonly T[]): Worklist<T> {
+  const groups: Record<WorkGroup, T[]> = {
     waiting: [],
     returned: [],
     verified: [],
@@ -98,6 +98,9 @@ export function worklist(rows: readonly WorkTps[]): Worklist {
  * The TPS to open after `doneTpsId` was handled: the first one waiting other
  * than it, or null when none is left.
  */
-export function nextWaiting(list: Pick<Worklist, 'waiting'>, doneTpsId: number): WorkTps | null {
+export function nextWaiting<T extends WorkTps>(
+  list: Pick<Worklist<T>, 'waiting'>,
+  doneTpsId: number,
+): T | null {
   return list.waiting.find((t) => t.tpsId !== doneTpsId) ?? null;
 }

@@ -303,6 +303,10 @@ const POLICY: Record<string, Policy> = {
     access: { kind: 'permission', permission: 'result.read', target: 'tps' },
     request: (ids, v) => get(`/api/results/tps/${String(tpsId(ids, v))}`),
   },
+  'GET /api/results/worklist': {
+    access: { kind: 'permission', permission: 'result.read', target: 'region' },
+    request: (_ids, v) => get(`/api/results/worklist?contestId=${String(PILBUP)}&code=${desa(v)}`),
+  },
   'GET /api/results/summary': {
     access: { kind: 'permission', permission: 'result.read', target: 'region' },
     request: (_ids, v) => get(`/api/results/summary?contestId=${String(PILBUP)}&code=${desa(v)}`),

@@ -12,7 +12,10 @@ import {
   SubmissionAccepted,
   SummaryQuery,
   TpsResults,
+  ResultsWorklist,
+  WorklistQuery,
 } from '../../domain/results/results.schema.ts';
+import { resultsWorklist } from './results.worklist.ts';
 import { auditWrite, authorizeWrite, canRead, regionTarget } from '../auth/guard.ts';
 import type { Db } from '../db/connection.ts';
 import { ERRORS, sendResult, type ZodApp } from '../http/reply.ts';
@@ -138,6 +141,20 @@ export function resultsRoutes(app: ZodApp, db: Db, hub: LiveHub, dataDir: string
       },
     },
     async (req, reply) => sendResult(reply, await tpsResults(db, req.actor, req.params.id)),
+  );
+  app.get(
+    '/api/results/worklist',
+    {
+      schema: {
+        tags: ['Hasil'],
+        summary:
+          "The TPS of the caller's area for a contest: waiting for verification (oldest first), returned, verified, missing",
+        querystring: WorklistQuery,
+        response: { 200: ResultsWorklist, ...AUTH_ERRORS },
+      },
+    },
+    async (req, reply) =>
+      sendResult(reply, await resultsWorklist(db, req.actor, req.query.contestId, req.query.code)),
   );
   app.get(
     '/api/results/summary',

@@ -14,6 +14,7 @@ import {
 import { formatAngka } from '../../domain/common/format.ts';
 import { DEFAULT_MAX_VOTERS_PER_TPS } from '../../domain/tps/tps.rules.ts';
 import { checkChasil, reserveBallots } from '../../domain/results/chasil.rules.ts';
+import { correctionReasonState, MIN_REASON_LENGTH } from '../../domain/results/correction.ts';
 import {
   BALLOT_FIELDS,
   DISABILITY_FIELDS,
@@ -44,7 +45,15 @@ import {
   useForm,
 } from '../components.tsx';
 import { formatWaktuWib } from '../labels.ts';
-import { hasilTpsPath, Link, tpsPath, useSearchParam } from '../router.tsx';
+import {
+  hasilTpsPath,
+  Link,
+  navigate,
+  tpsPath,
+  useSearchParam,
+  verifikasiPath,
+} from '../router.tsx';
+import { nextWaiting } from '../../domain/results/worklist.ts';
 import { discard, enqueue, useQueue } from '../offline/queue.ts';
 import {
   clientIdFor,
@@ -52,6 +61,8 @@ import {
   contestShort,
   forgetClientId,
   newClientId,
+  FROM_WORKLIST,
+  fromWorklistPath,
   RESULT_STATUS_LABEL,
   statusLabel,
 } from '../results.ts';
@@ -101,6 +112,7 @@ export function HasilTpsPage({ tpsId, contestId }: { tpsId: number; contestId: n
         <Async state={contests}>
           {(list) => (
             <HasilView
+              key={`${String(tpsId)}:${String(contestId)}`}
               tps={tps}
               contests={list}
               contestId={contestId}
@@ -140,6 +152,19 @@ function HasilView({
   const target = { regionCode: tps.desaCode, korwilId: null, tpsId: tps.tpsId };
   const canSubmit = canOn(me, 'result.submit', target);
   const canVerify = canOn(me, 'result.verify', target);
+  // Opened from the verification worklist: once handled, on to the next TPS waiting.
+  const fromWorklist = useSearchParam('dari') === FROM_WORKLIST;
+  const handledBefore = useSearchParam('selesai');
+  const moveOn = async () => {
+    const done = `${tps.label} ${tps.desaName}`;
+    const list = await api.resultsWorklist(contestId);
+    const next = list.ok ? nextWaiting(list.data, tps.tpsId) : null;
+    navigate(
+      next === null
+        ? verifikasiPath(contestId, done)
+        : fromWorklistPath(next.tpsId, contestId, done),
+    );
+  };
   // `?antrean=<client id>`: fix a queued C.Hasil the server refused.
   const fixing = useSearchParam('antrean');
   const queue = useQueue();
@@ -248,6 +273,12 @@ function HasilView({
         </nav>
       )}
 
+      {fromWorklist && (
+        <p className="notice" data-testid="worklist-next">
+          {handledBefore !== null && <>{handledBefore} sudah ditangani; ini berikutnya. </>}
+          <Link to={verifikasiPath(contestId)}>Kembali ke daftar verifikasi</Link>
+        </p>
+      )}
       <StatusBox result={result} />
 
       <div
@@ -310,9 +341,10 @@ function HasilView({
               tps={tps}
               result={result}
               version={current.version}
-              onDone={(message) => {
+              onDone={(message, handled) => {
                 setOutcome({ message, flags: [] });
-                reload();
+                if (handled && fromWorklist) void moveOn();
+                else reload();
               }}
             />
           )}
@@ -323,9 +355,10 @@ function HasilView({
           tps={tps}
           result={result}
           version={current.version}
-          onDone={(message) => {
+          onDone={(message, handled) => {
             setOutcome({ message, flags: [] });
-            reload();
+            if (handled && fromWorklist) void moveOn();
+            else reload();
           }}
         />
       )}
@@ -384,6 +417,20 @@ function FlagList({ flags }: { flags: readonly { code: string; message: string }
 
 // ---------------------------------------------------------------------------
 // Entry form
+
+/** The reason's state: asked only of a correction (figures changed from the sent version). */
+function reasonStateOf(
+  correction: boolean,
+  current: ChasilForm | undefined,
+  form: ChasilForm,
+  reason: string,
+): ReturnType<typeof correctionReasonState> {
+  if (!correction) return null;
+  // A sent version whose figures cannot be read here: any resend is a correction.
+  if (current === undefined)
+    return reason.trim().length < MIN_REASON_LENGTH ? 'reason_missing' : null;
+  return correctionReasonState(current, form, reason);
+}
 
 interface ShownIssue {
   field: string;
@@ -446,7 +493,7 @@ function EntryForm({
       if (issue.code === 'chasil.not_whole_number' && empty.has(issue.field)) continue;
       out.push({ field: issue.field, message: issue.message });
     }
-    if (correction && reason.trim().length < 5) {
+    if (reasonStateOf(correction, current, form, reason) === 'reason_missing') {
       out.push({
         field: 'reason',
         message: 'Alasan koreksi wajib diisi (minimal 5 huruf).',
@@ -457,7 +504,21 @@ function EntryForm({
       return i < 0 ? order.length : i;
     };
     return out.sort((a, b) => rank(a.field) - rank(b.field));
-  }, [form, text, order, labels, selectionIds, tps.registeredVoters, maxDpt, correction, reason]);
+  }, [
+    form,
+    text,
+    order,
+    labels,
+    selectionIds,
+    tps.registeredVoters,
+    maxDpt,
+    correction,
+    current,
+    reason,
+  ]);
+  // Right after sending, the form shows what was sent: nothing to correct, and no error.
+  const unchanged =
+    issues.length === 0 && reasonStateOf(correction, current, form, reason) === 'unchanged';
 
   /** The server's complaint, by the form's field path (`form.valid` → `valid`). */
   const serverField =
@@ -748,10 +809,17 @@ function EntryForm({
       )}
 
       <div className="submit-bar">
-        <p id={summaryId} className={issues.length === 0 ? 'summary-ok' : 'summary-bad'}>
-          {issues.length === 0
-            ? 'Semua isian sudah sesuai aturan C.Hasil.'
-            : `${formatAngka(issues.length)} isian belum sesuai.`}
+        <p
+          id={summaryId}
+          className={
+            unchanged ? 'summary-same' : issues.length === 0 ? 'summary-ok' : 'summary-bad'
+          }
+        >
+          {unchanged
+            ? `Angka sama dengan versi ${String(currentVersion)}. Ubah angka yang perlu dikoreksi (dengan alasannya) untuk mengirim koreksi.`
+            : issues.length === 0
+              ? 'Semua isian sudah sesuai aturan C.Hasil.'
+              : `${formatAngka(issues.length)} isian belum sesuai.`}
           {issues.length > 0 && (
             <>
               {' '}
@@ -772,7 +840,7 @@ function EntryForm({
         <button
           type="submit"
           className="button button-primary"
-          disabled={busy || issues.length > 0}
+          disabled={busy || issues.length > 0 || unchanged}
           aria-describedby={summaryId}
         >
           {busy ? 'Mengirim…' : correction ? 'Kirim koreksi' : 'Kirim'}
@@ -794,7 +862,8 @@ function VerifyActions({
   tps: TpsResultsData;
   result: TpsContestResultData;
   version: number;
-  onDone: (message: string) => void;
+  /** `handled`: verified or returned (not a stale version to look at again). */
+  onDone: (message: string, handled: boolean) => void;
 }) {
   const [open, setOpen] = useState<'verify' | 'return' | null>(null);
   const what = `${tps.label} ${tps.desaName}, ${result.contestName}`;
@@ -828,13 +897,13 @@ function VerifyActions({
             if (!r.ok && r.error.code === 'result.version_changed') {
               // Someone corrected meanwhile: close, show why, and load the new version to check.
               setOpen(null);
-              onDone(r.error.message);
+              onDone(r.error.message, false);
             }
             return r;
           }}
           onDone={(data) => {
             setOpen(null);
-            onDone(`Versi ${String(data.version)} diverifikasi.`);
+            onDone(`Versi ${String(data.version)} diverifikasi.`, true);
           }}
           onClose={() => setOpen(null)}
         >
@@ -852,11 +921,11 @@ function VerifyActions({
           onClose={() => setOpen(null)}
           onReturned={(data) => {
             setOpen(null);
-            onDone(`Versi ${String(data.version)} dikembalikan ke KPPS.`);
+            onDone(`Versi ${String(data.version)} dikembalikan ke KPPS.`, true);
           }}
           onStale={(message) => {
             setOpen(null);
-            onDone(message);
+            onDone(message, false);
           }}
         />
       )}
