@@ -32,7 +32,7 @@ describe('Bupati: dashboard and daily report', () => {
         .getByText(/tahapan telah selesai/)
         .waitFor();
       expect(await tile('coklit').textContent()).toMatch(/dari [\d.]+ pemilih DP4 telah dicoklit/);
-      expect(await tile('coklit').getByTestId('chart-coklit').locator('svg rect').count()).toBe(8);
+      expect(await tile('coklit').getByTestId('chart-coklit').locator('svg rect').count()).toBe(10);
       expect(await tile('badan-adhoc').textContent()).toContain('PPK: 120/120 kursi terisi');
       expect(await tile('bimtek').textContent()).toMatch(
         /Bimtek Tata Kerja PPK Pilkada 2024: \d+ dari 120 anggota hadir penuh/,

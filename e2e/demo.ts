@@ -17,15 +17,19 @@ export interface Demo {
   readonly browser: Browser;
 }
 
-/** Starts the demo and a browser before the file's tests; stops both after. */
-export function useDemo(): Demo {
+/**
+ * Starts the demo and a browser before the file's tests; stops both after.
+ * Without `activity` the demo has no sample voters, problems or results
+ * (and its coklit window is closed, as the 2024 calendar says).
+ */
+export function useDemo(options: { activity?: boolean } = {}): Demo {
   let server: { url: string; close(): Promise<void> } | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     if (!existsSync(BUILT_INDEX)) {
       throw new Error('dist/web/index.html is missing: run `npx vite build` before the e2e tests.');
     }
-    [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startDemoServer(options), launchBrowser()]);
   });
   afterAll(async () => {
     await browser?.close();

@@ -62,7 +62,9 @@ async function statusOf(page: Page, name: string): Promise<string> {
 }
 
 describe('voter data: DP4 import, coklit, DPS, cek DPT', () => {
-  const demo = useDemo();
+  // Without the sample activity: Ngadisari has no voters until this import,
+  // and the coklit window is closed by the 2024 calendar.
+  const demo = useDemo({ activity: false });
 
   it('imports, records coklit on a phone, compiles the DPS, finds a voter publicly and takes a public comment', async () => {
     const operator = await openPage(demo.browser, demo.url, DESKTOP);
@@ -101,6 +103,22 @@ describe('voter data: DP4 import, coklit, DPS, cek DPT', () => {
         '7;nik',
       ]);
 
+      // Outside the coklit window the Pantarlih is told so, and who may open
+      // it; recording is not offered (no form, no "Tambah pemilih baru").
+      await signIn(pantarlih.page, 'pantarlih.ngadisari.1', { next: '/coklit/1' });
+      await pantarlih.page.getByText(/Di luar masa coklit/).waitFor();
+      await pantarlih.page.getByText(/Hanya admin yang dapat membuka kembali/).waitFor();
+      await pantarlih.page.getByRole('button', { name: 'Agus Salim', exact: true }).click();
+      await pantarlih.page.getByRole('link', { name: 'Riwayat' }).waitFor();
+      expect(
+        await pantarlih.page.getByRole('button', { name: 'Tambah pemilih baru' }).count(),
+      ).toBe(0);
+      expect(
+        await pantarlih.page.getByRole('button', { name: 'Simpan', exact: true }).count(),
+      ).toBe(0);
+      expect(await pantarlih.page.getByLabel('MS ✓').count()).toBe(0);
+      await pantarlih.context.clearCookies();
+
       // The admin reopens the coklit window (the demo calendar's coklit is in 2024).
       await page.context().clearCookies();
       await signIn(page, 'admin', { next: '/pemilih' });
@@ -123,6 +141,7 @@ describe('voter data: DP4 import, coklit, DPS, cek DPT', () => {
       // The free-text sticker field is gone: the server issues the number.
       await page.getByRole('button', { name: 'Agus Salim', exact: true }).click();
       expect(await page.getByLabel('Nomor stiker coklit').count()).toBe(0);
+      await page.getByLabel('MS ✓').check();
       await page.getByRole('button', { name: 'Simpan', exact: true }).click();
       await expect.poll(() => statusOf(page, 'Agus Salim')).toBe('MS');
       const household = page.getByTestId('household-351301********0004');
@@ -164,7 +183,7 @@ describe('voter data: DP4 import, coklit, DPS, cek DPT', () => {
 
       await page.getByRole('button', { name: 'Citra Lestari', exact: true }).click();
       await page.getByLabel('TMS', { exact: true }).check();
-      await page.getByLabel('Kode TMS').selectOption('1');
+      await page.getByLabel('Alasan TMS').selectOption('1');
       await page.getByRole('button', { name: 'Simpan', exact: true }).click();
       await expect.poll(() => statusOf(page, 'Citra Lestari')).toBe('TMS-1');
 

@@ -94,6 +94,7 @@ import type {
   CekDptAnswer,
   CoklitAccepted,
   CoklitBody,
+  CoklitChanges,
   CoklitWindow,
   HouseholdPhotoAccepted,
   HouseholdPhotoItem,
@@ -255,6 +256,7 @@ export type ImportSummaryData = z.infer<typeof ImportSummary>;
 export type TpsVoterListData = z.infer<typeof TpsVoterList>;
 export type VoterData = TpsVoterListData['voters'][number];
 export type CoklitWrite = z.input<typeof CoklitBody>;
+export type CoklitChangesWrite = z.input<typeof CoklitChanges>;
 export type NewVoterWrite = z.input<typeof NewVoterBody>;
 export type CoklitAcceptedData = z.infer<typeof CoklitAccepted>;
 export type HouseholdData = TpsVoterListData['households'][number];

@@ -3,6 +3,10 @@ import fc from 'fast-check';
 import {
   activityFlags,
   applyCoklit,
+  EMPTY_DRAFT,
+  entryOfDraft,
+  matchesVoterSearch,
+  type CoklitDraft,
   officerActivity,
   checkNewVoter,
   staysOnList,
@@ -57,7 +61,12 @@ describe('applyCoklit', () => {
   it.each([
     [{ kind: 'U' as const, changes: { name: 'Siti Aminah' } }, 'coklit.no_change'],
     [{ kind: 'U' as const, changes: { rt: 'abc' } }, 'coklit.invalid_value'],
-    [{ kind: 'U' as const, changes: { sex: 'L' } }, 'coklit.inconsistent'],
+    [{ kind: 'U' as const, changes: { sex: 'L' } }, 'coklit.nik_mismatch_reason'],
+    [{ kind: 'U' as const, changes: { birthDate: '1990-07-02' } }, 'coklit.nik_mismatch_reason'],
+    [{ kind: 'U' as const, changes: { marital: 'X' } }, 'coklit.invalid_value'],
+    [{ kind: 'U' as const, changes: { ktpEl: 'sudah' } }, 'coklit.invalid_value'],
+    [{ kind: 'U' as const, changes: { birthDate: '1990-02-30' } }, 'coklit.invalid_value'],
+    [{ kind: 'U' as const, changes: { birthDate: '2025-01-01' } }, 'coklit.inconsistent'],
     [
       { kind: 'U' as const, changes: { nik: '3513010107900001' } as never },
       'coklit.field_not_changeable',
@@ -124,6 +133,176 @@ describe('applyCoklit', () => {
         },
       ),
     );
+  });
+});
+
+describe('applyCoklit: U of sex, birth date, marital status, KTP-el', () => {
+  const young: VoterState = {
+    ...FRESH,
+    // Born 1 December 2008: 15 on voting day, eligible only because married.
+    data: { ...DATA, nik: '3513014112080002', birthDate: '2008-12-01', marital: 'S' },
+  };
+  it('changes the marital status, and refuses "belum kawin" for someone under 17 with a TMS-3 hint', () => {
+    const r = applyCoklit(FRESH, { kind: 'U', changes: { marital: 'p' } }, CTX);
+    expect(r.ok && r.value.changes).toEqual([{ field: 'marital', old: 'S', new: 'P' }]);
+    const under = applyCoklit(young, { kind: 'U', changes: { marital: 'B' } }, CTX);
+    expect(under.ok ? null : [under.error.code, under.error.field]).toEqual([
+      'coklit.inconsistent',
+      'birthDate',
+    ]);
+    expect(under.ok ? '' : under.error.message).toContain('TMS kode 3');
+  });
+  it('changes the KTP-el status to one of its codes', () => {
+    const r = applyCoklit(FRESH, { kind: 'U', changes: { ktpEl: 'B' } }, CTX);
+    expect(r.ok && r.value.changes).toEqual([{ field: 'ktpEl', old: 'S', new: 'B' }]);
+    expect(r.ok && r.value.next.data.ktpEl).toBe('B');
+  });
+  it("changes a birth date that keeps the NIK's digits (a wrong century) without a reason", () => {
+    const old: VoterState = { ...FRESH, data: { ...DATA, birthDate: '1890-07-01' } };
+    const r = applyCoklit(old, { kind: 'U', changes: { birthDate: '1990-07-01' } }, CTX);
+    expect(r.ok && r.value.changes).toEqual([
+      { field: 'birthDate', old: '1890-07-01', new: '1990-07-01' },
+    ]);
+  });
+  it('changes a birth date or sex against the NIK only with the document named in the reason', () => {
+    for (const changes of [
+      { birthDate: '1990-07-02' },
+      { sex: 'L' },
+      { birthDate: '02-07-1990' },
+    ]) {
+      const refused = applyCoklit(FRESH, { kind: 'U', changes, reason: 'ktp' }, CTX);
+      expect(refused.ok ? null : [refused.error.code, refused.error.field]).toEqual([
+        'coklit.nik_mismatch_reason',
+        'reason',
+      ]);
+      const r = applyCoklit(FRESH, { kind: 'U', changes, reason: 'Sesuai KTP-el' }, CTX);
+      expect(r.ok && r.value.next.status).toBe('U');
+      expect(r.ok && r.value.next.data.nik).toBe(DATA.nik);
+    }
+    const r = applyCoklit(
+      FRESH,
+      { kind: 'U', changes: { birthDate: '02-07-1990' }, reason: 'Sesuai KK' },
+      CTX,
+    );
+    expect(r.ok && r.value.changes).toEqual([
+      { field: 'birthDate', old: '1990-07-01', new: '1990-07-02' },
+    ]);
+  });
+  it('judges a U on what it changes: a problem the stored data already had does not block it', () => {
+    const oldNkk: VoterState = { ...FRESH, data: { ...DATA, nkk: '3513010000000001' } };
+    const r = applyCoklit(oldNkk, { kind: 'U', changes: { address: 'Dusun Baru' } }, CTX);
+    expect(r.ok && r.value.changes).toEqual([
+      { field: 'address', old: 'Dusun Krajan', new: 'Dusun Baru' },
+    ]);
+    // Correcting the NKK to another malformed one is still refused.
+    const bad = applyCoklit(FRESH, { kind: 'U', changes: { nkk: '3513010000000001' } }, CTX);
+    expect(bad.ok ? null : [bad.error.code, bad.error.field]).toEqual([
+      'coklit.inconsistent',
+      'nkk',
+    ]);
+  });
+  it('keeps the hard rules whatever the reason: no NKK of the wrong form, no birth after voting day', () => {
+    for (const changes of [{ nkk: '1234567890123456' }, { birthDate: '2025-01-01' }]) {
+      const r = applyCoklit(FRESH, { kind: 'U', changes, reason: 'Sesuai KTP-el' }, CTX);
+      expect(r.ok ? null : r.error.code).toBe('coklit.inconsistent');
+    }
+  });
+});
+
+describe('entryOfDraft (the coklit form)', () => {
+  const draft = (over: Partial<CoklitDraft>): CoklitDraft => ({ ...EMPTY_DRAFT, ...over });
+  const failure = (d: CoklitDraft) => {
+    const r = entryOfDraft(d, DATA);
+    return r.ok ? null : [r.error.code, r.error.field];
+  };
+  it('chooses nothing by itself: no result, no TMS reason', () => {
+    expect(EMPTY_DRAFT.kind).toBeNull();
+    expect(EMPTY_DRAFT.tmsCode).toBeNull();
+    expect(failure(EMPTY_DRAFT)).toEqual(['coklit.kind_required', 'kind']);
+    expect(failure(draft({ kind: 'TMS' }))).toEqual(['coklit.tms_code_required', 'code']);
+  });
+  it.each(TMS_CODES.filter((c) => c !== 8))('TMS-%i chosen explicitly makes its record', (c) => {
+    expect(entryOfDraft(draft({ kind: 'TMS', tmsCode: c }), DATA)).toEqual({
+      ok: true,
+      value: { kind: 'TMS', code: c, reason: undefined },
+    });
+  });
+  it('TMS-8 needs the right TPS', () => {
+    expect(failure(draft({ kind: 'TMS', tmsCode: 8 }))).toEqual([
+      'coklit.tps_required',
+      'newTpsId',
+    ]);
+    expect(entryOfDraft(draft({ kind: 'TMS', tmsCode: 8, newTpsId: 12 }), DATA)).toEqual({
+      ok: true,
+      value: { kind: 'TMS', code: 8, newTpsId: 12, reason: undefined },
+    });
+  });
+  it('MS carries a trimmed reason, or none when blank', () => {
+    expect(entryOfDraft(draft({ kind: 'MS', reason: '  ' }), DATA)).toEqual({
+      ok: true,
+      value: { kind: 'MS', reason: undefined },
+    });
+    expect(entryOfDraft(draft({ kind: 'MS', reason: ' Koreksi ' }), DATA)).toEqual({
+      ok: true,
+      value: { kind: 'MS', reason: 'Koreksi' },
+    });
+  });
+  it('U sends only the boxes filled with a value that differs', () => {
+    expect(
+      failure(draft({ kind: 'U', changes: { name: ' ', birthDate: DATA.birthDate } })),
+    ).toEqual(['coklit.no_change', 'changes']);
+    expect(
+      entryOfDraft(
+        draft({
+          kind: 'U',
+          changes: { name: '', birthDate: '1990-07-02', sex: 'P', ktpEl: 'B' },
+          reason: 'Sesuai KTP-el',
+        }),
+        DATA,
+      ),
+    ).toEqual({
+      ok: true,
+      value: {
+        kind: 'U',
+        changes: { birthDate: '1990-07-02', ktpEl: 'B' },
+        reason: 'Sesuai KTP-el',
+      },
+    });
+  });
+  it('a TMS record always names the code chosen (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.option(fc.constantFrom(...TMS_CODES), { nil: null }),
+        fc.option(fc.integer({ min: 1, max: 20 }), { nil: null }),
+        (tmsCode, newTpsId) => {
+          const r = entryOfDraft(draft({ kind: 'TMS', tmsCode, newTpsId }), DATA);
+          if (tmsCode === null) expect(r.ok).toBe(false);
+          else if (r.ok && r.value.kind === 'TMS') expect(r.value.code).toBe(tmsCode);
+        },
+      ),
+    );
+  });
+});
+
+describe('matchesVoterSearch', () => {
+  const siti = { name: 'Siti Aminah', nik: '351301********0002' };
+  it.each([
+    ['', true],
+    ['  ', true],
+    ['siti', true],
+    ['AMINAH siti', true],
+    ['amin', true],
+    ['budi', false],
+    ['siti budi', false],
+    ['0002', true],
+    ['02', true],
+    ['0003', false],
+    ['3513', false],
+  ])('"%s" → %s', (q, expected) => {
+    expect(matchesVoterSearch(siti, q)).toBe(expected);
+  });
+  it('ignores accents and case', () => {
+    expect(matchesVoterSearch({ name: 'Rénata Çahya', nik: '1' }, 'renata CAHYA')).toBe(true);
   });
 });
 

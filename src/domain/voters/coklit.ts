@@ -5,7 +5,13 @@
  * remapped, keeps the right to vote); pemilih baru with a reason.
  */
 import { domainError, err, ok, type DomainError, type Result } from '../common/result.ts';
-import { checkPerson, checkVoterField, COLUMN_OF, type VoterData } from './dp4.ts';
+import {
+  checkPerson,
+  checkVoterField,
+  COLUMN_OF,
+  type PersonProblem,
+  type VoterData,
+} from './dp4.ts';
 import type { KnownPrefixes } from './nik.ts';
 
 export const TMS_LABEL = {
@@ -82,6 +88,12 @@ export interface CoklitContext {
   readonly tpsInSameDesa: (tpsId: number) => boolean;
 }
 
+/** Disagreements with the NIK's digits that a U may record with a reason. */
+const NIK_MISMATCH: ReadonlySet<PersonProblem['code']> = new Set([
+  'person.sex_not_nik',
+  'person.birth_not_nik',
+]);
+
 const invalid = (
   code: string,
   message: string,
@@ -141,9 +153,28 @@ export function applyCoklit(
       }
       // The checked values are the voter's fields with their own types.
       const next = data as unknown as VoterData;
-      const problem = checkPerson(next, ctx)[0];
-      if (problem !== undefined) {
-        return invalid('coklit.inconsistent', problem.reason, problem.field);
+      // Judged on what the change brings: a problem the stored data already
+      // had (e.g. a malformed NKK from an old list) does not block a U of
+      // another field.
+      const before = new Set(checkPerson(state.data, ctx).map((p) => p.code));
+      const problems = checkPerson(next, ctx).filter((p) => !before.has(p.code));
+      const hard = problems.find((p) => !NIK_MISMATCH.has(p.code));
+      if (hard !== undefined) {
+        const hint =
+          hard.code === 'person.under_17'
+            ? ' Bila datanya memang begitu, catat TMS kode 3 (di bawah umur).'
+            : '';
+        return invalid('coklit.inconsistent', `${hard.reason}${hint}`, hard.field);
+      }
+      // The KTP-el or family card the Pantarlih sees prevails over the NIK's
+      // digits (the NIK is never changed), but only with the document named.
+      const mismatch = problems[0];
+      if (mismatch !== undefined && reason.length < 5) {
+        return invalid(
+          'coklit.nik_mismatch_reason',
+          `${mismatch.reason} Bila sesuai KTP-el atau KK, tulis di alasan dokumen yang dilihat (minimal 5 huruf).`,
+          'reason',
+        );
       }
       return ok({ next: { ...state, data: next, status: 'U', tmsCode: null }, changes });
     }
@@ -184,6 +215,94 @@ export function applyCoklit(
       });
     }
   }
+}
+
+/**
+ * What the coklit form holds before it is sent: nothing is chosen for the
+ * officer (no result, no TMS reason), and blank change boxes mean "unchanged".
+ */
+export interface CoklitDraft {
+  readonly kind: CoklitStatus | null;
+  readonly tmsCode: TmsCode | null;
+  readonly newTpsId: number | null;
+  readonly changes: Partial<Record<ChangeableField, string>>;
+  readonly reason: string;
+}
+
+export const EMPTY_DRAFT: CoklitDraft = {
+  kind: null,
+  tmsCode: null,
+  newTpsId: null,
+  changes: {},
+  reason: '',
+};
+
+/**
+ * The record a draft makes, or why it cannot be sent yet. A TMS needs its
+ * reason chosen explicitly: one careless tap must not record a living voter
+ * as dead, so there is no default.
+ */
+export function entryOfDraft(draft: CoklitDraft, current: VoterData): Result<CoklitEntry> {
+  const reason = draft.reason.trim() === '' ? undefined : draft.reason.trim();
+  switch (draft.kind) {
+    case null:
+      return invalid('coklit.kind_required', 'Pilih hasil coklit: MS, U, atau TMS.', 'kind');
+    case 'MS':
+      return ok({ kind: 'MS', reason });
+    case 'U': {
+      const changes: Partial<Record<ChangeableField, string>> = {};
+      for (const [field, raw] of Object.entries(draft.changes) as [ChangeableField, string][]) {
+        const v = raw.trim();
+        if (v !== '' && v !== (current[field] ?? '')) changes[field] = v;
+      }
+      if (Object.keys(changes).length === 0) {
+        return invalid(
+          'coklit.no_change',
+          'Isi sedikitnya satu data yang berubah; jika data sudah benar, pilih MS.',
+          'changes',
+        );
+      }
+      return ok({ kind: 'U', changes, reason });
+    }
+    case 'TMS':
+      if (draft.tmsCode === null) {
+        return invalid(
+          'coklit.tms_code_required',
+          'Pilih alasan TMS (kode 1–8); tidak ada pilihan bawaan.',
+          'code',
+        );
+      }
+      if (draft.tmsCode === 8) {
+        if (draft.newTpsId === null) {
+          return invalid(
+            'coklit.tps_required',
+            'TMS kode 8 memerlukan TPS yang benar.',
+            'newTpsId',
+          );
+        }
+        return ok({ kind: 'TMS', code: 8, newTpsId: draft.newTpsId, reason });
+      }
+      return ok({ kind: 'TMS', code: draft.tmsCode, reason });
+  }
+}
+
+/**
+ * Finds voters of a TPS list by name (every word, any order, case and
+ * accents ignored) or by the end of the NIK (digits only, e.g. the last 4
+ * the masked NIK shows). A blank query matches everyone.
+ */
+export function matchesVoterSearch(
+  voter: { readonly name: string; readonly nik: string },
+  query: string,
+): boolean {
+  const q = query.trim();
+  if (q === '') return true;
+  if (/^\d+$/.test(q)) return voter.nik.endsWith(q);
+  const fold = (x: string) => x.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('id');
+  const name = fold(voter.name);
+  return fold(q)
+    .split(/\s+/)
+    .every((word) => name.includes(word));
 }
 
 /** Checks a pemilih baru (new voter found in the household). */

@@ -175,6 +175,18 @@ export const COLUMN_OF = Object.fromEntries(
   Object.entries(FIELD_OF).map(([col, f]) => [f, col]),
 ) as Record<keyof VoterData, Dp4Column>;
 
+export interface PersonProblem {
+  readonly code:
+    | 'person.nik'
+    | 'person.sex_not_nik'
+    | 'person.birth_not_nik'
+    | 'person.nkk'
+    | 'person.born_after_voting_day'
+    | 'person.under_17';
+  readonly field: keyof VoterData;
+  readonly reason: string;
+}
+
 /**
  * Cross-field rules of a person: the NIK's date and sex agree with the stated
  * date of birth and sex; the NKK's form; eligible on voting day.
@@ -182,14 +194,15 @@ export const COLUMN_OF = Object.fromEntries(
 export function checkPerson(
   data: VoterData,
   ctx: Pick<Dp4Context, 'knownPrefixes' | 'votingDay'>,
-): { field: keyof VoterData; reason: string }[] {
-  const problems: { field: keyof VoterData; reason: string }[] = [];
+): PersonProblem[] {
+  const problems: PersonProblem[] = [];
   const nik = parseNik(data.nik, ctx.knownPrefixes, ctx.votingDay);
   if (!nik.ok) {
-    problems.push({ field: 'nik', reason: nik.error.message });
+    problems.push({ code: 'person.nik', field: 'nik', reason: nik.error.message });
   } else {
     if (nik.value.sex !== data.sex) {
       problems.push({
+        code: 'person.sex_not_nik',
         field: 'sex',
         reason:
           nik.value.sex === 'P'
@@ -199,19 +212,25 @@ export function checkPerson(
     }
     if (nik.value.birthDate.slice(2) !== data.birthDate.slice(2)) {
       problems.push({
+        code: 'person.birth_not_nik',
         field: 'birthDate',
         reason: `Tanggal lahir ${formatTanggal(data.birthDate)} tidak sesuai NIK.`,
       });
     }
   }
   const nkk = checkNkk(data.nkk, ctx.knownPrefixes, ctx.votingDay);
-  if (!nkk.ok) problems.push({ field: 'nkk', reason: nkk.error.message });
+  if (!nkk.ok) problems.push({ code: 'person.nkk', field: 'nkk', reason: nkk.error.message });
   if (data.birthDate > ctx.votingDay) {
-    problems.push({ field: 'birthDate', reason: 'Tanggal lahir sesudah hari pemungutan suara.' });
+    problems.push({
+      code: 'person.born_after_voting_day',
+      field: 'birthDate',
+      reason: 'Tanggal lahir sesudah hari pemungutan suara.',
+    });
   } else {
     const e = eligibilityOn(data.birthDate, data.marital, ctx.votingDay);
     if (!e.eligible) {
       problems.push({
+        code: 'person.under_17',
         field: 'birthDate',
         reason: `Belum berumur 17 tahun pada hari pemungutan suara ${formatTanggal(ctx.votingDay)} (umur ${String(e.age)}) dan belum pernah kawin.`,
       });

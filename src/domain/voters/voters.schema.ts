@@ -108,12 +108,36 @@ const Evidence = {
   reason: z.string().trim().max(500).optional(),
 };
 
+/**
+ * The fields a U may change, each in its own form: choices (sex, marital
+ * status, KTP-el) are one of their codes, the birth date an ISO date; the
+ * rules of each value are in `checkVoterField`.
+ */
+export const CoklitChanges = z
+  .object({
+    nkk: z.string().max(16),
+    name: z.string().max(100),
+    birthPlace: z.string().max(100),
+    birthDate: IsoDate,
+    marital: z.enum(['B', 'S', 'P']),
+    sex: z.enum(['L', 'P']),
+    address: z.string().max(200),
+    rt: z.string().max(3),
+    rw: z.string().max(3),
+    disability: z.string().max(20),
+    ktpEl: z.enum(['S', 'B']),
+    remarks: z.string().max(200),
+  } satisfies Record<(typeof CHANGEABLE_FIELDS)[number], z.ZodType>)
+  .partial()
+  .strict()
+  .meta({ id: 'CoklitChanges' });
+
 export const CoklitBody = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.literal('MS'), ...Evidence }),
     z.object({
       kind: z.literal('U'),
-      changes: z.partialRecord(z.enum(CHANGEABLE_FIELDS), z.string().max(200)),
+      changes: CoklitChanges,
       ...Evidence,
     }),
     z.object({

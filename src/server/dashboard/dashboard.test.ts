@@ -101,6 +101,8 @@ describe.each(testEngines())('dashboard and reports on %s', (engine) => {
       'Kraksaan',
       'Leces',
       'Paiton',
+      // The demo Pantarlih's desa, not yet visited.
+      'Sukapura',
     ]);
     expect(d.rosters?.state).toBe('ada');
     expect(d.rosters?.bodies.find((b) => b.body === 'ppk')).toMatchObject({

@@ -35,6 +35,8 @@ import {
 } from '../db/schema.ts';
 import { HOUSEHOLD_KEY } from '../voters/households.ts';
 import { addTallies } from '../voters/voters.repository.ts';
+import { COKLIT_REOPEN_SETTING } from '../voters/voters.service.ts';
+import { writeSetting } from '../settings/settings.repository.ts';
 import { compileList } from '../voters/voters.lists.ts';
 import { SYSTEM_ACTOR } from '../auth/actor.ts';
 import { writeSubmission } from '../results/results.repository.ts';
@@ -61,13 +63,24 @@ function random(seed: number): () => number {
 }
 
 /** Kecamatan with voters in the demo and the share of them visited by the Pantarlih. */
-export const DEMO_COKLIT: readonly { kecamatan: string; desa: number; share: number }[] = [
+export const DEMO_COKLIT: readonly {
+  kecamatan: string;
+  desa: number;
+  share: number;
+  /** Voters per TPS (DEMO_VOTERS_PER_TPS when not given). */
+  perTps?: number;
+}[] = [
   { kecamatan: 'Kraksaan', desa: 2, share: 0.94 },
   { kecamatan: 'Paiton', desa: 2, share: 0.81 },
   { kecamatan: 'Dringu', desa: 2, share: 0.63 },
   { kecamatan: 'Leces', desa: 2, share: 0.38 },
+  // The demo Pantarlih's desa (Ngadisari, TPS 001 and 002): voters not yet
+  // visited, so the Pantarlih has work on first start (issue 20 item 6).
+  { kecamatan: 'Sukapura', desa: 1, share: 0, perTps: 150 },
 ];
 export const DEMO_VOTERS_PER_TPS = 24;
+/** The demo's coklit window stays open until this day (see openDemoCoklit). */
+export const DEMO_COKLIT_OPEN_UNTIL = '2099-12-31';
 /** Desa whose coklit reached this share have their DPS compiled in the demo. */
 export const DEMO_DPS_FROM_SHARE = 0.8;
 const DEMO_DPS_COMPILED_AT = new Date('2024-07-30T03:00:00.000Z');
@@ -138,6 +151,16 @@ async function tpsOfKecamatan(db: Db, code: string) {
 
 // ---------------------------------------------------------------- voters and coklit
 
+/**
+ * A well-formed NKK (kecamatan, a registration date in 2015, a serial that is
+ * never 0000), one per voter: a U of a demo voter is judged like any other.
+ */
+export function demoNkk(prefix: string, serial: number): string {
+  const day = String(1 + (serial % 28)).padStart(2, '0');
+  const month = String(1 + (Math.floor(serial / 28) % 12)).padStart(2, '0');
+  return `${prefix}${day}${month}15${String(1 + (serial % 9999)).padStart(4, '0')}`;
+}
+
 async function insertDemoVoters(db: Db): Promise<number> {
   const kec = await kecamatanCodes(db);
   const rnd = random(3513);
@@ -153,14 +176,14 @@ async function insertDemoVoters(db: Db): Promise<number> {
     const prefix = k.code.replaceAll('.', '');
     const rows: (typeof voter.$inferInsert)[] = [];
     for (const t of places) {
-      for (let i = 0; i < DEMO_VOTERS_PER_TPS; i++) {
+      for (let i = 0; i < (plan.perTps ?? DEMO_VOTERS_PER_TPS); i++) {
         serial += 1;
         const sex = rnd() < 0.5 ? 'L' : 'P';
         const year = 1950 + Math.floor(rnd() * 55);
         const birth = `${String(year)}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
         rows.push({
           nik: composeNik(prefix, birth, sex, 5000 + (serial % 4000)),
-          nkk: `${prefix}${String(serial).padStart(10, '0')}`,
+          nkk: demoNkk(prefix, serial),
           name: `${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}`,
           birthPlace: 'Probolinggo',
           birthDate: birth,
@@ -656,11 +679,28 @@ async function insertDemoPpkBimtek(db: Db): Promise<number> {
   return members.length;
 }
 
+/**
+ * The demo calendar is 2024's, so by date the coklit window is closed. The
+ * demo opens it the way an admin would (the reopening setting, until
+ * DEMO_COKLIT_OPEN_UNTIL), so the demo Pantarlih can record on first start;
+ * the admin can change it on the Pemilih page. The results window needs
+ * nothing: it is open from voting day (27 November 2024) on.
+ */
+async function openDemoCoklit(db: Db, now: Date): Promise<void> {
+  await writeSetting(db, COKLIT_REOPEN_SETTING, {
+    at: now.toISOString(),
+    by: null,
+    reason: 'Demo: masa coklit dibuka agar Pantarlih dapat mencoba coklit.',
+    until: DEMO_COKLIT_OPEN_UNTIL,
+  });
+}
+
 export async function insertDemoActivity(
   db: Db,
   now: Date = new Date(),
 ): Promise<{ voters: number; problems: number; results: number; ppkTrained: number }> {
   const voters = await insertDemoVoters(db);
+  await openDemoCoklit(db, now);
   const problems = await insertDemoProblems(db, now);
   const results = await insertDemoResults(db);
   const ppkTrained = await insertDemoPpkBimtek(db);

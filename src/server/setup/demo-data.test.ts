@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEMO_KORWIL, DEMO_STAGES, spreadDemoTps } from './demo-data.ts';
 import { validateStageDates } from '../../domain/stages/stage.rules.ts';
+import { checkNkk } from '../../domain/voters/nik.ts';
+import { demoNkk } from './demo-activity.ts';
 
 const desa = Array.from(
   { length: 330 },
@@ -66,5 +68,14 @@ describe('demo constants', () => {
   });
   it('has a 2024 calendar whose every stage passes the date rules', () => {
     for (const s of DEMO_STAGES) expect(validateStageDates(s).ok).toBe(true);
+  });
+});
+
+describe('demoNkk', () => {
+  it('makes well-formed, distinct NKKs for every demo voter', () => {
+    const known = new Set(['351301', '351302']);
+    const all = Array.from({ length: 3000 }, (_, i) => demoNkk('351301', i + 1));
+    expect(new Set(all).size).toBe(all.length);
+    for (const nkk of all) expect(checkNkk(nkk, known, '2024-11-27').ok).toBe(true);
   });
 });

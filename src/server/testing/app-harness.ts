@@ -93,9 +93,14 @@ export async function createTestApp(
 }
 
 /** The demo on in-memory PGlite, served with the built web pages on a free port. */
-export async function startDemoServer(): Promise<{ url: string; close(): Promise<void> }> {
-  // The whole demo, as `init --demo` loads it (with the dashboard's sample activity).
-  const testApp = await createTestApp('pglite', { demo: true, activity: true });
+export async function startDemoServer(
+  options: { activity?: boolean } = {},
+): Promise<{ url: string; close(): Promise<void> }> {
+  // The whole demo, as `init --demo` loads it (with the sample activity unless told not to).
+  const testApp = await createTestApp('pglite', {
+    demo: true,
+    activity: options.activity ?? true,
+  });
   const address = await testApp.app.listen({ port: 0, host: '127.0.0.1' });
   return { url: address, close: () => testApp.close() };
 }

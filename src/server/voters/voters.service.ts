@@ -57,7 +57,7 @@ import {
   type VoterRow,
 } from './voters.repository.ts';
 
-const REOPEN_SETTING = 'coklit_window_reopened';
+export const COKLIT_REOPEN_SETTING = 'coklit_window_reopened';
 const Reopened = z.object({
   at: z.string(),
   by: z.string().nullable(),
@@ -125,7 +125,7 @@ const subjectOf = (v: {
 /** Coklit is accepted during the `coklit` stage, or until the day an admin reopened it to. */
 export async function coklitWindow(db: Db, now: Date = new Date()): Promise<CoklitWindow> {
   const stage = await findStageByKind(db, 'coklit');
-  const parsed = Reopened.safeParse(await readSetting(db, REOPEN_SETTING));
+  const parsed = Reopened.safeParse(await readSetting(db, COKLIT_REOPEN_SETTING));
   const today = todayWib(now);
   const reopened = parsed.success && today <= parsed.data.until ? parsed.data : null;
   const inStage = stage !== undefined && stage.startsOn <= today && today <= stage.endsOn;
@@ -153,8 +153,8 @@ export async function coklitWindow(db: Db, now: Date = new Date()): Promise<Cokl
     open: false,
     message:
       stage === undefined
-        ? 'Tahapan coklit belum ada di jadwal; hasil coklit belum dapat dicatat.'
-        : `Di luar masa coklit (${formatTanggal(stage.startsOn)} – ${formatTanggal(stage.endsOn)}); hasil coklit tidak dapat dicatat.`,
+        ? 'Tahapan coklit belum ada di jadwal; hasil coklit belum dapat dicatat. Admin dapat mengisi jadwal di halaman Tahapan atau membuka masa coklit di halaman Pemilih.'
+        : `Di luar masa coklit (${formatTanggal(stage.startsOn)} – ${formatTanggal(stage.endsOn)}); hasil coklit dan pemilih baru tidak dapat dicatat. Hanya admin yang dapat membuka kembali masa coklit (halaman Pemilih).`,
   };
 }
 
@@ -171,9 +171,9 @@ export async function reopenCoklit(
     return invalid('coklit.reopen_past', 'Tanggal akhir pembukaan kembali sudah lewat.', 'until');
   }
   const done = await inTransaction(db, async (tx) => {
-    const before = await readSetting(tx, REOPEN_SETTING);
+    const before = await readSetting(tx, COKLIT_REOPEN_SETTING);
     const value = { at: now.toISOString(), by: actor.username, ...body };
-    await writeSetting(tx, REOPEN_SETTING, value);
+    await writeSetting(tx, COKLIT_REOPEN_SETTING, value);
     await auditWrite(tx, access.value, what, { before: before ?? null, after: value });
     return ok(null);
   });
@@ -221,7 +221,13 @@ function entryOf(body: CoklitBody): CoklitEntry {
     case 'MS':
       return { kind: 'MS', reason: body.reason };
     case 'U':
-      return { kind: 'U', changes: body.changes, reason: body.reason };
+      return {
+        kind: 'U',
+        changes: Object.fromEntries(
+          Object.entries(body.changes).filter(([, v]) => v !== undefined),
+        ),
+        reason: body.reason,
+      };
     case 'TMS':
       return {
         kind: 'TMS',
@@ -534,13 +540,16 @@ export async function voterLineage(
         : typeof x === 'number'
           ? String(x)
           : JSON.stringify(x);
+  const date = (x: unknown): string | null => (typeof x === 'string' ? formatTanggal(x) : text(x));
   for (const e of await eventsOf(db, voterId)) {
     // Older demo databases stored `changes` as an object: read both shapes.
     const stored = parseStoredChanges(e.changes);
     const changes = stored.changes.map((c) =>
       c.field === 'tpsId'
         ? { field: 'TPS', old: tpsNumber(Number(c.old)), new: tpsNumber(Number(c.new)) }
-        : { field: FIELD_LABEL[c.field] ?? c.field, old: text(c.old), new: text(c.new) },
+        : c.field === 'birthDate'
+          ? { field: FIELD_LABEL[c.field] ?? c.field, old: date(c.old), new: date(c.new) }
+          : { field: FIELD_LABEL[c.field] ?? c.field, old: text(c.old), new: text(c.new) },
     );
     if (stored.unreadable !== null) {
       changes.push({

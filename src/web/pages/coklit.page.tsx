@@ -7,13 +7,26 @@
  * sticker); then a photo of the house with its sticker can be added.
  */
 import { useId, useState, type ChangeEvent, type SubmitEvent } from 'react';
-import { formatTps } from '../../domain/common/format.ts';
-import { NEW_VOTER_REASON, TMS_LABEL, type NewVoterReason } from '../../domain/voters/coklit.ts';
+import { formatTanggal, formatTps } from '../../domain/common/format.ts';
+import {
+  EMPTY_DRAFT,
+  entryOfDraft,
+  matchesVoterSearch,
+  NEW_VOTER_REASON,
+  TMS_CODES,
+  TMS_LABEL,
+  type ChangeableField,
+  type CoklitDraft,
+  type NewVoterReason,
+  type TmsCode,
+} from '../../domain/voters/coklit.ts';
+import { MARITAL_LABEL } from '../../domain/voters/eligibility.ts';
 import {
   api,
   CLIENT_ERROR,
   type ApiError,
   type CoklitAcceptedData,
+  type CoklitChangesWrite,
   type CoklitWrite,
   type HouseholdData,
   type TpsVoterListData,
@@ -66,6 +79,10 @@ export function CoklitPage({ tpsId }: { tpsId: number }) {
   const list = useApi((signal) => api.tpsVoters(tpsId, signal), String(tpsId));
   const coklitWindow = useApi((signal) => api.coklitWindow(signal));
   useTitle(list.data === undefined ? 'Coklit' : `Coklit ${formatTps(list.data.tps.number)}`);
+  // Records are offered only while the coklit window is open (the message says
+  // which window is closed and who may open it). Offline, the last known state
+  // is unknown: the form stays, and the server judges the queued record.
+  const windowOpen = coklitWindow.data?.open ?? coklitWindow.error !== undefined;
   return (
     <div className="narrow coklit">
       <Async state={list}>
@@ -83,8 +100,12 @@ export function CoklitPage({ tpsId }: { tpsId: number }) {
               </p>
             )}
             <Summary data={data} />
-            <VoterList data={data} canRecord={data.canRecord} onChange={list.reload} />
-            {data.canRecord && <NewVoterForm tpsId={tpsId} onDone={list.reload} />}
+            <VoterList
+              data={data}
+              canRecord={data.canRecord && windowOpen}
+              onChange={list.reload}
+            />
+            {data.canRecord && windowOpen && <NewVoterForm tpsId={tpsId} onDone={list.reload} />}
           </>
         )}
       </Async>
@@ -114,10 +135,13 @@ function VoterList({
   onChange: () => void;
 }) {
   const [open, setOpen] = useState<number | null>(null);
+  const [query, setQuery] = useState('');
+  const searchId = useId();
   /** The notice of the last accepted record, shown in its household's card. */
   const [accepted, setAccepted] = useState<{ nkk: string; text: string } | null>(null);
   const households = new Map<string, VoterData[]>();
-  for (const v of data.voters) {
+  const found = data.voters.filter((v) => matchesVoterSearch(v, query));
+  for (const v of found) {
     const list = households.get(v.nkk) ?? [];
     list.push(v);
     households.set(v.nkk, list);
@@ -125,6 +149,27 @@ function VoterList({
   const visits = new Map(data.households.map((h) => [h.nkk, h]));
   return (
     <>
+      <div className="field search" role="search">
+        <label htmlFor={searchId}>Cari pemilih</label>
+        <input
+          id={searchId}
+          type="search"
+          value={query}
+          autoComplete="off"
+          aria-describedby={`${searchId}-hint`}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <p className="hint" id={`${searchId}-hint`}>
+          Nama, atau angka akhir NIK (mis. 0012).
+        </p>
+        {query.trim() !== '' && (
+          <p className="muted small" role="status" data-testid="coklit-search-count">
+            {found.length === 0
+              ? 'Tidak ada pemilih yang cocok.'
+              : `${String(found.length)} dari ${String(data.voters.length)} pemilih cocok.`}
+          </p>
+        )}
+      </div>
       {[...households.entries()].map(([nkk, members]) => (
         <section key={nkk} className="card" data-testid={`household-${nkk}`}>
           <h2 className="small">KK {nkk}</h2>
@@ -193,16 +238,26 @@ async function position(): Promise<{ latitude: number; longitude: number } | nul
   });
 }
 
-const CHANGEABLE: {
-  field: 'name' | 'address' | 'rt' | 'rw' | 'birthPlace' | 'ktpEl';
-  label: string;
-}[] = [
+/** Free-text boxes of a U; the choices (sex, marital status, KTP-el) and the birth date follow. */
+const TEXT_FIELDS: { field: 'name' | 'address' | 'rt' | 'rw' | 'birthPlace'; label: string }[] = [
   { field: 'name', label: 'Nama' },
   { field: 'address', label: 'Alamat' },
   { field: 'rt', label: 'RT' },
   { field: 'rw', label: 'RW' },
   { field: 'birthPlace', label: 'Tempat lahir' },
-  { field: 'ktpEl', label: 'KTP-el (S/B)' },
+];
+
+const SEX_LABEL = { L: 'Laki-laki', P: 'Perempuan' } as const;
+const KTP_EL_LABEL = { S: 'Sudah punya KTP-el', B: 'Belum punya KTP-el' } as const;
+
+const CHOICES: {
+  field: 'sex' | 'marital' | 'ktpEl';
+  label: string;
+  options: Readonly<Record<string, string>>;
+}[] = [
+  { field: 'sex', label: 'Jenis kelamin', options: SEX_LABEL },
+  { field: 'marital', label: 'Status kawin', options: MARITAL_LABEL },
+  { field: 'ktpEl', label: 'KTP-el', options: KTP_EL_LABEL },
 ];
 
 function VoterPanel({
@@ -216,42 +271,52 @@ function VoterPanel({
   canRecord: boolean;
   onDone: (notice: string | null) => void;
 }) {
-  const [mode, setMode] = useState<'MS' | 'U' | 'TMS'>('MS');
-  const [changes, setChanges] = useState<Record<string, string>>({});
-  const [code, setCode] = useState(1);
-  const [newTps, setNewTps] = useState<number | ''>('');
-  const [reason, setReason] = useState('');
+  const [draft, setDraft] = useState<CoklitDraft>(EMPTY_DRAFT);
   const [withLocation, setWithLocation] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  /** Why the form cannot be sent yet (checked here before sending). */
+  const [problem, setProblem] = useState<{ field: string; message: string } | null>(null);
   const [queued, setQueued] = useState(false);
   const me = useMe();
   const prefix = `v${String(voter.id)}`;
+  const update = (over: Partial<CoklitDraft>) => {
+    setDraft({ ...draft, ...over });
+    setProblem(null);
+  };
+  const change = (field: ChangeableField, value: string) =>
+    update({ changes: { ...draft.changes, [field]: value } });
+  const problemAt = (field: string) =>
+    problem?.field === field ? (
+      <p className="field-error" role="alert">
+        {problem.message}
+      </p>
+    ) : null;
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
+    const entry = entryOfDraft(draft, voter);
+    if (!entry.ok) {
+      setProblem({ field: entry.error.field ?? '', message: entry.error.message });
+      return;
+    }
     setBusy(true);
     setError(null);
     const where = withLocation ? await position() : null;
     const evidence = {
       clientId: newClientId(),
-      ...(reason.trim() === '' ? {} : { reason: reason.trim() }),
+      ...(entry.value.reason === undefined ? {} : { reason: entry.value.reason }),
       ...(where ?? {}),
     };
+    const v = entry.value;
     const body: CoklitWrite =
-      mode === 'MS'
+      v.kind === 'MS'
         ? { kind: 'MS', ...evidence }
-        : mode === 'U'
-          ? {
-              kind: 'U',
-              changes: Object.fromEntries(
-                Object.entries(changes).filter(([, v]) => v.trim() !== ''),
-              ),
-              ...evidence,
-            }
+        : v.kind === 'U'
+          ? { kind: 'U', changes: v.changes as CoklitChangesWrite, ...evidence }
           : {
               kind: 'TMS',
-              code: code as 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8,
-              ...(code === 8 && newTps !== '' ? { newTpsId: newTps } : {}),
+              code: v.code,
+              ...(v.newTpsId === undefined ? {} : { newTpsId: v.newTpsId }),
               ...evidence,
             };
     const keep = async () => {
@@ -279,62 +344,110 @@ function VoterPanel({
   return (
     <div className="panel">
       <p className="small">
-        Lahir {voter.birthPlace}, {voter.birthDate} ·{' '}
-        {voter.sex === 'L' ? 'Laki-laki' : 'Perempuan'} ·{' '}
+        Lahir {voter.birthPlace}, {formatTanggal(voter.birthDate)} · {SEX_LABEL[voter.sex]} ·{' '}
+        {MARITAL_LABEL[voter.marital]} ·{' '}
         <Link to={`/pemilih/${String(voter.id)}/riwayat`}>Riwayat</Link>
       </p>
       {canRecord && (
-        <form onSubmit={(e) => void submit(e)}>
-          <fieldset className="chips">
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          <fieldset className="chips" aria-describedby={`${prefix}-kind-error`}>
             <legend>Hasil coklit</legend>
             {(['MS', 'U', 'TMS'] as const).map((m) => (
               <label key={m}>
                 <input
                   type="radio"
                   name={`${prefix}-mode`}
-                  checked={mode === m}
-                  onChange={() => setMode(m)}
+                  checked={draft.kind === m}
+                  onChange={() => update({ kind: m })}
                 />{' '}
                 {m === 'MS' ? 'MS ✓' : m === 'U' ? 'U (ubah data)' : 'TMS'}
               </label>
             ))}
           </fieldset>
-          {mode === 'U' &&
-            CHANGEABLE.map((c) => (
-              <div key={c.field} className="field">
-                <label htmlFor={`${prefix}-${c.field}`}>
-                  {c.label} (sekarang: {voter[c.field]})
+          <div id={`${prefix}-kind-error`}>{problemAt('kind')}</div>
+          {draft.kind === 'U' && (
+            <>
+              <p className="hint">Isi hanya data yang berubah, sesuai KTP-el atau KK.</p>
+              {TEXT_FIELDS.map((c) => (
+                <div key={c.field} className="field">
+                  <label htmlFor={`${prefix}-${c.field}`}>
+                    {c.label} (sekarang: {voter[c.field]})
+                  </label>
+                  <input
+                    id={`${prefix}-${c.field}`}
+                    value={draft.changes[c.field] ?? ''}
+                    onChange={(e) => change(c.field, e.target.value)}
+                  />
+                </div>
+              ))}
+              <div className="field">
+                <label htmlFor={`${prefix}-birthDate`}>
+                  Tanggal lahir (sekarang: {formatTanggal(voter.birthDate)})
                 </label>
                 <input
-                  id={`${prefix}-${c.field}`}
-                  value={changes[c.field] ?? ''}
-                  onChange={(e) => setChanges({ ...changes, [c.field]: e.target.value })}
+                  id={`${prefix}-birthDate`}
+                  type="date"
+                  value={draft.changes.birthDate ?? ''}
+                  onChange={(e) => change('birthDate', e.target.value)}
                 />
               </div>
-            ))}
-          {mode === 'TMS' && (
+              {CHOICES.map((c) => (
+                <div key={c.field} className="field">
+                  <label htmlFor={`${prefix}-${c.field}`}>
+                    {c.label} (sekarang: {c.options[voter[c.field]] ?? voter[c.field]})
+                  </label>
+                  <select
+                    id={`${prefix}-${c.field}`}
+                    value={draft.changes[c.field] ?? ''}
+                    onChange={(e) => change(c.field, e.target.value)}
+                  >
+                    <option value="">— tidak berubah —</option>
+                    {Object.entries(c.options)
+                      .filter(([code]) => code !== voter[c.field])
+                      .map(([code, label]) => (
+                        <option key={code} value={code}>
+                          {label}
+                        </option>
+                      ))}
+                  </select>
+                </div>
+              ))}
+              {problemAt('changes')}
+            </>
+          )}
+          {draft.kind === 'TMS' && (
             <div className="field">
-              <label htmlFor={`${prefix}-code`}>Kode TMS</label>
+              <label htmlFor={`${prefix}-code`}>Alasan TMS</label>
               <select
                 id={`${prefix}-code`}
-                value={code}
-                onChange={(e) => setCode(Number(e.target.value))}
+                value={draft.tmsCode ?? ''}
+                required
+                aria-invalid={problem?.field === 'code'}
+                onChange={(e) =>
+                  update({
+                    tmsCode: e.target.value === '' ? null : (Number(e.target.value) as TmsCode),
+                  })
+                }
               >
-                {Object.entries(TMS_LABEL).map(([c, label]) => (
+                <option value="">— pilih alasan —</option>
+                {TMS_CODES.map((c) => (
                   <option key={c} value={c}>
-                    {c}. {label}
+                    {c}. {TMS_LABEL[c]}
                   </option>
                 ))}
               </select>
+              {problemAt('code')}
             </div>
           )}
-          {mode === 'TMS' && code === 8 && (
+          {draft.kind === 'TMS' && draft.tmsCode === 8 && (
             <div className="field">
               <label htmlFor={`${prefix}-tps`}>TPS yang benar</label>
               <select
                 id={`${prefix}-tps`}
-                value={newTps}
-                onChange={(e) => setNewTps(e.target.value === '' ? '' : Number(e.target.value))}
+                value={draft.newTpsId ?? ''}
+                onChange={(e) =>
+                  update({ newTpsId: e.target.value === '' ? null : Number(e.target.value) })
+                }
               >
                 <option value="">— pilih —</option>
                 {data.desaTps
@@ -345,6 +458,7 @@ function VoterPanel({
                     </option>
                   ))}
               </select>
+              {problemAt('newTpsId')}
             </div>
           )}
           <div className="field">
@@ -353,8 +467,9 @@ function VoterPanel({
             </label>
             <input
               id={`${prefix}-reason`}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
+              value={draft.reason}
+              aria-invalid={error?.field === 'reason'}
+              onChange={(e) => update({ reason: e.target.value })}
             />
           </div>
           <label className="check">
