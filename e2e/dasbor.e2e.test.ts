@@ -44,7 +44,7 @@ describe('Bupati: dashboard and daily report', () => {
           .count(),
       ).toBe(1);
       await tile('masalah').getByTestId('chart-masalah').waitFor();
-      expect(await tile('hasil').textContent()).toMatch(/74 dari 1\.749 TPS masuk/);
+      expect(await tile('hasil').textContent()).toMatch(/74 dari 1\.749 TPS hasilnya diterima/);
       expect(await tile('hasil').locator('[data-testid^="chart-hasil-"]').count()).toBe(2);
       // No tile says it has nothing to show.
       const all = (await page.locator('.dash-tile').allTextContents()).join(' ');

@@ -15,7 +15,9 @@ describe('beranda → korwil → kecamatan → desa → TPS', () => {
     const { page, context, problems } = await openPage(demo.browser, demo.url);
     try {
       await signIn(page, 'bupati');
-      expect(new URL(page.url()).pathname).toBe('/');
+      // The Bupati lands on the dashboard; the regency page is one link away.
+      expect(new URL(page.url()).pathname).toBe('/dasbor');
+      await page.goto('/');
       await page.getByRole('heading', { level: 1, name: /probolinggo/i }).waitFor();
 
       const cards = page.getByTestId('korwil-card');
@@ -73,6 +75,7 @@ describe('beranda → korwil → kecamatan → desa → TPS', () => {
     const { page, context, problems } = await openPage(demo.browser, demo.url);
     try {
       await signIn(page, 'bupati');
+      await page.goto('/');
       await page.getByLabel('Cari wilayah (nama atau kode wilayah)').fill('sukapura');
       await page.getByRole('button', { name: 'Cari' }).click();
       const hit = page

@@ -65,7 +65,7 @@ describe('results: C.Hasil entry, live dashboard, verification, correction', () 
       await desk.page.getByRole('heading', { level: 1, name: 'Ngadisari' }).waitFor();
       await desk.page.getByTestId('live-state').filter({ hasText: 'Langsung' }).waitFor();
       await desk.page.getByRole('link', { name: 'Pilbup', exact: false }).first().waitFor();
-      expect(await tile(desk.page, 'TPS masuk').textContent()).toContain('0/4');
+      expect(await tile(desk.page, 'Hasil diterima').textContent()).toContain('0/4');
       await desk.page.getByTestId('provisional-label').waitFor();
       // A mark that a reload would wipe out.
       await desk.page.evaluate(() => {
@@ -130,7 +130,7 @@ describe('results: C.Hasil entry, live dashboard, verification, correction', () 
 
       // The desk sees the new totals without reloading.
       await expect
-        .poll(() => tile(desk.page, 'TPS masuk').textContent(), { timeout: 10_000 })
+        .poll(() => tile(desk.page, 'Hasil diterima').textContent(), { timeout: 10_000 })
         .toContain('1/4');
       const pair1 = desk.page.getByTestId('selection-votes').first();
       await expect.poll(() => pair1.textContent(), { timeout: 10_000 }).toContain('200');
@@ -279,7 +279,7 @@ describe('results: C.Hasil entry, live dashboard, verification, correction', () 
         .waitFor();
       const sukapura = kecamatan.getByRole('link', { name: /^Sukapura/ });
       expect(await sukapura.textContent()).toMatch(/unggul|Belum ada suara|Seri/);
-      await page.getByRole('radio', { name: 'TPS masuk' }).check();
+      await page.getByRole('radio', { name: 'Hasil diterima' }).check();
       await page.getByRole('list', { name: 'Keterangan warna' }).getByText('Lengkap').waitFor();
 
       await sukapura.click();
@@ -294,7 +294,7 @@ describe('results: C.Hasil entry, live dashboard, verification, correction', () 
       const stream = await download.createReadStream();
       let csv = '';
       for await (const chunk of stream) csv += String(chunk);
-      expect(csv).toContain('Tingkat;Kode;Wilayah;Jumlah TPS;TPS masuk');
+      expect(csv).toContain('Tingkat;Kode;Wilayah;Jumlah TPS;TPS hasil diterima');
       expect(csv).toContain('Kecamatan;35.13.01;Sukapura;');
       await page
         .getByRole('list', { name: 'Desa/kelurahan di Sukapura' })
@@ -396,7 +396,7 @@ describe('results: C.Hasil entry, live dashboard, verification, correction', () 
         'Hasil sementara, bukan hasil resmi KPU',
       );
       await expect
-        .poll(() => tile(page, 'TPS masuk').textContent(), { timeout: 10_000 })
+        .poll(() => tile(page, 'Hasil diterima').textContent(), { timeout: 10_000 })
         .toMatch(/\/1\.749/);
       const table = page.getByRole('table', { name: /Per kecamatan/ });
       await expect.poll(() => table.locator('tbody tr').count(), { timeout: 10_000 }).toBe(24);

@@ -77,7 +77,7 @@ describe('voter data: DP4 import, coklit, DPS, cek DPT', () => {
       await signIn(page, 'operator.kpu');
       await page
         .getByRole('navigation')
-        .getByRole('link', { name: 'Pemilih', exact: true })
+        .getByRole('link', { name: 'Daftar pemilih', exact: true })
         .click();
       await page.getByRole('link', { name: 'Impor DP4', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: 'Impor DP4' }).waitFor();
@@ -227,7 +227,7 @@ describe('voter data: DP4 import, coklit, DPS, cek DPT', () => {
       await signIn(page, 'pps.ngadisari');
       await page
         .getByRole('navigation')
-        .getByRole('link', { name: 'Pemilih', exact: true })
+        .getByRole('link', { name: 'Daftar pemilih', exact: true })
         .click();
       const counts = page.getByTestId('progress-counts');
       await counts.waitFor();

@@ -419,7 +419,7 @@ function navFor(me: MeData, route: Route, path: string): NavItem[] {
   ) {
     items.push({
       to: '/pemilih',
-      label: 'Pemilih',
+      label: 'Daftar pemilih',
       current: mark('/pemilih', route.page.startsWith('pemilih')),
     });
   }
@@ -442,7 +442,7 @@ function navFor(me: MeData, route: Route, path: string): NavItem[] {
     current: mark('/berita', route.page === 'berita_list' || route.page === 'berita'),
   });
   items.push(
-    { to: '/pemilihan', label: 'Pemilihan', current: mark('/pemilihan', false) },
+    { to: '/pemilihan', label: 'Pemilihan & paslon', current: mark('/pemilihan', false) },
     { to: '/tahapan', label: 'Tahapan', current: mark('/tahapan', false) },
     { to: '/hasil-sementara', label: 'Hasil sementara', current: mark('/hasil-sementara', false) },
     { to: '/cek-dpt', label: 'Cek DPT', current: mark('/cek-dpt', false) },
@@ -551,9 +551,12 @@ export function App() {
                     </Link>
                   </li>
                 ))}
-                <li>
-                  <a href="/api/docs">API</a>
-                </li>
+                {/* The API's (English) reference is for administrators and developers. */}
+                {(can(me, 'account.manage') || can(me, 'audit.read')) && (
+                  <li>
+                    <a href="/api/docs">API</a>
+                  </li>
+                )}
               </ul>
             </nav>
           )}

@@ -30,47 +30,12 @@ export const TPS_STATUS_LABEL: Record<'aktif' | 'nonaktif', string> = {
   nonaktif: 'Nonaktif',
 };
 
-/** Audit trail actions, in words (unknown ones are shown as their code). */
-export const ACTION_LABEL: Record<string, string> = {
-  'auth.sign_in': 'Masuk',
-  'auth.sign_out': 'Keluar',
-  'auth.sign_out_everywhere': 'Keluar dari semua perangkat',
-  'auth.password_change': 'Ganti kata sandi',
-  'account.create': 'Tambah akun',
-  'account.import': 'Impor akun dari CSV',
-  'account.reset_password': 'Reset kata sandi',
-  'account.disable': 'Nonaktifkan akun',
-  'account.enable': 'Aktifkan akun',
-  'tps.create': 'Tambah TPS',
-  'tps.update': 'Ubah TPS',
-  'tps.retire': 'Nonaktifkan TPS',
-  'korwil.create': 'Bentuk Korwil',
-  'korwil.update': 'Ubah Korwil',
-  'korwil.move_kecamatan': 'Pindahkan kecamatan',
-  'contest.create': 'Tambah pemilihan',
-  'pair.create': 'Tambah pasangan calon',
-  'pair.delete': 'Hapus pasangan calon',
-  'stage.create': 'Tambah tahapan',
-  'stage.update': 'Ubah tahapan',
-  'stage.delete': 'Hapus tahapan',
-  'setup.init': 'Penyiapan awal',
-  'setup.init_demo': 'Penyiapan data demo',
-};
-
-/** What an audit row is about (its `targetType`), in words. */
-export const TARGET_LABEL: Record<string, string> = {
-  user: 'akun',
-  session: 'sesi',
-  tps: 'TPS',
-  desa: 'desa',
-  kecamatan: 'kecamatan',
-  korwil: 'Korwil',
-  regency: 'kabupaten',
-  contest: 'pemilihan',
-  candidate_pair: 'pasangan calon',
-  stage: 'tahapan',
-  request: 'permintaan',
-};
+/** Audit trail actions and targets, in words (shared with the domain's tests). */
+export {
+  AUDIT_ACTION_LABEL as ACTION_LABEL,
+  auditActionLabel,
+  auditTargetLabel,
+} from '../domain/audit/audit-labels.ts';
 
 /** A role's scope kind (`desa`, `tps`…), in words. */
 export const SCOPE_KIND_LABEL: Record<string, string> = {
@@ -85,6 +50,29 @@ export const OUTCOME_LABEL: Record<'ok' | 'denied', string> = {
   ok: 'Berhasil',
   denied: 'Ditolak',
 };
+
+/** A level of place as the voter pages say it (never the API's English code). */
+export const PLACE_LEVEL_LABEL: Record<string, string> = {
+  province: 'Provinsi',
+  regency: 'Kabupaten',
+  korwil: 'Korwil',
+  kecamatan: 'Kecamatan',
+  desa: 'Desa/Kelurahan',
+  tps: 'TPS',
+};
+
+/**
+ * A place's name with its level, once: "Kecamatan Sukapura", but "Kabupaten
+ * Probolinggo" and "Korwil I" as they are (their names carry the level).
+ */
+export function placeName(level: string, name: string): string {
+  const label = Object.hasOwn(PLACE_LEVEL_LABEL, level) ? PLACE_LEVEL_LABEL[level] : undefined;
+  if (label === undefined) return name;
+  const words = label.split('/').map((w) => w.toLowerCase());
+  const first = name.split(' ')[0]?.toLowerCase() ?? '';
+  if (words.includes(first) || first === 'kota') return name;
+  return `${label} ${name}`;
+}
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 

@@ -145,6 +145,8 @@ export function canOn(me: MeData, permission: Permission, target: Target): boole
  */
 export function homeOf(me: MeData): string {
   if (!me.signedIn) return '/masuk';
+  // The Bupati follows the whole picture: the dashboard first.
+  if (me.grants.some((g) => g.role === 'bupati') && can(me, 'dashboard.read')) return '/dasbor';
   if (canEverywhere(me, 'registry.read')) return '/';
   return me.grants[0]?.home ?? '/tahapan';
 }

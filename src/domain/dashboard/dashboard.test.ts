@@ -260,7 +260,7 @@ describe('shapeDashboard', () => {
     const d = shapeDashboard({ ...empty, today: '2024-11-27', results: [summary] });
     expect(d.results?.state).toBe('ada');
     expect(d.results?.lines[0]).toBe(
-      'Pilbup: 2 dari 20 TPS masuk (10,0 %), 0 terverifikasi; suara sah 100, terbanyak Paslon 01 60,0 %.',
+      'Pilbup: 2 dari 20 TPS hasilnya diterima (10,0 %), 0 terverifikasi; suara sah 100, terbanyak Paslon 01 60,0 %.',
     );
     expect(d.results?.contests[0]?.byKecamatan).toEqual([
       { code: '35.13.01', label: '35.13.01', values: [0.6, 0.4] },

@@ -328,7 +328,7 @@ export function resultsTile(
     for (const c of contests) {
       const lead = [...c.selections].sort((a, b) => b.votes - a.votes)[0];
       lines.push(
-        `${c.name}: ${formatAngka(c.reported)} dari ${formatAngka(c.tpsTotal)} TPS masuk (${formatPersen(c.tpsTotal === 0 ? 0 : c.reported / c.tpsTotal)}), ${formatAngka(c.verified)} terverifikasi; suara sah ${formatAngka(c.valid)}${lead === undefined || lead.share === null ? '' : `, terbanyak ${lead.label} ${formatPersen(lead.share)}`}.`,
+        `${c.name}: ${formatAngka(c.reported)} dari ${formatAngka(c.tpsTotal)} TPS hasilnya diterima (${formatPersen(c.tpsTotal === 0 ? 0 : c.reported / c.tpsTotal)}), ${formatAngka(c.verified)} terverifikasi; suara sah ${formatAngka(c.valid)}${lead === undefined || lead.share === null ? '' : `, terbanyak ${lead.label} ${formatPersen(lead.share)}`}.`,
       );
     }
   }

@@ -82,7 +82,7 @@ describe('anomaly.one_selection_95', () => {
       },
     ]);
     expect(oneSelection95(lopsided(0, 401))[0]?.message).toBe(
-      'Pilihan id 12 mendapat 100% suara sah (401 dari 401), 95% atau lebih.',
+      'Pilihan tak dikenal (kode 12) mendapat 100% suara sah (401 dari 401), 95% atau lebih.',
     );
   });
   it('does not flag below 95 %', () => {

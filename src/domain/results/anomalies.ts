@@ -73,7 +73,7 @@ export interface AnomalyContext {
   readonly desaTurnouts?: readonly number[];
   /** True when this submission corrects a version that had been verified. */
   readonly correctedAfterVerification?: boolean;
-  /** Names for messages, e.g. `{ 12: 'Paslon 01' }`; otherwise `pilihan id 12`. */
+  /** Names for messages, e.g. `{ 12: 'Paslon 01' }`; otherwise `pilihan tak dikenal (kode 12)`. */
   readonly selectionLabels?: Readonly<Record<number, string>>;
 }
 

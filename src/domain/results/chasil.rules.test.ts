@@ -471,7 +471,7 @@ describe('the selections of the contest', () => {
       {
         code: 'chasil.unknown_selection',
         field: 'votes.99',
-        message: 'Pilihan id 99 bukan pilihan dalam pemilihan ini.',
+        message: 'Pilihan tak dikenal (kode 99) bukan pilihan dalam pemilihan ini.',
       },
     ]);
     expect(checkChasil(f, ctx)).toEqual(unknownSelections(f, ctx));
@@ -487,7 +487,7 @@ describe('the selections of the contest', () => {
       },
     ]);
     expect(missingSelections(f, ctx)[0]?.message).toBe(
-      'Suara pilihan id 12 belum diisi (isi 0 bila tidak ada suara).',
+      'Suara pilihan tak dikenal (kode 12) belum diisi (isi 0 bila tidak ada suara).',
     );
     expect(codes(checkChasil(f, ctx))).toEqual([
       'chasil.valid_ne_sum_of_votes',

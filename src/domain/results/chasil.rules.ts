@@ -35,7 +35,7 @@ export interface ChasilContext {
   readonly registeredVoters: number;
   /** Most voters allowed on a TPS's DPT; 600 when not given. */
   readonly maxDpt?: number;
-  /** Names for messages, e.g. `{ 12: 'Paslon 01' }`; otherwise `pilihan id 12`. */
+  /** Names for messages, e.g. `{ 12: 'Paslon 01' }`; otherwise `pilihan tak dikenal (kode 12)`. */
   readonly selectionLabels?: Readonly<Record<number, string>>;
 }
 

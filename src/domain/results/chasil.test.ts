@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { chasilNumbers, selectionName, voteField, voterCellLabel } from './chasil.ts';
+import {
+  chasilNumbers,
+  pairShortLabel,
+  selectionLabelsOf,
+  selectionName,
+  voteField,
+  voterCellLabel,
+} from './chasil.ts';
 import { PAIR_LABELS, REALISTIC_FORM } from './chasil.fixtures.ts';
 
 describe('voterCellLabel', () => {
@@ -52,8 +59,17 @@ describe('chasilNumbers', () => {
 describe('selection names', () => {
   it('uses the label when known, the id otherwise', () => {
     expect(selectionName(11, PAIR_LABELS)).toBe('Paslon 01');
-    expect(selectionName(99, PAIR_LABELS)).toBe('pilihan id 99');
-    expect(selectionName(99)).toBe('pilihan id 99');
+    expect(selectionName(99, PAIR_LABELS)).toBe('pilihan tak dikenal (kode 99)');
+    expect(selectionName(99)).toBe('pilihan tak dikenal (kode 99)');
+    expect(pairShortLabel(1)).toBe('Paslon 01');
+    expect(pairShortLabel(12)).toBe('Paslon 12');
+    expect(pairShortLabel(null)).toBe('Kolom Kosong');
+    expect(selectionLabelsOf({ '4': 1, '5': 2, '6': null })).toEqual({
+      4: 'Paslon 01',
+      5: 'Paslon 02',
+      6: 'Kolom Kosong',
+    });
+    expect(selectionLabelsOf(null)).toEqual({});
     expect(voteField(12)).toBe('votes.12');
   });
 });

@@ -178,13 +178,32 @@ export const DISABILITY_LABEL: Record<DisabilityField, string> = {
 
 /**
  * How a selection is named in messages: its label when known
- * (e.g. `Paslon 01`), otherwise `pilihan id 12`.
+ * (e.g. `Paslon 01`), otherwise `pilihan tak dikenal (kode 12)`.
  */
 export function selectionName(
   selectionId: number,
   labels?: Readonly<Record<number, string>>,
 ): string {
-  return labels?.[selectionId] ?? `pilihan id ${String(selectionId)}`;
+  const label =
+    labels !== undefined && Object.hasOwn(labels, selectionId) ? labels[selectionId] : undefined;
+  // Not a pair of this contest: there is no name to give it.
+  return label ?? `pilihan tak dikenal (kode ${String(selectionId)})`;
+}
+
+/** How a refusal names a pair: "Paslon 01", or "Kolom Kosong" (ballot number null). */
+export function pairShortLabel(ballotNumber: number | null): string {
+  return ballotNumber === null ? 'Kolom Kosong' : `Paslon ${String(ballotNumber).padStart(2, '0')}`;
+}
+
+/** Selection id → short label, from the contest's pairs' ballot numbers (null for kolom kosong). */
+export function selectionLabelsOf(
+  ballotNumbers: Readonly<Record<string, number | null>> | null | undefined,
+): Record<number, string> {
+  const labels: Record<number, string> = {};
+  for (const [id, ballot] of Object.entries(ballotNumbers ?? {})) {
+    labels[Number(id)] = pairShortLabel(ballot);
+  }
+  return labels;
 }
 
 /** IV.A, IV.B, IV.C. */

@@ -118,7 +118,11 @@ function plan(
   const reason = item.reason?.trim() ?? '';
   if (current !== null && reason.length < 5) return correctionReasonRequired();
   const wasVerified = current?.wasVerified === true || current?.status === 'verified';
-  const flags = anomaliesOf(item.form, { desaTurnouts, correctedAfterVerification: wasVerified });
+  const flags = anomaliesOf(item.form, {
+    desaTurnouts,
+    correctedAfterVerification: wasVerified,
+    selectionLabels: item.selectionLabels,
+  });
   const version = (current?.version ?? 0) + 1;
   const actor = item.access.actor;
   const values = {

@@ -11,7 +11,7 @@ import type { AuditEntry } from '../audit/audit.service.ts';
 import { domainError, type DomainError } from '../../domain/common/result.ts';
 import { isWithin } from '../../domain/common/region-code.ts';
 import { checkChasil } from '../../domain/results/chasil.rules.ts';
-import type { ChasilForm } from '../../domain/results/chasil.ts';
+import { selectionLabelsOf, type ChasilForm } from '../../domain/results/chasil.ts';
 import type { Flag, SubmissionAccepted } from '../../domain/results/results.schema.ts';
 import { DEFAULT_MAX_VOTERS_PER_TPS } from '../../domain/tps/tps.rules.ts';
 import type { Access } from '../auth/guard.ts';
@@ -35,6 +35,8 @@ export interface PendingWrite {
   readonly contestId: number;
   readonly form: ChasilForm;
   readonly reason: string | undefined;
+  /** "Paslon 01"… by selection id, for the anomaly messages. */
+  readonly selectionLabels: Readonly<Record<number, string>>;
 }
 
 export type Judged =
@@ -144,8 +146,10 @@ export function judgeSubmission(
       'contestId',
     );
   }
+  const selectionLabels = selectionLabelsOf(ctx.ballotNumbers);
   const issues = checkChasil(input.form, {
     selectionIds: ctx.selectionIds,
+    selectionLabels,
     registeredVoters: tpsRow.voters,
     maxDpt: maxVotersOf(ctx.maxVoters),
   });
@@ -161,6 +165,7 @@ export function judgeSubmission(
       contestId: contest.id,
       form: input.form,
       reason: input.reason,
+      selectionLabels,
     },
   };
 }

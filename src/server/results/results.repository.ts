@@ -241,6 +241,8 @@ export interface SubmitContext {
   readonly openedEarly: unknown;
   readonly contest: { id: number; regionCode: string } | null;
   readonly selectionIds: number[];
+  /** Selection id → ballot number (null for kolom kosong), to name pairs in refusals. */
+  readonly ballotNumbers: Record<string, number | null>;
   readonly maxVoters: unknown;
 }
 
@@ -269,6 +271,7 @@ export async function submitContext(
     opened_early: unknown;
     contest: { id: number; regionCode: string } | null;
     selection_ids: number[] | null;
+    ballot_numbers: Record<string, number | null> | null;
     max_voters: unknown;
     last_hash: string | null;
   }>(
@@ -290,6 +293,8 @@ export async function submitContext(
           from contest ct where ct.id = ${contestId}) as contest,
         (select json_agg(p.id order by p.id) from candidate_pair p
           where p.contest_id = ${contestId}) as selection_ids,
+        (select json_object_agg(p.id, case when p.is_kolom_kosong then null else p.ballot_number end)
+          from candidate_pair p where p.contest_id = ${contestId}) as ballot_numbers,
         (select v.value from settings v where v.key = 'max_voters_per_tps') as max_voters
       from (values (1)) as one (x)
       left join tps t on t.id = ${tpsId}`),
@@ -312,6 +317,7 @@ export async function submitContext(
     openedEarly: r.opened_early,
     contest: r.contest,
     selectionIds: r.selection_ids ?? [],
+    ballotNumbers: r.ballot_numbers ?? {},
     maxVoters: r.max_voters,
   };
 }
@@ -480,7 +486,10 @@ export function batchContextQuery(
             'contest', (select json_build_object('id', ct.id, 'regionCode', ct.region_code)
               from contest ct where ct.id = t."contestId"),
             'selectionIds', (select json_agg(p.id order by p.id) from candidate_pair p
-              where p.contest_id = t."contestId")) order by t.ord)
+              where p.contest_id = t."contestId"),
+            'ballotNumbers', (select json_object_agg(p.id,
+                case when p.is_kolom_kosong then null else p.ballot_number end)
+              from candidate_pair p where p.contest_id = t."contestId")) order by t.ord)
           from kt as t) as items,
         (select coalesce(json_agg(json_build_object(
             'tpsId', c.tps_id, 'contestId', c.contest_id, 'submissionId', c.submission_id,
@@ -526,6 +535,7 @@ export async function batchContext(
           previous: SubmitContext['previous'];
           contest: SubmitContext['contest'];
           selectionIds: number[] | null;
+          ballotNumbers: Record<string, number | null> | null;
         }[]
       | null;
     currents: (Omit<CurrentForSubmit, 'votes'> & {
@@ -548,6 +558,7 @@ export async function batchContext(
     openedEarly: r.opened_early,
     contest: i.contest,
     selectionIds: i.selectionIds ?? [],
+    ballotNumbers: i.ballotNumbers ?? {},
     maxVoters: r.max_voters,
   }));
   if (contexts.length !== keys.length) throw new Error('batch context lost a submission');

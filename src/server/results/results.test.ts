@@ -176,6 +176,39 @@ describe.each(testEngines())('TPS results on %s', (engine) => {
     expect(history.contests.find((c) => c.contestId === pilbup.id)?.history).toHaveLength(1);
   });
 
+  it('names pairs as on the ballot ("Paslon 02"), never by database id', async () => {
+    const second = pilbup.pairs[1];
+    const only = [{ selectionId: pilbup.pairs[0]?.id ?? 0, votes: 50 }];
+    const missing = await submit(
+      kpps,
+      tps1,
+      consistentForm({ dpt: 300, votes: only, invalid: 2 }),
+      {
+        reason: 'Koreksi paslon',
+      },
+    );
+    expect(missing.statusCode).toBe(422);
+    const error = missing.json<{ error: { code: string; message: string } }>().error;
+    expect(error.code).toBe('chasil.missing_selection');
+    expect(error.message).toBe(
+      `Suara Paslon ${String(second?.ballotNumber).padStart(2, '0')} belum diisi (isi 0 bila tidak ada suara).`,
+    );
+    expect(error.message).not.toMatch(/id \d/);
+    const stranger = await submit(
+      kpps,
+      tps1,
+      consistentForm({
+        dpt: 300,
+        votes: [...votes(50, 40), { selectionId: 999_999, votes: 0 }],
+        invalid: 2,
+      }),
+      { reason: 'Koreksi paslon' },
+    );
+    expect(stranger.json<{ error: { message: string } }>().error.message).toBe(
+      'Pilihan tak dikenal (kode 999999) bukan pilihan dalam pemilihan ini.',
+    );
+  });
+
   it('refuses bad numbers at the door and a TPS outside the caller’s scope', async () => {
     const negative = consistentForm({ dpt: 300, votes: votes(50, 40), invalid: 2 });
     const res = await submit(kpps, tps1, { ...negative, invalid: -1 }, { reason: 'Koreksi angka' });
@@ -732,7 +765,7 @@ describe.each(testEngines())('results exports on %s', (engine) => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toMatch(/^Tingkat;Kode;Wilayah;Jumlah TPS;TPS masuk;/);
+    expect(lines[0]).toMatch(/^Tingkat;Kode;Wilayah;Jumlah TPS;TPS hasil diterima;/);
     expect(lines[0]).toContain('Partisipasi (%)');
     expect(lines[1]).toMatch(
       /^Kecamatan;35\.13\.01;Sukapura;\d+;1;0;400;260;65,00;250;10;150;60,00;100;40,00$/,

@@ -5,10 +5,11 @@ import { api, type AuditFilter, type AuditPageData, type AuditRowData } from '..
 import { Async, Field, Forbidden, useForm } from '../components.tsx';
 import {
   ACTION_LABEL,
+  auditActionLabel,
+  auditTargetLabel,
   formatWaktuWib,
   OUTCOME_LABEL,
   SCOPE_KIND_LABEL,
-  TARGET_LABEL,
 } from '../labels.ts';
 import { can, useMe } from '../session.ts';
 import { useApi } from '../use-api.ts';
@@ -210,11 +211,9 @@ function scopeText(scope: string | null): string {
   return ref === '' ? label : `${label} ${ref}`;
 }
 
-/** `tps` `42` → `TPS 42`. */
+/** `problem` `16` → `laporan masalah #16`. */
 function targetText(row: AuditRowData): string {
-  if (row.targetType === null) return '–';
-  const label = TARGET_LABEL[row.targetType] ?? row.targetType;
-  return row.targetId === null ? label : `${label} ${row.targetId}`;
+  return auditTargetLabel(row.targetType, row.targetId);
 }
 
 function json(value: unknown): string {
@@ -264,11 +263,8 @@ function AuditTable({ page, onPage }: { page: AuditPageData; onPage: (offset: nu
                     <td className="code">{row.actorUsername ?? '–'}</td>
                     <td>{roleName(row.role)}</td>
                     <td className="code">{scopeText(row.scope)}</td>
-                    <td>
-                      {ACTION_LABEL[row.action] ?? row.action}
-                      <span className="muted small code block">{row.action}</span>
-                    </td>
-                    <td className="code">{targetText(row)}</td>
+                    <td title={row.action}>{auditActionLabel(row.action)}</td>
+                    <td>{targetText(row)}</td>
                     <td>
                       <span className={`badge badge-hasil-${row.outcome}`}>
                         {OUTCOME_LABEL[row.outcome]}

@@ -172,12 +172,12 @@ function Dashboard({ d }: { d: DashboardData }) {
             )}
             {p.state === 'ada' && (
               <ColumnChart
-                title="Laporan masalah per hari (masuk / ditutup)"
+                title="Laporan masalah per hari (dilaporkan / ditutup)"
                 rows={p.trend.map((t) => ({
                   label: t.day.slice(8, 10),
                   values: [t.reported, t.closed],
                 }))}
-                series={['Masuk', 'Ditutup']}
+                series={['Dilaporkan', 'Ditutup']}
                 testId="chart-masalah"
               />
             )}
@@ -190,8 +190,8 @@ function Dashboard({ d }: { d: DashboardData }) {
                 <div key={c.id}>
                   <h3>{c.name}</h3>
                   <p>
-                    TPS masuk {formatAngka(c.reported)}/{formatAngka(c.tpsTotal)}, terverifikasi{' '}
-                    {formatAngka(c.verified)}.
+                    Hasil diterima {formatAngka(c.reported)}/{formatAngka(c.tpsTotal)} TPS,
+                    terverifikasi {formatAngka(c.verified)}.
                   </p>
                   <ul className="dash-list">
                     {c.selections.map((s) => (

@@ -60,7 +60,7 @@ export function SummaryTiles({ totals }: { totals: LevelTotalsData }) {
   const castTotal = totals.valid + totals.invalid;
   const tiles = [
     {
-      label: 'TPS masuk',
+      label: 'Hasil diterima',
       value: `${formatAngka(totals.reported)}/${formatAngka(totals.tpsTotal)}`,
       note: formatPersen(shareOf(totals.reported, totals.tpsTotal)),
     },
@@ -69,8 +69,8 @@ export function SummaryTiles({ totals }: { totals: LevelTotalsData }) {
       value: formatAngka(totals.verified),
       note:
         totals.reported === 0
-          ? 'belum ada TPS masuk'
-          : `${formatPersen(shareOf(totals.verified, totals.reported))} dari yang masuk`,
+          ? 'belum ada hasil diterima'
+          : `${formatPersen(shareOf(totals.verified, totals.reported))} dari yang diterima`,
     },
     {
       label: 'Partisipasi',
@@ -181,7 +181,7 @@ export function TotalsTable({
             <tr>
               <th scope="col">{firstHeader}</th>
               <th scope="col" className="num">
-                TPS masuk
+                Hasil diterima
               </th>
               <th scope="col" className="num">
                 Partisipasi

@@ -350,7 +350,7 @@ function ChildrenGrid({
             checked={by === 'progress'}
             onChange={() => setBy('progress')}
           />{' '}
-          TPS masuk
+          Hasil diterima
         </label>
       </fieldset>
       <Legend by={by} selections={selections} />

@@ -347,11 +347,11 @@ function TrendTable({ trend }: { trend: ProblemTrendData }) {
   return (
     <div className="table-scroll">
       <table className="table">
-        <caption className="visually-hidden">Laporan masuk dan selesai per hari</caption>
+        <caption className="visually-hidden">Laporan baru dan selesai per hari</caption>
         <thead>
           <tr>
             <th scope="col">Tanggal</th>
-            <th scope="col">Masuk</th>
+            <th scope="col">Dilaporkan</th>
             <th scope="col">Ditutup</th>
             <th scope="col" aria-hidden="true" />
           </tr>

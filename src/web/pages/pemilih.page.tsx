@@ -13,7 +13,7 @@ import { Link, useSearchParam } from '../router.tsx';
 import { useApi } from '../use-api.ts';
 import { useTitle } from '../use-title.ts';
 import { can, useMe } from '../session.ts';
-import { formatWaktuWib } from '../labels.ts';
+import { formatWaktuWib, placeName } from '../labels.ts';
 
 export function progressPath(code: string): string {
   return `/pemilih?kode=${encodeURIComponent(code)}`;
@@ -60,9 +60,7 @@ function ProgressView({ code }: { code: string }) {
     <Async state={progress}>
       {(p) => (
         <>
-          <h2>
-            {p.name} <span className="muted small">{p.level}</span>
-          </h2>
+          <h2>{placeName(p.level, p.name)}</h2>
           {p.level === 'desa' && (
             <p>
               <Link to={`/pemilih/desa/${p.code}`}>DPS, DPT, tanggapan dan rekap desa ini</Link>

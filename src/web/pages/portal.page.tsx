@@ -159,8 +159,8 @@ function ContestProgress({ contest }: { contest: ContestData }) {
   const labelOf = new Map(data.contest.selections.map((s) => [s.id, s.label]));
   return (
     <li data-testid="portal-result">
-      <strong>{contest.name}</strong>: {formatAngka(region.reported)} dari{' '}
-      {formatAngka(region.tpsTotal)} TPS masuk (sementara).
+      <strong>{contest.name}</strong>: hasil diterima dari {formatAngka(region.reported)} dari{' '}
+      {formatAngka(region.tpsTotal)} TPS (sementara).
       <ul>
         {region.votes.map((v) => (
           <li key={v.selectionId}>

@@ -40,12 +40,13 @@ function RegionView({ region, onChanged }: { region: RegionDetailData; onChanged
       <h1>{region.name}</h1>
       {region.korwil !== null && (
         <p className="lead">
-          Masuk {canSeeKorwil ? <Link to="/korwil">{region.korwil.name}</Link> : region.korwil.name}
+          Bagian dari{' '}
+          {canSeeKorwil ? <Link to="/korwil">{region.korwil.name}</Link> : region.korwil.name}
         </p>
       )}
       {region.level === 'kecamatan' && region.korwil === null && (
         <p className="alert alert-warning">
-          Kecamatan ini belum masuk Korwil.
+          Kecamatan ini belum termasuk Korwil mana pun.
           {can(me, 'korwil.manage') && (
             <>
               {' '}
