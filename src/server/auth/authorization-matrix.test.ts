@@ -848,7 +848,12 @@ const POLICY: Record<string, Policy> = {
  * event stream never ends (its signed-in side is tested in results.test.ts).
  */
 const SIGN_OUT = ['POST /api/auth/sign-out', 'POST /api/auth/sign-out-everywhere'];
-const STREAMS = ['GET /api/results/stream', 'GET /api/problems/stream'];
+const STREAMS = [
+  'GET /api/results/stream',
+  'GET /api/problems/stream',
+  // Public (no sign-in), tested in server/public/public.test.ts.
+  'GET /api/public/results/stream',
+];
 
 /** Does the target of this variant lie inside an account's scope? (labelled by hand) */
 function inside(
