@@ -6,7 +6,7 @@
  * (any 16-digit run in a URL is shown as its first 6 digits and `**********`).
  */
 import type { Writable } from 'node:stream';
-import type { FastifyError, FastifyRequest, FastifyServerOptions } from 'fastify';
+import type { FastifyRequest, FastifyServerOptions } from 'fastify';
 
 export interface LogOptions {
   /** pino level; default `info`. `silent` turns logging off. */
@@ -52,7 +52,7 @@ export function loggerOptions(options: LogOptions): FastifyLogger {
         remoteAddress: req.ip,
         userAgent: req.headers['user-agent'],
       }),
-      err: (e: FastifyError) => ({
+      err: (e: Error & { code?: string }) => ({
         type: e.name,
         message: maskNiks(e.message),
         stack: maskNiks(e.stack ?? ''),
