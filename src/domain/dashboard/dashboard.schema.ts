@@ -160,6 +160,23 @@ export type Dashboard = z.infer<typeof Dashboard>;
 export const ReportKind = z.enum(['harian', 'mingguan']);
 export type ReportKind = z.infer<typeof ReportKind>;
 
+/** `daily` and `weekly` are accepted for `harian` and `mingguan` (see `reportKindOf`). */
+export const ReportKindParam = z.enum(['harian', 'mingguan', 'daily', 'weekly']);
+export type ReportKindParam = z.infer<typeof ReportKindParam>;
+
+/**
+ * Which data a report was made from: the audit trail's data entries (every
+ * write, without sign-ins and reports) up to the last one, with its hash.
+ */
+export const DataMark = z
+  .object({
+    entries: z.number().int(),
+    lastId: z.number().int(),
+    hash: z.string(),
+  })
+  .meta({ id: 'ReportDataMark' });
+export type DataMark = z.infer<typeof DataMark>;
+
 export const ReportItem = z
   .object({
     id: z.number().int(),
@@ -172,6 +189,10 @@ export const ReportItem = z
     generatedBy: z.string().nullable(),
     bytes: z.number().int(),
     hasData: z.boolean(),
+    /** The data it was made from (null for reports made before this was recorded). */
+    data: DataMark.nullable(),
+    /** Data have changed since it was made (a new report would say more). */
+    outdated: z.boolean(),
   })
   .meta({ id: 'DeskReport' });
 export type ReportItem = z.infer<typeof ReportItem>;
@@ -193,10 +214,10 @@ export type ReportSchedule = z.infer<typeof ReportSchedule>;
 export const ReportScheduleBody = ReportSchedule.meta({ id: 'ReportScheduleBody' });
 
 export const ReportQuery = z.object({
-  kind: ReportKind.default('harian'),
+  kind: ReportKindParam.default('harian'),
   date: IsoDate.optional().meta({ description: 'Default today (WIB)' }),
 });
 
 export const GenerateReportBody = z
-  .object({ kind: ReportKind, date: IsoDate.optional() })
+  .object({ kind: ReportKindParam, date: IsoDate.optional() })
   .meta({ id: 'GenerateReportBody' });

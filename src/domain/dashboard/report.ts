@@ -6,7 +6,7 @@
 import { daysBetween } from '../common/dates.ts';
 import { formatAngka, formatTanggal } from '../common/format.ts';
 import { formatPersen } from './dashboard.ts';
-import type { Dashboard, ReportKind } from './dashboard.schema.ts';
+import type { Dashboard, DataMark, ReportKind, ReportKindParam } from './dashboard.schema.ts';
 
 /** What happened in the period, counted from the records' own times (WIB days). */
 export interface Activity {
@@ -47,6 +47,8 @@ export interface ReportDocument {
     readonly nip: string | null;
   };
   readonly footer: string;
+  /** When and from which data it was made, in words. */
+  readonly madeFrom?: string;
 }
 
 export interface ReportMeta {
@@ -58,6 +60,30 @@ export interface ReportMeta {
   /** When it was made, in words: `1 Desember 2026 pukul 08.13 WIB`. */
   readonly generatedAtLabel: string;
   readonly signer: { readonly name: string | null; readonly nip: string | null };
+  /** The data it is made from (the audit trail's data entries). */
+  readonly dataMark?: DataMark;
+}
+
+/** `daily` → `harian`, `weekly` → `mingguan`; the Indonesian names as they are. */
+export function reportKindOf(kind: ReportKindParam): ReportKind {
+  return kind === 'daily' ? 'harian' : kind === 'weekly' ? 'mingguan' : kind;
+}
+
+/** The data mark in words, as printed on the report. */
+export function dataMarkLabel(mark: DataMark, generatedAtLabel: string): string {
+  const data =
+    mark.lastId === 0
+      ? 'belum ada catatan data'
+      : `${formatAngka(mark.entries)} catatan data, terakhir catatan audit #${String(mark.lastId)} (sidik ${mark.hash.slice(0, 12)})`;
+  return `Dibuat ${generatedAtLabel} dari data per saat itu: ${data}.`;
+}
+
+/**
+ * A stored report is outdated when data were written after it was made (a
+ * different last entry), or when its data are unknown (made before marks).
+ */
+export function isOutdated(made: DataMark | null, now: DataMark): boolean {
+  return made === null || made.lastId !== now.lastId || made.hash !== now.hash;
 }
 
 export const REPORT_CODE: Record<ReportKind, string> = { harian: 'LH', mingguan: 'LM' };
@@ -124,6 +150,9 @@ export function shapeReport(d: Dashboard, activity: Activity, meta: ReportMeta):
     signedOn: formatTanggal(meta.today),
     signer,
     footer: `Dibuat oleh Desk Pilkada pada ${meta.generatedAtLabel}.`,
+    ...(meta.dataMark === undefined
+      ? {}
+      : { madeFrom: dataMarkLabel(meta.dataMark, meta.generatedAtLabel) }),
   };
   if (!hasData) {
     return {

@@ -10,6 +10,7 @@ import {
   ReportSchedule,
   ReportScheduleBody,
 } from '../../domain/dashboard/dashboard.schema.ts';
+import { reportKindOf } from '../../domain/dashboard/report.ts';
 import { ProblemListQuery } from '../../domain/problems/problems.schema.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/connection.ts';
@@ -134,7 +135,11 @@ export function dashboardRoutes(app: ZodApp, db: Db): void {
       },
     },
     async (req, reply) =>
-      sendResult(reply, await generateReport(db, req.actor, req.body.kind, req.body.date), 201),
+      sendResult(
+        reply,
+        await generateReport(db, req.actor, reportKindOf(req.body.kind), req.body.date),
+        201,
+      ),
   );
   app.get(
     '/api/reports/pdf',
@@ -142,13 +147,16 @@ export function dashboardRoutes(app: ZodApp, db: Db): void {
       schema: {
         tags: ['Laporan'],
         summary:
-          'The PDF report of a kind and day (default today): the newest stored, else generated and stored now',
+          "The PDF report of a kind (harian/daily, mingguan/weekly) and day (default today). Today: the newest stored while no data were written since, else a new numbered edition with today's data. A past day: the newest stored, else made now",
         querystring: ReportQuery,
         response: { 200: FILE, ...AUTH_ERRORS },
       },
     },
     async (req, reply) =>
-      sendPdf(reply, await reportPdfFor(db, req.actor, req.query.kind, req.query.date)),
+      sendPdf(
+        reply,
+        await reportPdfFor(db, req.actor, reportKindOf(req.query.kind), req.query.date),
+      ),
   );
   app.get(
     '/api/reports/:id/pdf',

@@ -45,6 +45,12 @@ export function renderReportPdf(doc: ReportDocument): Promise<Buffer> {
   pdf.font('Helvetica').fontSize(BODY).moveDown(0.3);
   pdf.text(doc.number, { align: 'center' });
   pdf.text(doc.periodLabel, { align: 'center' });
+  if (doc.madeFrom !== undefined) {
+    pdf
+      .fontSize(BODY - 1)
+      .text(doc.madeFrom, { align: 'center' })
+      .fontSize(BODY);
+  }
   pdf.moveDown(0.5);
   pdf
     .moveTo(left, pdf.y)

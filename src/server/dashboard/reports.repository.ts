@@ -2,6 +2,7 @@
 import { and, count, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection.ts';
 import {
+  auditLog,
   deskPosition,
   deskReport,
   deskReportSequence,
@@ -169,4 +170,52 @@ export async function deskChair(db: Db): Promise<{ name: string; nip: string | n
     .from(deskPosition)
     .where(eq(deskPosition.role, 'ketua'));
   return rows[0] ?? null;
+}
+
+/** Audit actions that are not data: sign-ins and the reports themselves. */
+const NOT_DATA = sql`${auditLog.action} not like 'auth.%' and ${auditLog.action} not like 'report.%'`;
+
+/** The audit trail's data entries now: how many, the last one's id and hash. */
+export async function currentDataMark(
+  db: Db,
+): Promise<{ entries: number; lastId: number; hash: string }> {
+  const [head] = await db
+    .select({ entries: count(), lastId: sql<string | number | null>`max(${auditLog.id})` })
+    .from(auditLog)
+    .where(and(eq(auditLog.outcome, 'ok'), NOT_DATA));
+  const lastId = Number(head?.lastId ?? 0);
+  if (lastId === 0) return { entries: 0, lastId: 0, hash: '' };
+  const [last] = await db
+    .select({ hash: auditLog.hash })
+    .from(auditLog)
+    .where(eq(auditLog.id, lastId));
+  return { entries: head?.entries ?? 0, lastId, hash: last?.hash ?? '' };
+}
+
+/**
+ * The data marks recorded with reports (in the audit entry of their
+ * making), by report id; reports made before marks are absent.
+ */
+export async function dataMarksOfReports(
+  db: Db,
+  ids: readonly number[],
+): Promise<Map<number, unknown>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: sql<string | null>`${auditLog.after} ->> 'id'`,
+      data: sql<unknown>`${auditLog.after} -> 'data'`,
+    })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.action, 'report.generate'),
+        eq(auditLog.outcome, 'ok'),
+        sql`(${auditLog.after} ->> 'id') in (${sql.join(
+          ids.map((i) => sql`${String(i)}`),
+          sql`, `,
+        )})`,
+      ),
+    );
+  return new Map(rows.map((r) => [Number(r.id), r.data]));
 }

@@ -6,12 +6,18 @@ import { daysBetween, todayWib } from '../../domain/common/dates.ts';
 import { formatTanggal } from '../../domain/common/format.ts';
 import { domainError, err, ok, type Result } from '../../domain/common/result.ts';
 import {
+  DataMark,
   ReportSchedule,
   type Dashboard,
   type ReportItem,
   type ReportKind,
 } from '../../domain/dashboard/dashboard.schema.ts';
-import { periodStart, reportNumber, shapeReport } from '../../domain/dashboard/report.ts';
+import {
+  isOutdated,
+  periodStart,
+  reportNumber,
+  shapeReport,
+} from '../../domain/dashboard/report.ts';
 import { SYSTEM_ACTOR, type Actor } from '../auth/actor.ts';
 import { auditWrite, authorizeWrite, canRead } from '../auth/guard.ts';
 import type { Db } from '../db/connection.ts';
@@ -23,6 +29,8 @@ import {
   activityBetween,
   claimScheduled,
   completeScheduled,
+  currentDataMark,
+  dataMarksOfReports,
   deskChair,
   findReport,
   insertReport,
@@ -76,7 +84,13 @@ function wibMidnight(date: string): Date {
   return new Date(`${date}T00:00:00+07:00`);
 }
 
-function toItem(r: ReportListRow): ReportItem {
+/** A recorded mark, or null when absent or not a mark. */
+function markOf(raw: unknown): DataMark | null {
+  const parsed = DataMark.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
+function toItem(r: ReportListRow, data: DataMark | null, now: DataMark): ReportItem {
   return {
     id: r.id,
     kind: r.kind,
@@ -87,7 +101,19 @@ function toItem(r: ReportListRow): ReportItem {
     generatedBy: r.generatedBy,
     bytes: r.bytes,
     hasData: r.hasData,
+    data,
+    outdated: isOutdated(data, now),
   };
+}
+
+/** Reports as list items, each with the data it was made from. */
+async function itemsOf(db: Db, rows: readonly ReportListRow[]): Promise<ReportItem[]> {
+  const now = await currentDataMark(db);
+  const marks = await dataMarksOfReports(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => toItem(r, markOf(marks.get(r.id)), now));
 }
 
 export async function getSchedule(db: Db): Promise<ReportSchedule> {
@@ -120,7 +146,7 @@ export async function saveSchedule(
 export async function reportList(db: Db, actor: Actor): Promise<Result<ReportItem[]>> {
   const allowed = canRead(actor, 'dashboard.read');
   if (!allowed.ok) return allowed;
-  return ok((await listReports(db)).map(toItem));
+  return ok(await itemsOf(db, await listReports(db)));
 }
 
 export async function reportFile(
@@ -133,7 +159,11 @@ export async function reportFile(
   const row = await findReport(db, id);
   if (row === undefined)
     return err(domainError('not_found', 'report.not_found', 'Laporan tidak ditemukan.'));
-  return ok({ fileName: fileNameOf(toItem(row)), pdf: row.pdf });
+  const number = reportNumber(row.sequence, row.kind, row.periodDate);
+  return ok({
+    fileName: fileNameOf({ kind: row.kind, periodDate: row.periodDate, number }),
+    pdf: row.pdf,
+  });
 }
 
 export function fileNameOf(r: Pick<ReportItem, 'kind' | 'periodDate' | 'number'>): string {
@@ -166,6 +196,7 @@ async function build(
   date: string,
   sequence: number,
   now: Date,
+  dataMark: DataMark,
 ): Promise<Built> {
   const from = wibMidnight(periodStart(kind, date));
   const to = wibMidnight(shiftDay(date, 1));
@@ -178,6 +209,7 @@ async function build(
     sequence,
     generatedAtLabel: formatWaktuWib(now),
     signer: { name: chair?.name ?? null, nip: chair?.nip ?? null },
+    dataMark,
   });
   return { pdf: await renderReportPdf(doc), hasData: doc.hasData };
 }
@@ -201,7 +233,8 @@ export async function generateReport(
   if (!board.ok) return board;
   return inTransaction(db, async (tx) => {
     const sequence = await nextSequence(tx, kind, Number(day.slice(0, 4)));
-    const built = await build(tx, board.value, kind, day, sequence, now);
+    const data = await currentDataMark(tx);
+    const built = await build(tx, board.value, kind, day, sequence, now, data);
     const row = await insertReport(tx, {
       kind,
       periodDate: day,
@@ -214,15 +247,18 @@ export async function generateReport(
       pdf: built.pdf,
       bytes: built.pdf.length,
     });
-    const item = toItem(row);
+    const item = toItem(row, data, data);
     await auditWrite(tx, access.value, what, { after: { ...item } });
     return ok(item);
   });
 }
 
 /**
- * The report of a kind and day for download: the newest stored one, or a
- * new one when none is stored yet.
+ * The report of a kind and day for download. For the current period (today's
+ * daily, the weekly ending today) it shows today's data: the newest stored
+ * one while no data were written since it was made, else a new numbered
+ * edition. A past period's report is the newest stored one (its day's state
+ * cannot be made again), or a new one when none is stored.
  */
 export async function reportPdfFor(
   db: Db,
@@ -233,9 +269,16 @@ export async function reportPdfFor(
 ): Promise<Result<{ fileName: string; pdf: Buffer }>> {
   const allowed = canRead(actor, 'dashboard.read');
   if (!allowed.ok) return allowed;
-  const day = date ?? todayWib(now);
+  const today = todayWib(now);
+  const day = date ?? today;
   const stored = await latestReportOf(db, kind, day);
-  if (stored !== undefined) return reportFile(db, actor, stored);
+  if (stored !== undefined) {
+    const current = day === today;
+    const made = current ? markOf((await dataMarksOfReports(db, [stored])).get(stored)) : null;
+    if (!current || !isOutdated(made, await currentDataMark(db))) {
+      return reportFile(db, actor, stored);
+    }
+  }
   const made = await generateReport(db, actor, kind, day, now);
   if (!made.ok) return made;
   return reportFile(db, actor, made.value.id);
@@ -268,7 +311,8 @@ export async function runScheduledReports(db: Db, now: Date): Promise<ScheduledR
       if (id === null)
         return err(domainError('conflict', 'report.already_scheduled', 'Sudah dibuat.'));
       const sequence = await nextSequence(tx, kind, Number(day.slice(0, 4)));
-      const built = await build(tx, board.value, kind, day, sequence, now);
+      const data = await currentDataMark(tx);
+      const built = await build(tx, board.value, kind, day, sequence, now, data);
       await completeScheduled(tx, id, {
         sequence,
         hasData: built.hasData,
@@ -280,7 +324,7 @@ export async function runScheduledReports(db: Db, now: Date): Promise<ScheduledR
         tx,
         { actor: SYSTEM_ACTOR, grant: { role: 'admin', scopeKind: 'regency', scopeRef: '' } },
         { action: 'report.generate', targetType: 'report', targetId: `${kind}:${day}` },
-        { after: { id, kind, periodDate: day, trigger: 'jadwal', sequence } },
+        { after: { id, kind, periodDate: day, trigger: 'jadwal', sequence, data } },
       );
       return ok(id);
     });

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { todayWib } from '../../domain/common/dates.ts';
 import { formatAngka, formatTanggal } from '../../domain/common/format.ts';
-import { api, downloads, type ReportScheduleData } from '../api.ts';
+import { api, downloads, type ReportItemData, type ReportScheduleData } from '../api.ts';
 import { Async, BusyButton, Field, Forbidden, FormStatus, useForm } from '../components.tsx';
 import { formatWaktuWib } from '../labels.ts';
 import { Link } from '../router.tsx';
@@ -143,6 +143,53 @@ function ScheduleForm({ schedule }: { schedule: ReportScheduleData }) {
   );
 }
 
+/**
+ * Which data a stored report was made from, and, when data have been written
+ * since, says so plainly; for today's period, a button makes a new edition.
+ */
+function Freshness({ report, onMade }: { report: ReportItemData; onMade: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const current = report.periodDate === todayWib();
+  return (
+    <>
+      {report.data !== null && (
+        <div className="muted small">
+          dari data s.d. catatan audit #{String(report.data.lastId)}
+        </div>
+      )}
+      {report.outdated && (
+        <div className="small" data-testid={`report-outdated-${String(report.id)}`}>
+          Data sudah berubah sejak laporan ini dibuat; ini terbitan tersimpan nomor {report.number}.{' '}
+          {current && (
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() => {
+                setBusy(true);
+                setError(null);
+                void api.generateReport(report.kind, report.periodDate).then((r) => {
+                  setBusy(false);
+                  if (r.ok) onMade();
+                  else setError(r.error.message);
+                });
+              }}
+            >
+              {busy ? 'Membuat laporan…' : 'Buat laporan baru'}
+            </button>
+          )}
+          {error !== null && (
+            <p className="field-error" role="alert">
+              {error}
+            </p>
+          )}
+        </div>
+      )}
+    </>
+  );
+}
+
 export function LaporanPage() {
   useTitle('Laporan Desk Pilkada');
   const me = useMe();
@@ -199,6 +246,7 @@ export function LaporanPage() {
                     <td>
                       {formatWaktuWib(r.generatedAt)} WIB,{' '}
                       {r.trigger === 'jadwal' ? 'otomatis' : (r.generatedBy ?? 'permintaan')}
+                      <Freshness report={r} onMade={list.reload} />
                     </td>
                     <td>
                       <a href={downloads.storedReport(r.id)} download>
