@@ -5,6 +5,7 @@
  */
 import '../domain/common/zod-id.ts';
 import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { constants as zlibConstants } from 'node:zlib';
@@ -109,7 +110,13 @@ declare module 'fastify' {
 export async function buildApp(options: AppOptions): Promise<ZodApp> {
   const { database } = options;
   const db = database.db;
+  // The public site answers fresh public reads ahead of Fastify (issue 28); set below.
+  let preRoute: PublicHandle['preRoute'] | undefined = undefined;
   const app = Fastify({
+    serverFactory: (handler) =>
+      createServer((req, res) => {
+        if (preRoute?.(req, res) !== true) handler(req, res);
+      }),
     logger: fastifyLogger(options.logger),
     bodyLimit: 4 * 1024 * 1024,
     trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
@@ -133,6 +140,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   const hub = options.hub ?? new LiveHub();
   const publicSite = installPublic(app, db, hub, options.publicSite);
   app.decorate('publicSite', publicSite);
+  preRoute = publicSite.preRoute;
   installAuth(app, db);
 
   await app.register(fastifySwagger, {

@@ -125,15 +125,36 @@ export class PublicSite {
       if (entry.building !== undefined) await entry.building.catch(() => undefined);
       return this.rebuild(entry);
     }
+    return this.servable(entry) ?? this.rebuild(entry);
+  }
+
+  /**
+   * The snapshot for `key` if it may be served without waiting (starting a
+   * background rebuild when it is over `minIntervalMs` old); undefined when
+   * the reader must wait for a build (see `get`). Never builds an entry.
+   */
+  fresh(key: SnapshotKey): Snapshot | undefined {
+    const entry = this.entries.get(key);
+    return entry === undefined || entry.forced ? undefined : this.servable(entry);
+  }
+
+  private servable(entry: Entry): Snapshot | undefined {
     const snap = entry.snapshot;
-    if (snap === undefined) return this.rebuild(entry);
+    if (snap === undefined) return undefined;
     const now = this.now();
     const age = now - snap.readAt;
-    if (age >= this.maxStaleMs) return this.rebuild(entry);
+    if (age >= this.maxStaleMs) return undefined;
     const dirty = entry.changes !== entry.builtChanges;
-    if (dirty && now - entry.lastStart >= this.minIntervalMs) return this.rebuild(entry);
+    if (dirty && now - entry.lastStart >= this.minIntervalMs) return undefined;
     if (age >= this.minIntervalMs) void this.rebuild(entry).catch(() => undefined);
     return snap;
+  }
+
+  /** Whether a contest exists, if known without waiting (a fresh contests snapshot). */
+  knownContestNow(id: number): boolean | undefined {
+    const snap = this.fresh('contests');
+    if (snap === undefined || this.contestIds?.version !== snap.version) return undefined;
+    return this.contestIds.ids.has(id);
   }
 
   /**

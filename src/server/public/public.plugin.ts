@@ -111,6 +111,14 @@ export function sendSnapshot(req: IncomingMessage, res: ServerResponse, snap: Sn
 export interface PublicHandle {
   readonly site: PublicSite;
   readonly streams: PublicStreams;
+  /**
+   * For the HTTP server's request listener, ahead of Fastify: answers a
+   * public read from a fresh snapshot at once and returns true; false (having
+   * written nothing) for anything else, which then goes through Fastify —
+   * where the onRequest hook below answers public reads that must wait for a
+   * build.
+   */
+  readonly preRoute: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 /** Installs the fast path (call before any other onRequest hook), the stream route and the events. */
@@ -217,5 +225,18 @@ export function installPublic(
       }
     },
   );
-  return { site, streams };
+  const preRoute = (req: IncomingMessage, res: ServerResponse): boolean => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.url === undefined) return false;
+    if (!req.url.startsWith('/api/')) return false;
+    const key = snapshotKeyOf(req.url);
+    if (key === null || hasSession(req)) return false;
+    if (key.startsWith('results:') && site.knownContestNow(Number(key.slice(8))) !== true) {
+      return false;
+    }
+    const snap = site.fresh(key);
+    if (snap === undefined) return false;
+    sendSnapshot(req, res, snap);
+    return true;
+  };
+  return { site, streams, preRoute };
 }

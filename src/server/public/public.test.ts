@@ -199,6 +199,32 @@ describe.each(testEngines())('the public site on %s', (engine) => {
     expect(after).toBe(before + 1);
   });
 
+  it('answers the same over a real socket (ahead of Fastify when fresh): 304, br, 400 for absurd values, live for a session', async () => {
+    const first = await fetch(`${address}${url()}`);
+    expect(first.status).toBe(200);
+    const etag = first.headers.get('etag') ?? '';
+    expect(await first.json()).toStrictEqual(JSON.parse(JSON.stringify(await live())));
+    for (let i = 0; i < 20; i++) {
+      const again = await fetch(`${address}${url()}`, { headers: { 'if-none-match': etag } });
+      expect(again.status).toBe(304);
+    }
+    const forged = await fetch(`${address}${url()}`, { headers: { 'if-none-match': 'W/"' } });
+    expect(forged.status).toBe(200);
+    const br = await fetch(`${address}${url()}`, { headers: { 'accept-encoding': 'br' } });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('cache-control')).toBe('public, max-age=1, stale-while-revalidate=10');
+    for (const q of ['contestId=abc', 'contestId=1&contestId=1', 'contestId=99999999999']) {
+      expect((await fetch(`${address}/api/public/results?${q}`)).status, q).toBe(400);
+    }
+    const session = await signIn(app, 'admin');
+    const signedIn = await fetch(`${address}/api/contests`, {
+      headers: { cookie: session.cookie },
+    });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.headers.get('etag')).toBeNull();
+    expect((await fetch(`${address}/api/contests`)).headers.get('etag')).not.toBeNull();
+  });
+
   it('keeps the public snapshot equal to the live totals after every accepted submission and correction (property)', async () => {
     const ppk = injectAs(app, await signIn(app, 'ppk.sukapura'));
     await fc.assert(
