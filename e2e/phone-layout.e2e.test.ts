@@ -88,7 +88,7 @@ function layoutFaults(page: Page): Promise<string[]> {
       rects: [...el.getClientRects()].filter((r) => r.width > 0 && r.height > 0),
     }));
     const name = (el: HTMLElement) =>
-      `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
+      `${el.tagName.toLowerCase()} "${el.textContent.trim().slice(0, 30)}"`;
     for (let i = 0; i < boxes.length; i++) {
       for (let j = i + 1; j < boxes.length; j++) {
         const a = boxes[i];
