@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { openPage, DESKTOP } from './browser.ts';
 import { useDemo } from './demo.ts';
-import { signIn } from './sign-in.ts';
+import { signIn, mainMenu } from './sign-in.ts';
 
 const HEADER = 'username,nama,peran,wilayah';
 const GOOD_ROWS = [
@@ -24,10 +24,7 @@ describe('admin: accounts from CSV, printable sheets, audit trail', () => {
     const { page, context, problems } = await openPage(demo.browser, demo.url, DESKTOP);
     try {
       await signIn(page, 'admin');
-      await page
-        .getByRole('navigation', { name: 'Menu utama' })
-        .getByRole('link', { name: 'Admin' })
-        .click();
+      await (await mainMenu(page)).getByRole('link', { name: 'Admin' }).click();
       await page.waitForURL(/\/admin\/akun$/);
       const accounts = page.getByRole('table', { name: 'Daftar akun' });
       await accounts.getByRole('rowheader', { name: 'pps.ngadisari', exact: true }).waitFor();

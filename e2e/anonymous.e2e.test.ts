@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { openPage } from './browser.ts';
 import { useDemo } from './demo.ts';
-import { fillSignIn, userMenu } from './sign-in.ts';
+import { fillSignIn, userMenu, mainMenu } from './sign-in.ts';
 
 describe('anonymous visitors', () => {
   const demo = useDemo();
@@ -20,7 +20,7 @@ describe('anonymous visitors', () => {
         .getByRole('heading', { level: 1, name: 'Pilkada Kabupaten Probolinggo' })
         .waitFor();
       expect(new URL(page.url()).pathname).toBe('/');
-      const nav = page.getByRole('navigation', { name: 'Menu utama' });
+      const nav = await mainMenu(page);
       // The public home, not the regency registry (which needs signing in).
       expect(await page.getByTestId('korwil-card').count()).toBe(0);
 

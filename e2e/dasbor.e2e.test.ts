@@ -11,7 +11,7 @@ import { formatTanggal } from '../src/domain/common/format.ts';
 import { pdfText } from '../src/server/testing/pdf-text.ts';
 import { DESKTOP, openPage } from './browser.ts';
 import { useDemo } from './demo.ts';
-import { signIn } from './sign-in.ts';
+import { signIn, mainMenu } from './sign-in.ts';
 
 describe('Bupati: dashboard and daily report', () => {
   const demo = useDemo();
@@ -20,10 +20,7 @@ describe('Bupati: dashboard and daily report', () => {
     const { page, context, problems } = await openPage(demo.browser, demo.url, DESKTOP);
     try {
       await signIn(page, 'bupati');
-      await page
-        .getByRole('navigation', { name: 'Menu utama' })
-        .getByRole('link', { name: 'Dasbor', exact: true })
-        .click();
+      await (await mainMenu(page)).getByRole('link', { name: 'Dasbor', exact: true }).click();
       await page.waitForURL(/\/dasbor$/);
       await page.getByRole('heading', { level: 1, name: 'Dasbor Bupati' }).waitFor();
 

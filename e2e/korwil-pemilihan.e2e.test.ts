@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { openPage, DESKTOP } from './browser.ts';
 import { useDemo } from './demo.ts';
-import { signIn } from './sign-in.ts';
+import { signIn, mainMenu } from './sign-in.ts';
 
 describe('korwil and pemilihan pages', () => {
   const demo = useDemo();
@@ -16,10 +16,7 @@ describe('korwil and pemilihan pages', () => {
     const { page, context, problems } = await openPage(demo.browser, demo.url);
     try {
       await signIn(page, 'ketua.desk');
-      await page
-        .getByRole('navigation', { name: 'Menu utama' })
-        .getByRole('link', { name: 'Korwil', exact: true })
-        .click();
+      await (await mainMenu(page)).getByRole('link', { name: 'Korwil', exact: true }).click();
       await page.waitForURL(/\/korwil$/);
       await page.getByRole('heading', { name: 'Korwil III', exact: true }).waitFor();
 
@@ -53,10 +50,7 @@ describe('korwil and pemilihan pages', () => {
       await korwilIV.getByRole('link', { name: 'Sukapura' }).waitFor();
 
       // The home page now shows four Korwil, Korwil I without Sukapura.
-      await page
-        .getByRole('navigation', { name: 'Menu utama' })
-        .getByRole('link', { name: 'Beranda' })
-        .click();
+      await (await mainMenu(page)).getByRole('link', { name: 'Beranda' }).click();
       await expect.poll(() => page.getByTestId('korwil-card').count()).toBe(4);
       const korwilI = page.getByRole('region', { name: 'Korwil I', exact: true });
       expect(await korwilI.getByRole('link', { name: 'Sukapura' }).count()).toBe(0);

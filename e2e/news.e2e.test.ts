@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, openPage } from './browser.ts';
 import { useDemo } from './demo.ts';
-import { signIn, userMenu } from './sign-in.ts';
+import { signIn, userMenu, mainMenu } from './sign-in.ts';
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
@@ -59,10 +59,7 @@ describe('news and the public portal', () => {
     try {
       // The writer.
       await signIn(page, 'operator.kpu');
-      await page
-        .getByRole('navigation', { name: 'Menu utama' })
-        .getByRole('link', { name: 'Redaksi' })
-        .click();
+      await (await mainMenu(page)).getByRole('link', { name: 'Redaksi' }).click();
       await page.getByRole('heading', { level: 1, name: 'Redaksi berita' }).waitFor();
       await page.getByRole('link', { name: 'Tulis berita baru' }).click();
       // A title too short: the server's message under the field.

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DESKTOP, openPage } from './browser.ts';
 import { useDemo } from './demo.ts';
-import { signIn } from './sign-in.ts';
+import { signIn, mainMenu } from './sign-in.ts';
 import { loadRegency } from '../src/server/setup/area-data.ts';
 
 const HEADER = 'badan,jabatan,wilayah,tps,nama,nik,telepon,tanggal_sumpah';
@@ -33,10 +33,7 @@ async function ppsCsv(): Promise<{ csv: string; rows: string[]; firstDesa: strin
 }
 
 async function go(page: Page, label: string): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Menu utama' })
-    .getByRole('link', { name: label, exact: true })
-    .click();
+  await (await mainMenu(page)).getByRole('link', { name: label, exact: true }).click();
 }
 
 describe('people: rosters, Bimtek in waves, desk organisation', () => {

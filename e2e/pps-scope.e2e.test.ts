@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { openPage } from './browser.ts';
 import { useDemo } from './demo.ts';
-import { signIn, userMenu } from './sign-in.ts';
+import { signIn, userMenu, mainMenu } from './sign-in.ts';
 
 describe('PPS and KPPS see only their own territory', () => {
   const demo = useDemo();
@@ -20,7 +20,7 @@ describe('PPS and KPPS see only their own territory', () => {
       await page.getByRole('heading', { level: 1, name: 'Ngadisari' }).waitFor();
 
       // The menu: no Beranda, a link to the desa instead; the header names the role.
-      const nav = page.getByRole('navigation', { name: 'Menu utama' });
+      const nav = await mainMenu(page);
       await nav.getByRole('link', { name: 'Ngadisari' }).waitFor();
       expect(await nav.getByRole('link', { name: 'Beranda' }).count()).toBe(0);
       expect(await nav.getByRole('link', { name: 'Korwil' }).count()).toBe(0);
@@ -84,7 +84,7 @@ describe('PPS and KPPS see only their own territory', () => {
       await page.getByRole('heading', { level: 1, name: 'TPS 001' }).waitFor();
       await page.getByText('Desa/kelurahan Ngadisari, Kecamatan Sukapura').waitFor();
       expect(await page.getByRole('button', { name: /ubah|nonaktifkan/i }).count()).toBe(0);
-      const nav = page.getByRole('navigation', { name: 'Menu utama' });
+      const nav = await mainMenu(page);
       expect(await nav.getByRole('link', { name: 'Beranda' }).count()).toBe(0);
       await nav.getByRole('link', { name: 'TPS 001' }).waitFor();
 

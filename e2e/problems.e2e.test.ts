@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DESKTOP, openPage, PHONE, type OpenedPage } from './browser.ts';
 import { useDemo } from './demo.ts';
-import { signIn } from './sign-in.ts';
+import { signIn, mainMenu } from './sign-in.ts';
 
 /** A 1×1 PNG. */
 const PNG = Buffer.from(
@@ -76,7 +76,7 @@ describe('field problems: report, refer, settle, summarise, track', () => {
       // 3. The PPS of Ngadisari, on a phone.
       const pps = await open(PHONE);
       await signIn(pps, 'pps.ngadisari');
-      await pps.getByRole('link', { name: 'Masalah', exact: true }).click();
+      await (await mainMenu(pps)).getByRole('link', { name: 'Masalah', exact: true }).click();
       await pps.getByRole('link', { name: 'Lapor masalah' }).click();
       await pps.getByRole('heading', { name: 'Lapor masalah' }).waitFor();
       // Missing category: refused on the page, nothing sent.
@@ -154,7 +154,7 @@ describe('field problems: report, refer, settle, summarise, track', () => {
       // 7. The Bupati's summary counts it as settled.
       const bupati = await open();
       await signIn(bupati, 'bupati');
-      await bupati.getByRole('link', { name: 'Masalah', exact: true }).click();
+      await (await mainMenu(bupati)).getByRole('link', { name: 'Masalah', exact: true }).click();
       await bupati.getByRole('link', { name: 'Ringkasan untuk Bupati' }).click();
       await expect.poll(() => bupati.getByTestId('ringkasan-selesai').textContent()).toBe('1');
       await bupati.getByText('1 masalah telah selesai ditangani').waitFor();

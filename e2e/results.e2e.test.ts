@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { DESKTOP, openPage, type OpenedPage } from './browser.ts';
 import { useDemo } from './demo.ts';
-import { signIn } from './sign-in.ts';
+import { signIn, mainMenu } from './sign-in.ts';
 import { FIGURES } from './chasil-figures.ts';
 
 /** A 1×1 PNG. */
@@ -386,8 +386,9 @@ describe('results: C.Hasil entry, live dashboard, verification, correction', () 
     try {
       const page = visitor.page;
       await page.goto('/masuk');
-      await page
-        .getByRole('navigation', { name: 'Menu utama' })
+      await (
+        await mainMenu(page)
+      )
         .getByRole('link', { name: 'Hasil sementara', exact: true })
         .click();
       await page.waitForURL(/\/hasil-sementara$/);

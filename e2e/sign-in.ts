@@ -2,7 +2,7 @@
  * Signing in for the browser journeys: through the real sign-in page, as one
  * of the demo accounts (all share the published demo password).
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../src/server/setup/demo-accounts.ts';
 
 export { DEMO_PASSWORD };
@@ -37,4 +37,18 @@ export async function userMenu(page: Page, button: string): Promise<void> {
     .getByRole('group', { name: 'Akun Anda' })
     .getByRole('button', { name: button, exact: true })
     .click();
+}
+
+/**
+ * The main menu, unfolded first on a phone (where it hides behind the
+ * "Menu" button), so its links can be read and clicked at any width.
+ */
+export async function mainMenu(page: Page): Promise<Locator> {
+  const nav = page.locator('nav#menu-utama');
+  await nav.waitFor({ state: 'attached' });
+  const toggle = page.locator('button.menu-toggle');
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') {
+    await toggle.click();
+  }
+  return page.getByRole('navigation', { name: 'Menu utama' });
 }

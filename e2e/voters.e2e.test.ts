@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DESKTOP, openPage } from './browser.ts';
 import { useDemo } from './demo.ts';
-import { signIn } from './sign-in.ts';
+import { signIn, mainMenu } from './sign-in.ts';
 import { DP4_COLUMNS } from '../src/domain/voters/dp4.ts';
 import { composeNik } from '../src/domain/voters/nik.ts';
 
@@ -75,8 +75,9 @@ describe('voter data: DP4 import, coklit, DPS, cek DPT', () => {
       // The operator imports the DP4 and downloads the rejection report.
       let page = operator.page;
       await signIn(page, 'operator.kpu');
-      await page
-        .getByRole('navigation')
+      await (
+        await mainMenu(page)
+      )
         .getByRole('link', { name: 'Daftar pemilih', exact: true })
         .click();
       await page.getByRole('link', { name: 'Impor DP4', exact: true }).click();
@@ -131,7 +132,7 @@ describe('voter data: DP4 import, coklit, DPS, cek DPT', () => {
       // The Pantarlih, on a 360 px phone.
       page = pantarlih.page;
       await signIn(page, 'pantarlih.ngadisari.1');
-      await page.getByRole('navigation').getByRole('link', { name: 'Coklit', exact: true }).click();
+      await (await mainMenu(page)).getByRole('link', { name: 'Coklit', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: /Coklit TPS 001 Ngadisari/ }).waitFor();
       // The heading can show before the voter list has loaded.
       await page.getByText('351301********0001').waitFor();
@@ -225,8 +226,9 @@ describe('voter data: DP4 import, coklit, DPS, cek DPT', () => {
       // The PPS sees the desa's progress, then compiles the DPS.
       page = pps.page;
       await signIn(page, 'pps.ngadisari');
-      await page
-        .getByRole('navigation')
+      await (
+        await mainMenu(page)
+      )
         .getByRole('link', { name: 'Daftar pemilih', exact: true })
         .click();
       const counts = page.getByTestId('progress-counts');

@@ -7,11 +7,11 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DESKTOP, openPage, PHONE } from './browser.ts';
 import { useDemo } from './demo.ts';
-import { signIn } from './sign-in.ts';
+import { signIn, mainMenu } from './sign-in.ts';
 
 /** The labels of the main menu's links (shown or folded away). */
 async function menuLabels(page: Page): Promise<string[]> {
-  const nav = page.getByRole('navigation', { name: 'Menu utama' });
+  const nav = await mainMenu(page);
   await nav.waitFor({ state: 'attached' });
   return (await nav.locator('a').allTextContents()).map((t) => t.trim());
 }

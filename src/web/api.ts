@@ -56,6 +56,7 @@ import type {
   ProblemConfig,
   ProblemCreated,
   ProblemDetail,
+  ProblemAssignee,
   ProblemListItem,
   ProblemListQuery,
   ProblemPlaces,
@@ -237,6 +238,7 @@ export type ProblemConfigData = z.infer<typeof ProblemConfig>;
 export type ProblemPlacesData = z.infer<typeof ProblemPlaces>;
 export type ProblemItemData = z.infer<typeof ProblemListItem>;
 export type ProblemDetailData = z.infer<typeof ProblemDetail>;
+export type ProblemAssigneeData = z.infer<typeof ProblemAssignee>;
 export type ProblemCreatedData = z.infer<typeof ProblemCreated>;
 export type ProblemTrendData = z.infer<typeof ProblemTrend>;
 export type BupatiSummaryData = z.infer<typeof BupatiSummary>;
@@ -722,6 +724,8 @@ export const api = {
     request<ProblemDetailData>('GET', `/api/problems/${String(id)}`, { signal }),
   moveProblem: (id: number, input: ProblemTransition) =>
     request<ProblemDetailData>('POST', `/api/problems/${String(id)}/transition`, { body: input }),
+  problemAssignees: (id: number, signal?: AbortSignal) =>
+    request<ProblemAssigneeData[]>('GET', `/api/problems/${String(id)}/assignees`, { signal }),
   assignProblem: (id: number, input: ProblemAssign) =>
     request<ProblemDetailData>('PUT', `/api/problems/${String(id)}/assignee`, { body: input }),
   commentProblem: (id: number, body: string) =>

@@ -489,6 +489,9 @@ export function App() {
 
   const me = session.status === 'ready' ? session.me : null;
   const here = path + search;
+  /** The menu, folded behind a button on phones; a new page folds it again. */
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [path]);
 
   // The offline queue sends only the signed-in account's items; their data is
   // kept on the device for the field pages. A session the queue finds ended
@@ -542,7 +545,22 @@ export function App() {
             Desk Pilkada
           </Link>
           {me !== null && (
-            <nav aria-label="Menu utama">
+            <button
+              type="button"
+              className="menu-toggle"
+              aria-expanded={menuOpen}
+              aria-controls="menu-utama"
+              onClick={() => setMenuOpen((open) => !open)}
+            >
+              Menu
+            </button>
+          )}
+          {me !== null && (
+            <nav
+              id="menu-utama"
+              aria-label="Menu utama"
+              className={menuOpen ? 'site-nav site-nav-open' : 'site-nav'}
+            >
               <ul className="nav">
                 {navFor(me, route, path).map((item) => (
                   <li key={item.to}>

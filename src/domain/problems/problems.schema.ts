@@ -101,6 +101,17 @@ export const AssignBody = z
   .meta({ id: 'ProblemAssignBody' });
 export type AssignBody = z.infer<typeof AssignBody>;
 
+/** One account a problem may be assigned to (it may handle problems where this one lies). */
+export const ProblemAssignee = z
+  .object({
+    username: z.string(),
+    fullName: z.string(),
+    /** The role (and its place) that lets the account take it: "Koordinator Korwil · Korwil I". */
+    roleLabel: z.string(),
+  })
+  .meta({ id: 'ProblemAssignee' });
+export type ProblemAssignee = z.infer<typeof ProblemAssignee>;
+
 export const CommentBody = z.object({ body: Text(4000) }).meta({ id: 'ProblemCommentBody' });
 export type CommentBody = z.infer<typeof CommentBody>;
 
@@ -244,6 +255,18 @@ export const TrackingStatus = z
     statusLabel: z.string(),
     reportedAt: z.string(),
     updatedAt: z.string(),
+    /** Each step in plain words, from the report being sent; never who did it. */
+    steps: z.array(z.object({ at: z.string(), text: z.string() })),
+    /** Where the case was referred, when, and what the agency said (no internal notes). */
+    referrals: z.array(
+      z.object({
+        agency: z.string(),
+        referredOn: z.string(),
+        updates: z.array(z.object({ at: z.string(), text: z.string() })),
+      }),
+    ),
+    /** How it was settled, or why it could not be followed up; null while open. */
+    closingNote: z.string().nullable(),
   })
   .meta({ id: 'ProblemTrackingStatus' });
 export type TrackingStatus = z.infer<typeof TrackingStatus>;

@@ -395,6 +395,10 @@ const POLICY: Record<string, Policy> = {
     request: (ids, v) =>
       body('POST', `/api/problems/${String(problemId(ids, v))}/transition`, { action: 'terima' }),
   },
+  'GET /api/problems/{id}/assignees': {
+    access: { kind: 'permission', permission: 'problem.handle', target: 'tps' },
+    request: (ids, v) => get(`/api/problems/${String(problemId(ids, v))}/assignees`),
+  },
   'PUT /api/problems/{id}/assignee': {
     access: { kind: 'permission', permission: 'problem.handle', target: 'tps' },
     request: (ids, v) =>

@@ -262,11 +262,14 @@ export async function findProblemByClientId(
 export async function findProblemByTrackingCode(db: Db, code: string) {
   const rows = await db
     .select({
+      id: problem.id,
       trackingCode: problem.trackingCode,
       status: problem.status,
       mergedIntoId: problem.mergedIntoId,
       reportedAt: problem.reportedAt,
       updatedAt: problem.updatedAt,
+      resolution: problem.resolution,
+      rejectionReason: problem.rejectionReason,
     })
     .from(problem)
     .where(eq(problem.trackingCode, code));

@@ -6,6 +6,7 @@ import { ok } from '../../domain/common/result.ts';
 import {
   AssignBody,
   BupatiSummary,
+  ProblemAssignee,
   CommentBody,
   ProblemConfig,
   ProblemConfigBody,
@@ -31,6 +32,7 @@ import { findPhoto, insertProblemPhoto } from './problems.repository.ts';
 import {
   assignProblem,
   authorizePhoto,
+  problemAssignees,
   bupatiSummary,
   commentOnProblem,
   problemConfig,
@@ -209,6 +211,19 @@ export function problemsRoutes(app: ZodApp, db: Db, hub: LiveHub, dataDir: strin
     },
     async (req, reply) =>
       sendResult(reply, await transitionProblem(db, hub, req.actor, req.params.id, req.body)),
+  );
+  app.get(
+    '/api/problems/:id/assignees',
+    {
+      schema: {
+        tags: TAGS,
+        summary:
+          'The accounts this problem may be assigned to (those who may handle it where it lies), by name',
+        params: IdParam,
+        response: { 200: z.array(ProblemAssignee), ...AUTH_ERRORS },
+      },
+    },
+    async (req, reply) => sendResult(reply, await problemAssignees(db, req.actor, req.params.id)),
   );
   app.put(
     '/api/problems/:id/assignee',

@@ -17,6 +17,7 @@ import {
   DEFAULT_TARGETS,
   ETHICS_CATEGORY,
   STATUS_LABEL,
+  STATUSES,
   checkCategories,
   checkTargets,
   isDuplicateCandidate,
@@ -31,6 +32,7 @@ import {
 import type {
   AssignBody,
   AsnDetails,
+  ProblemAssignee,
   BupatiSummary,
   CommentBody,
   EthicsDetails,
@@ -52,6 +54,13 @@ import type { Actor } from '../auth/actor.ts';
 import { auditWrite, authorizeWrite, canRead, type Access } from '../auth/guard.ts';
 import type { Db } from '../db/connection.ts';
 import { inTransaction } from '../http/transaction.ts';
+import {
+  agencyName,
+  closingNote,
+  PUBLIC_REFERRAL_STATUS,
+  publicSteps,
+} from '../../domain/problems/tracking.ts';
+import { describeAssignees, eligibleAssignees, mayTake } from './problems.assignees.ts';
 import type { LiveHub } from '../live/live-hub.ts';
 import { allRegions, findRegion } from '../regions/regions.repository.ts';
 import { readSetting, writeSetting } from '../settings/settings.repository.ts';
@@ -508,6 +517,19 @@ export async function reportPublic(
   return ok({ trackingCode: saved.value.trackingCode });
 }
 
+/** The status changes among a report's events. */
+function statusEvents(
+  rows: readonly { kind: string; toStatus: string | null; at: Date }[],
+): { toStatus: Status; at: Date }[] {
+  return rows.flatMap((e) =>
+    e.kind === 'status' &&
+    e.toStatus !== null &&
+    (STATUSES as readonly string[]).includes(e.toStatus)
+      ? [{ toStatus: e.toStatus as Status, at: e.at }]
+      : [],
+  );
+}
+
 export async function trackingStatus(db: Db, code: string): Promise<Result<TrackingStatus>> {
   const row = await findProblemByTrackingCode(db, code.trim().toUpperCase());
   if (row === undefined) {
@@ -519,15 +541,32 @@ export async function trackingStatus(db: Db, code: string): Promise<Result<Track
   let status: Status = row.status;
   let updatedAt = row.updatedAt;
   let next = row.mergedIntoId;
+  let current = row;
+  const events = statusEvents(await eventsOf(db, row.id));
   for (let hops = 0; status === 'digabung' && next !== null && hops < 5; hops++) {
     const target = await findProblem(db, next);
     if (target === undefined) break;
+    // The case's own steps from the merge on.
+    const mergedAt = events.at(-1)?.at ?? current.updatedAt;
+    events.push(...statusEvents(await eventsOf(db, target.id)).filter((e) => e.at > mergedAt));
     status = target.status;
     updatedAt = target.updatedAt > updatedAt ? target.updatedAt : updatedAt;
     next = target.mergedIntoId;
+    current = target;
   }
   const merged = row.status === 'digabung' && status !== 'digabung';
+  const referrals = await referralsOf(db, current.id);
   return ok({
+    steps: publicSteps(row.reportedAt, events),
+    referrals: referrals.map((r) => ({
+      agency: agencyName(r.agency as Agency, r.agencyName),
+      referredOn: r.referredOn,
+      updates: r.updates.map((u) => ({
+        at: u.at.toISOString(),
+        text: PUBLIC_REFERRAL_STATUS[u.status],
+      })),
+    })),
+    closingNote: closingNote(current.status, current.resolution, current.rejectionReason),
     trackingCode: row.trackingCode,
     status,
     statusLabel: merged
@@ -813,6 +852,13 @@ export async function assignProblem(
       'username',
     );
   }
+  if (user !== null && !(await mayTake(db, body.username ?? '', targetOf(auth.value.row)))) {
+    return invalid(
+      'problem.assignee_not_allowed',
+      `${user.fullName} tidak berwenang menangani masalah di wilayah ini; pilih dari daftar penanggung jawab.`,
+      'username',
+    );
+  }
   const done = await inTransaction(db, async (tx) => {
     await updateProblem(tx, id, { assigneeUserId: user?.id ?? null });
     await insertEvent(tx, {
@@ -835,6 +881,19 @@ export async function assignProblem(
   });
   if (!done.ok) return done;
   return problemDetail(db, actor, id);
+}
+
+/** GET /api/problems/:id/assignees: the accounts this problem may be assigned to. */
+export async function problemAssignees(
+  db: Db,
+  actor: Actor,
+  id: number,
+): Promise<Result<ProblemAssignee[]>> {
+  const row = await findProblem(db, id);
+  const access = canRead(actor, 'problem.handle', row === undefined ? undefined : targetOf(row));
+  if (!access.ok) return access;
+  if (row === undefined) return notFound();
+  return ok(await describeAssignees(db, await eligibleAssignees(db, targetOf(row))));
 }
 
 export async function commentOnProblem(

@@ -17,7 +17,9 @@ import type {
   ProblemListItem,
   ProblemReportBody,
   ProblemTrend,
+  TrackingStatus,
 } from '../../domain/problems/problems.schema.ts';
+import { PUBLIC_STEP_TEXT } from '../../domain/problems/tracking.ts';
 import { PUBLIC_LIMIT } from './problems.service.ts';
 
 const SUKAPURA = '35.13.01';
@@ -397,6 +399,28 @@ describe.each(testEngines())('field problems on %s', (engine) => {
     const s = settled.json<ProblemDetail>();
     expect(s.status).toBe('selesai');
     expect(s.resolution).toBe('Kotak suara tiba pukul 06.30');
+    // The tracking page tells the citizen the steps, the referral and the closing note in words,
+    // without who did what, the reference number or the desk's internal notes.
+    const tracked = await anon(`/api/public/problems/${created.trackingCode}`);
+    expect(tracked.statusCode).toBe(200);
+    const t = tracked.json<TrackingStatus>();
+    expect(t.steps.map((x) => x.text)).toEqual([
+      PUBLIC_STEP_TEXT.baru,
+      PUBLIC_STEP_TEXT.diterima,
+      PUBLIC_STEP_TEXT.diteruskan,
+      PUBLIC_STEP_TEXT.selesai,
+    ]);
+    expect(t.referrals).toEqual([
+      {
+        agency: 'KPU Kabupaten',
+        referredOn: r.referrals[0]?.referredOn,
+        updates: [{ at: expect.any(String) as string, text: 'Instansi menyatakan selesai.' }],
+      },
+    ]);
+    expect(t.closingNote).toBe('Kotak suara tiba pukul 06.30');
+    for (const secret of ['Korwil I', '123/PL.02', 'Logistik tanggung jawab', 'dikirim ulang']) {
+      expect(tracked.body).not.toContain(secret);
+    }
     expect(s.history.map((h) => [h.toStatus, h.by])).toEqual([
       ['baru', 'PPS Ngadisari'],
       ['diterima', 'Koordinator Korwil I'],
@@ -456,6 +480,46 @@ describe.each(testEngines())('field problems on %s', (engine) => {
         })
       ).statusCode,
     ).toBe(403);
+  });
+
+  it('lists who may take a problem (name and role, scope-checked) and refuses anyone else', async () => {
+    const created = await create();
+    const url = `/api/problems/${String(created.id)}/assignees`;
+    const res = await korwil(url);
+    expect(res.statusCode).toBe(200);
+    const people = res.json<{ username: string; fullName: string; roleLabel: string }[]>();
+    const names = people.map((p) => p.username);
+    // Handlers first (the desk, Korwil I), then those who follow it up where it lies.
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'korwil1',
+        'ketua.desk',
+        'pembina.sukapura',
+        'pps.ngadisari',
+        'ppk.sukapura',
+      ]),
+    );
+    expect(names).not.toContain('pps.wonotoro');
+    expect(names).not.toContain('bupati');
+    expect(names.indexOf('korwil1')).toBeLessThan(names.indexOf('pps.ngadisari'));
+    expect(people.find((p) => p.username === 'korwil1')?.roleLabel).toMatch(/Korwil I$/);
+    expect(people.find((p) => p.username === 'pps.ngadisari')?.roleLabel).toMatch(/Ngadisari$/);
+    // Only those who may assign it may list them.
+    expect((await pps(url)).statusCode).toBe(403);
+    expect((await bupati(url)).statusCode).toBe(403);
+    expect((await anon(url)).statusCode).toBe(401);
+    expect((await desk('/api/problems/999999/assignees')).statusCode).toBe(404);
+    // An account outside the list is refused by name, and nothing changes.
+    const outsider = await korwil({
+      method: 'PUT',
+      url: `/api/problems/${String(created.id)}/assignee`,
+      payload: { username: 'pps.wonotoro' },
+    });
+    expect(outsider.statusCode).toBe(422);
+    expect(outsider.json()).toMatchObject({
+      error: { code: 'problem.assignee_not_allowed', field: 'username' },
+    });
+    expect((await detail(korwil, created.id)).assigneeName).toBeNull();
   });
 
   it('shows earlier reports close in time and place as duplicates and merges one, keeping history', async () => {
@@ -613,7 +677,16 @@ describe.each(testEngines())('field problems on %s', (engine) => {
     const look = await anon(`/api/public/problems/${code}`);
     expect(look.statusCode).toBe(200);
     expect(Object.keys(look.json<object>()).sort()).toEqual(
-      ['reportedAt', 'status', 'statusLabel', 'trackingCode', 'updatedAt'].sort(),
+      [
+        'closingNote',
+        'referrals',
+        'reportedAt',
+        'status',
+        'statusLabel',
+        'steps',
+        'trackingCode',
+        'updatedAt',
+      ].sort(),
     );
     expect(look.body).not.toContain('081234567890');
     expect(look.body).not.toContain('amplop');
@@ -661,6 +734,15 @@ describe.each(testEngines())('field problems on %s', (engine) => {
     ).toMatchObject({
       status: 'selesai',
       statusLabel: 'Selesai (digabung dengan laporan serupa)',
+      closingNote: 'Diserahkan ke Bawaslu dan selesai',
+      steps: [
+        { text: PUBLIC_STEP_TEXT.baru },
+        { text: PUBLIC_STEP_TEXT.diterima },
+        { text: PUBLIC_STEP_TEXT.digabung },
+        { text: PUBLIC_STEP_TEXT.diterima },
+        { text: PUBLIC_STEP_TEXT.ditangani },
+        { text: PUBLIC_STEP_TEXT.selesai },
+      ],
     });
   });
 

@@ -13,7 +13,7 @@ import {
   type ProblemReport,
 } from '../api.ts';
 import { Async, BusyButton, Field, FormStatus, useForm } from '../components.tsx';
-import { formatTps } from '../../domain/common/format.ts';
+import { formatTanggal, formatTps } from '../../domain/common/format.ts';
 import {
   ASN_CATEGORY,
   ASN_VIOLATIONS,
@@ -610,7 +610,7 @@ function FieldReportForm({
       <section className="panel" aria-labelledby="terkirim">
         <h2 id="terkirim">Laporan terkirim</h2>
         <p>
-          Kode laporan: <strong className="code">{created.trackingCode}</strong>
+          Kode laporan: <TrackingCode code={created.trackingCode} />
         </p>
         {photoState.kind === 'sending' && <p role="status">Mengirim foto…</p>}
         {photoState.kind === 'sent' && <p role="status">Foto terkirim.</p>}
@@ -774,7 +774,7 @@ function PublicReportForm({
       <section className="panel" aria-labelledby="terkirim">
         <h2 id="terkirim">Terima kasih, laporan Anda diterima</h2>
         <p>
-          Simpan kode pelacakan ini: <strong className="code">{code}</strong>
+          Simpan kode pelacakan ini: <TrackingCode code={code} />
         </p>
         <p>
           <Link to={`/lapor/lacak?kode=${encodeURIComponent(code)}`}>Lacak status laporan</Link>
@@ -866,19 +866,91 @@ export function LacakPage() {
   );
 }
 
+/**
+ * A tracking code that never breaks across lines, with a button that copies
+ * it (the code is what the citizen needs to keep).
+ */
+export function TrackingCode({ code }: { code: string }) {
+  const [copied, setCopied] = useState<'ya' | 'gagal' | undefined>(undefined);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(code);
+      setCopied('ya');
+    } catch {
+      setCopied('gagal');
+    }
+  };
+  return (
+    <span className="tracking-code">
+      <strong className="code nowrap" data-testid="kode-pelacakan">
+        {code}
+      </strong>{' '}
+      <button type="button" className="button button-small" onClick={() => void copy()}>
+        Salin kode
+      </button>
+      <span role="status" className="small muted">
+        {copied === 'ya'
+          ? ' Kode tersalin.'
+          : copied === 'gagal'
+            ? ' Salin manual kode di atas.'
+            : ''}
+      </span>
+    </span>
+  );
+}
+
 function TrackingResult({ code }: { code: string }) {
   const status = useApi((signal) => api.trackProblem(code, signal), code);
   return (
     <Async state={status}>
       {(s) => (
         <section className="panel" aria-labelledby="status-laporan">
-          <h2 id="status-laporan">Status laporan {s.trackingCode}</h2>
+          <h2 id="status-laporan">Status laporan</h2>
+          <p>
+            Kode: <TrackingCode code={s.trackingCode} />
+          </p>
           <p className="lead">
             Status: <strong data-testid="status-laporan">{s.statusLabel}</strong>
           </p>
           <p className="muted small">
             Dilaporkan {formatWaktuWib(s.reportedAt)} · diperbarui {formatWaktuWib(s.updatedAt)}
           </p>
+          {s.closingNote !== null && (
+            <div className="alert" data-testid="catatan-penutup">
+              <p>
+                <strong>
+                  {s.status === 'ditolak' ? 'Alasan laporan tidak ditindaklanjuti' : 'Penyelesaian'}
+                  :
+                </strong>{' '}
+                {s.closingNote}
+              </p>
+            </div>
+          )}
+          {s.referrals.length > 0 && (
+            <>
+              <h3>Diteruskan kepada instansi</h3>
+              <ul className="plain" data-testid="rujukan">
+                {s.referrals.map((r, i) => (
+                  <li key={i}>
+                    <strong>{r.agency}</strong>, sejak {formatTanggal(r.referredOn)}
+                    {r.updates.map((u, j) => (
+                      <div key={j} className="small">
+                        {formatWaktuWib(u.at)}: {u.text}
+                      </div>
+                    ))}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <h3>Perjalanan laporan</h3>
+          <ol className="plain" data-testid="langkah-laporan">
+            {s.steps.map((step, i) => (
+              <li key={i}>
+                <span className="muted small">{formatWaktuWib(step.at)}</span> — {step.text}
+              </li>
+            ))}
+          </ol>
         </section>
       )}
     </Async>

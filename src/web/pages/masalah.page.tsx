@@ -770,6 +770,7 @@ function AssignForm({
 }) {
   const form = useForm(['username'] as const);
   const [username, setUsername] = useState('');
+  const people = useApi((signal) => api.problemAssignees(p.id, signal), String(p.id));
   return (
     <form
       className="panel"
@@ -786,14 +787,27 @@ function AssignForm({
         );
       }}
     >
-      <Field
-        id={form.idOf('username')}
-        label="Tugaskan kepada (nama akun)"
-        hint="Kosongkan untuk melepas penugasan."
-        error={form.errorOf('username')}
-      >
-        {(a) => <input {...a} value={username} onChange={(e) => setUsername(e.target.value)} />}
-      </Field>
+      <Async state={people}>
+        {(list) => (
+          <Field
+            id={form.idOf('username')}
+            label="Tugaskan kepada"
+            hint="Hanya akun yang berwenang menangani masalah di wilayah ini."
+            error={form.errorOf('username')}
+          >
+            {(a) => (
+              <select {...a} value={username} onChange={(e) => setUsername(e.target.value)}>
+                <option value="">— lepas penugasan —</option>
+                {list.map((person) => (
+                  <option key={person.username} value={person.username}>
+                    {person.fullName} — {person.roleLabel}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+      </Async>
       <FormStatus form={form} />
       <BusyButton busy={form.busy} busyLabel="Menyimpan…">
         Tugaskan
