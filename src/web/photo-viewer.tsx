@@ -91,7 +91,12 @@ export function PhotoStage({ photo, tall = false }: { photo: ViewablePhoto; tall
   };
 
   const onPointerDown = (e: ReactPointerEvent<HTMLDivElement>) => {
-    e.currentTarget.setPointerCapture(e.pointerId);
+    try {
+      // Keeps a drag going when the finger leaves the frame.
+      e.currentTarget.setPointerCapture(e.pointerId);
+    } catch {
+      // A pointer the browser no longer tracks: the gesture works without capture.
+    }
     pointers.current.set(e.pointerId, { x: e.clientX, y: e.clientY });
     if (pointers.current.size === 2) {
       pinch.current = { distance: distance(), zoom: view.zoom };
