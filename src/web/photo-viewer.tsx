@@ -201,6 +201,20 @@ export function PhotoStage({ photo, tall = false }: { photo: ViewablePhoto; tall
   );
 }
 
+/** Wide enough for the photo beside the figures (the CSS's breakpoint). */
+const WIDE = '(min-width: 960px)';
+
+function useWideScreen(): boolean {
+  const [wide, setWide] = useState(() => window.matchMedia(WIDE).matches);
+  useEffect(() => {
+    const query = window.matchMedia(WIDE);
+    const change = () => setWide(query.matches);
+    query.addEventListener('change', change);
+    return () => query.removeEventListener('change', change);
+  }, []);
+  return wide;
+}
+
 /** The full-screen viewer of a set of photos, opened at `index`. */
 export function PhotoViewer({
   photos,
@@ -301,7 +315,7 @@ export function PhotoThumbs({
               onClick={() => setOpen(i)}
               aria-label={`Buka ${p.label}`}
             >
-              <img src={p.src} alt="" loading="lazy" decoding="async" />
+              <img src={`${p.src}?ukuran=kecil`} alt="" loading="lazy" decoding="async" />
             </button>
             {p.caption !== undefined && <p className="small muted">{p.caption}</p>}
             {extra?.(p)}
@@ -326,7 +340,9 @@ export function BesidePhotos({
   children: ReactNode;
 }) {
   const [at, setAt] = useState(photos.length - 1);
-  const shown = photos[Math.min(at, photos.length - 1)];
+  const wide = useWideScreen();
+  // On a phone the photo is not drawn here at all (not even hidden): no download.
+  const shown = wide ? photos[Math.min(at, photos.length - 1)] : undefined;
   return (
     <div className={shown === undefined ? 'verify-split' : 'verify-split has-photo'}>
       <div className="verify-split-main">{children}</div>
