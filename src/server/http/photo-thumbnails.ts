@@ -16,12 +16,9 @@ export const THUMBNAIL_PX = 320;
 
 /** The query of a photo route: `ukuran=kecil` for the thumbnail. */
 export const PhotoSizeQuery = z.object({
-  ukuran: z
-    .enum(['kecil', 'asli'])
-    .default('asli')
-    .meta({
-      description: '`kecil`: a JPEG of at most 320 px for lists; `asli`: the photo as sent',
-    }),
+  ukuran: z.enum(['kecil', 'asli']).default('asli').meta({
+    description: '`kecil`: a JPEG of at most 320 px for lists; `asli`: the photo as sent',
+  }),
 });
 
 function thumbnailPath(dataDir: string, sha256: string): string {
