@@ -109,7 +109,20 @@ describe('field problems: report, refer, settle, summarise, track', () => {
       await korwil.goto('/masalah');
       await korwil.getByRole('link', { name: `#${String(id)}`, exact: true }).click();
       await korwil.getByRole('heading', { name: `#${String(id)} Logistik` }).waitFor();
-      expect(await korwil.locator('.photos img').count()).toBe(1);
+      const photos = korwil.getByRole('list', { name: 'Foto masalah' }).getByRole('button');
+      expect(await photos.count()).toBe(1);
+      // The photo opens in the viewer (scope-checked route), full size.
+      await photos.first().click();
+      const viewer = korwil.getByRole('dialog', { name: /^Foto 1 laporan / });
+      await expect
+        .poll(() =>
+          viewer
+            .getByTestId('photo-image')
+            .evaluate((img) => (img as HTMLImageElement).naturalWidth),
+        )
+        .toBeGreaterThan(0);
+      await viewer.getByRole('button', { name: 'Tutup' }).click();
+      await viewer.waitFor({ state: 'hidden' });
       await korwil.getByRole('button', { name: 'Terima', exact: true }).click();
       await expect.poll(() => korwil.getByTestId('status-masalah').textContent()).toBe('Diterima');
       await korwil.getByRole('radio', { name: 'Teruskan' }).check();

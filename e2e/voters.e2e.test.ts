@@ -181,6 +181,17 @@ describe('voter data: DP4 import, coklit, DPS, cek DPT', () => {
       await expect.poll(() => statusOf(page, 'Bambang Irawan')).toBe('U');
       // The list reloaded after the record: both photos of the house are on the server.
       await household.getByText('2 foto').waitFor();
+      // They can be looked at: thumbnails that open the viewer.
+      await household.getByRole('button', { name: 'Lihat foto rumah' }).click();
+      const thumbs = household
+        .getByRole('list', { name: `Foto rumah ${NGADISARI}/001/0001` })
+        .getByRole('button');
+      await expect.poll(() => thumbs.count()).toBe(2);
+      await thumbs.first().click();
+      const viewer = page.getByRole('dialog', { name: `Foto 1 rumah ${NGADISARI}/001/0001` });
+      expect(await viewer.locator('img, [role="alert"]').count()).toBe(1);
+      await viewer.getByRole('button', { name: 'Tutup' }).click();
+      await viewer.waitFor({ state: 'hidden' });
 
       await page.getByRole('button', { name: 'Citra Lestari', exact: true }).click();
       await page.getByLabel('TMS', { exact: true }).check();

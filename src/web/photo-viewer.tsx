@@ -91,7 +91,12 @@ export function PhotoStage({ photo, tall = false }: { photo: ViewablePhoto; tall
   };
 
   const onPointerDown = (e: ReactPointerEvent<HTMLDivElement>) => {
-    e.currentTarget.setPointerCapture(e.pointerId);
+    try {
+      // Keeps a drag going when the finger leaves the frame.
+      e.currentTarget.setPointerCapture(e.pointerId);
+    } catch {
+      // A pointer the browser no longer tracks: the gesture works without capture.
+    }
     pointers.current.set(e.pointerId, { x: e.clientX, y: e.clientY });
     if (pointers.current.size === 2) {
       pinch.current = { distance: distance(), zoom: view.zoom };
@@ -196,6 +201,20 @@ export function PhotoStage({ photo, tall = false }: { photo: ViewablePhoto; tall
   );
 }
 
+/** Wide enough for the photo beside the figures (the CSS's breakpoint). */
+const WIDE = '(min-width: 960px)';
+
+function useWideScreen(): boolean {
+  const [wide, setWide] = useState(() => window.matchMedia(WIDE).matches);
+  useEffect(() => {
+    const query = window.matchMedia(WIDE);
+    const change = () => setWide(query.matches);
+    query.addEventListener('change', change);
+    return () => query.removeEventListener('change', change);
+  }, []);
+  return wide;
+}
+
 /** The full-screen viewer of a set of photos, opened at `index`. */
 export function PhotoViewer({
   photos,
@@ -296,7 +315,7 @@ export function PhotoThumbs({
               onClick={() => setOpen(i)}
               aria-label={`Buka ${p.label}`}
             >
-              <img src={p.src} alt="" loading="lazy" decoding="async" />
+              <img src={`${p.src}?ukuran=kecil`} alt="" loading="lazy" decoding="async" />
             </button>
             {p.caption !== undefined && <p className="small muted">{p.caption}</p>}
             {extra?.(p)}
@@ -321,7 +340,9 @@ export function BesidePhotos({
   children: ReactNode;
 }) {
   const [at, setAt] = useState(photos.length - 1);
-  const shown = photos[Math.min(at, photos.length - 1)];
+  const wide = useWideScreen();
+  // On a phone the photo is not drawn here at all (not even hidden): no download.
+  const shown = wide ? photos[Math.min(at, photos.length - 1)] : undefined;
   return (
     <div className={shown === undefined ? 'verify-split' : 'verify-split has-photo'}>
       <div className="verify-split-main">{children}</div>

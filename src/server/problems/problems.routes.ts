@@ -52,11 +52,11 @@ import {
   acceptPhotoBodies,
   isRefusal,
   photoOf,
-  sendPhotoFile,
   photoSizeRefusal,
   refusePhoto,
   storePhoto,
 } from '../http/photos.ts';
+import { PhotoSizeQuery, sendPhotoSized } from '../http/photo-thumbnails.ts';
 
 const AUTH_ERRORS = { 401: ErrorBody, 403: ErrorBody, ...ERRORS } as const;
 /** A problem photo may be at most 5 MB (phones resize before sending). */
@@ -323,6 +323,7 @@ export function problemsRoutes(app: ZodApp, db: Db, hub: LiveHub, dataDir: strin
         tags: TAGS,
         summary: 'A photo of a problem (the image file)',
         params: IdParam.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+        querystring: PhotoSizeQuery,
         response: { 200: z.unknown().meta({ description: 'The image' }), ...AUTH_ERRORS },
       },
     },
@@ -330,7 +331,14 @@ export function problemsRoutes(app: ZodApp, db: Db, hub: LiveHub, dataDir: strin
       const detail = await problemDetail(db, req.actor, req.params.id);
       if (!detail.ok) return sendResult(reply, detail);
       const photo = await findPhoto(db, req.params.id, req.params.sha256);
-      return sendPhotoFile(reply, dataDir, photo, 'problem', 'private, max-age=86400');
+      return sendPhotoSized(
+        reply,
+        dataDir,
+        photo,
+        'problem',
+        'private, max-age=86400',
+        req.query.ukuran,
+      );
     },
   );
   app.get(

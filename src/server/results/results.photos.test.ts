@@ -61,7 +61,7 @@ describe.each(testEngines())('C.Hasil photos on %s', (engine) => {
     lecesTps = await idOf(LECES_DESA, 1);
     pilbup = (await app.inject('/api/contests')).json<Contest[]>()[1] as Contest;
     jpeg = await sharp({
-      create: { width: 40, height: 30, channels: 3, background: { r: 240, g: 240, b: 230 } },
+      create: { width: 800, height: 600, channels: 3, background: { r: 240, g: 240, b: 230 } },
     })
       .jpeg()
       .toBuffer();
@@ -99,6 +99,22 @@ describe.each(testEngines())('C.Hasil photos on %s', (engine) => {
       expect(res.headers['cache-control']).toMatch(/^private/);
       expect(res.rawPayload.equals(jpeg)).toBe(true);
     }
+  });
+
+  it('serves a small JPEG for lists (?ukuran=kecil), to the same readers only', async () => {
+    const small = await ppk(`${photoUrl(tps1, ngadisariSha)}?ukuran=kecil`);
+    expect(small.statusCode).toBe(200);
+    expect(small.headers['content-type']).toBe('image/jpeg');
+    expect(small.headers['cache-control']).toMatch(/^private/);
+    const meta = await sharp(small.rawPayload).metadata();
+    expect([meta.width, meta.height]).toEqual([320, 240]);
+    expect(small.rawPayload.length).toBeLessThan(jpeg.length);
+    // Made once, then read back: the same bytes.
+    const again = await kpps(`${photoUrl(tps1, ngadisariSha)}?ukuran=kecil`);
+    expect(again.rawPayload.equals(small.rawPayload)).toBe(true);
+    expect((await anonymous(`${photoUrl(tps1, ngadisariSha)}?ukuran=kecil`)).statusCode).toBe(401);
+    expect((await pantarlih(`${photoUrl(tps1, ngadisariSha)}?ukuran=kecil`)).statusCode).toBe(403);
+    expect((await ppk(`${photoUrl(tps1, ngadisariSha)}?ukuran=besar`)).statusCode).toBe(400);
   });
 
   it('lists the photo in the TPS results with the hash its route takes', async () => {

@@ -39,9 +39,9 @@ import {
   photoOf,
   photoSizeRefusal,
   refusePhoto,
-  sendPhotoFile,
   storePhoto,
 } from '../http/photos.ts';
+import { PhotoSizeQuery, sendPhotoSized } from '../http/photo-thumbnails.ts';
 
 const AUTH_ERRORS = { 401: ErrorBody, 403: ErrorBody, ...ERRORS } as const;
 const TpsContestParams = z.object({
@@ -297,6 +297,7 @@ export function resultsRoutes(app: ZodApp, db: Db, hub: LiveHub, dataDir: string
         summary:
           "A photo of a TPS's signed form (the image file), for whoever may read that TPS's results",
         params: TpsContestParams.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+        querystring: PhotoSizeQuery,
         response: { 200: z.unknown().meta({ description: 'The image' }), ...AUTH_ERRORS },
       },
     },
@@ -305,7 +306,14 @@ export function resultsRoutes(app: ZodApp, db: Db, hub: LiveHub, dataDir: string
       const allowed = await canReadTpsResults(db, req.actor, tpsId);
       if (!allowed.ok) return sendResult(reply, allowed);
       const photo = await findResultPhoto(db, tpsId, contestId, sha256);
-      return sendPhotoFile(reply, dataDir, photo, 'result', 'private, max-age=86400');
+      return sendPhotoSized(
+        reply,
+        dataDir,
+        photo,
+        'result',
+        'private, max-age=86400',
+        req.query.ukuran,
+      );
     },
   );
   app.get(

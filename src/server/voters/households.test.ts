@@ -411,6 +411,19 @@ describe.each(testEngines())('coklit households on %s', (engine) => {
       expect(desa.flags.filter((f) => f.code === 'coklit.photo_reused')).toEqual([]);
       const list = (await pantarlih(`/api/voters/tps/${String(tps1)}`)).json<TpsVoterList>();
       expect(list.households[0]?.photos).toBe(2);
+      // The list to view them (issue 20): oldest first, each by the hash its route takes.
+      const photos = await pps(`/api/coklit/households/${String(first)}/photos`);
+      expect(photos.statusCode).toBe(200);
+      expect(photos.json<{ sha256: string; mediaType: string }[]>()).toMatchObject([
+        { sha256: saved.sha256, mediaType: 'image/jpeg' },
+        { mediaType: 'image/png' },
+      ]);
+      expect(
+        (await pantarlihOther(`/api/coklit/households/${String(first)}/photos`)).statusCode,
+      ).toBe(403);
+      expect(
+        (await t.app.inject(`/api/coklit/households/${String(first)}/photos`)).statusCode,
+      ).toBe(401);
     });
 
     it('flags the same photo used for two households, in the desa and kecamatan progress', async () => {

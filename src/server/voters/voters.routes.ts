@@ -42,9 +42,9 @@ import {
   photoOf,
   photoSizeRefusal,
   refusePhoto,
-  sendPhotoFile,
   storePhoto,
 } from '../http/photos.ts';
+import { PhotoSizeQuery, sendPhotoSized } from '../http/photo-thumbnails.ts';
 import { authorizeHouseholdPhoto, canReadHousehold, recordHouseholdPhoto } from './households.ts';
 import { importDp4, importSummary } from './voters.import.ts';
 import {
@@ -332,6 +332,7 @@ export function votersRoutes(app: ZodApp, db: Db, dataDir: string): void {
         tags: ['Coklit'],
         summary: 'A photo of a household visit (the image file)',
         params: IdParam.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+        querystring: PhotoSizeQuery,
         response: { 200: z.unknown().meta({ description: 'The image' }), ...AUTH_ERRORS },
       },
     },
@@ -339,7 +340,14 @@ export function votersRoutes(app: ZodApp, db: Db, dataDir: string): void {
       const h = await canReadHousehold(db, req.actor, req.params.id);
       if (!h.ok) return sendResult(reply, h);
       const photo = await findHouseholdPhoto(db, req.params.id, req.params.sha256);
-      return sendPhotoFile(reply, dataDir, photo, 'household', 'private, max-age=86400');
+      return sendPhotoSized(
+        reply,
+        dataDir,
+        photo,
+        'household',
+        'private, max-age=86400',
+        req.query.ukuran,
+      );
     },
   );
   app.get(
