@@ -21,6 +21,7 @@ import {
   type SnapshotKey,
 } from './public-site.ts';
 import { PublicStreams, type PublicStreamsOptions } from './public-streams.ts';
+import { FAST_PATH_SECURITY_HEADERS } from './security-headers.ts';
 
 /** Phones, proxies and CDNs may keep a public answer a second, then revalidate in the background. */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=1, stale-while-revalidate=10';
@@ -91,7 +92,7 @@ export function sendSnapshot(req: IncomingMessage, res: ServerResponse, snap: Sn
     'last-modified': snap.lastModified,
     'cache-control': PUBLIC_CACHE_CONTROL,
     vary: 'accept-encoding',
-    'x-content-type-options': 'nosniff',
+    ...FAST_PATH_SECURITY_HEADERS,
   };
   if (etagMatches(req.headers['if-none-match'], snap.etag)) {
     res.writeHead(304, headers);
@@ -211,6 +212,7 @@ export function installPublic(
       reply.hijack();
       if (!streams.open(req.raw, reply.raw, snap)) {
         reply.raw.writeHead(429, {
+          ...FAST_PATH_SECURITY_HEADERS,
           'content-type': 'application/json; charset=utf-8',
           'retry-after': '10',
         });

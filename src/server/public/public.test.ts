@@ -13,6 +13,7 @@ import { buildApp } from '../app.ts';
 import type { ZodApp } from '../http/reply.ts';
 import { injectAs, signIn, type Inject } from '../testing/app-harness.ts';
 import { consistentForm } from '../results/form-fixture.ts';
+import { FAST_PATH_SECURITY_HEADERS } from './security-headers.ts';
 import { resultsSummary } from '../results/results.summary.ts';
 import type { Contest } from '../../domain/contests/contest.schema.ts';
 import type { SubmissionAccepted } from '../../domain/results/results.schema.ts';
@@ -94,9 +95,15 @@ describe.each(testEngines())('the public site on %s', (engine) => {
     expect(res.headers['cache-control']).toBe('public, max-age=1, stale-while-revalidate=10');
     expect(new Date(res.headers['last-modified'] as string).getTime()).not.toBeNaN();
     expect(res.headers.vary).toBe('accept-encoding');
+    // The onRequest tier bypasses helmet: the same security headers, on 200 and 304.
+    for (const [name, value] of Object.entries(FAST_PATH_SECURITY_HEADERS)) {
+      expect(res.headers[name], name).toBe(value);
+    }
     for (const header of [etag, `W/${etag}`, `"nope", ${etag}`, '*']) {
       const again = await app.inject({ url: url(), headers: { 'if-none-match': header } });
       expect(again.statusCode).toBe(304);
+      expect(again.headers['x-content-type-options']).toBe('nosniff');
+      expect(again.headers['referrer-policy']).toBe('no-referrer');
       expect(again.body).toBe('');
       expect(again.headers.etag).toBe(etag);
     }
@@ -207,6 +214,13 @@ describe.each(testEngines())('the public site on %s', (engine) => {
     for (let i = 0; i < 20; i++) {
       const again = await fetch(`${address}${url()}`, { headers: { 'if-none-match': etag } });
       expect(again.status).toBe(304);
+      // The request-listener tier bypasses helmet too: 304 and 200 carry the security headers.
+      expect(again.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(again.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    }
+    const fresh = await fetch(`${address}${url()}`);
+    for (const [name, value] of Object.entries(FAST_PATH_SECURITY_HEADERS)) {
+      expect(fresh.headers.get(name), name).toBe(value);
     }
     const forged = await fetch(`${address}${url()}`, { headers: { 'if-none-match': 'W/"' } });
     expect(forged.status).toBe(200);
@@ -311,6 +325,8 @@ describe.each(testEngines())('the public site on %s', (engine) => {
         });
         expect(res.status).toBe(200);
         expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
+        expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(res.headers.get('referrer-policy')).toBe('no-referrer');
         const reader = res.body?.getReader();
         if (reader === undefined) throw new Error('no body');
         return reader;
