@@ -8,6 +8,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { ErrorBody } from '../../domain/common/error.schema.ts';
+import { KECAMATAN_CODE } from '../../domain/results/results.schema.ts';
 import type { Db } from '../db/connection.ts';
 import { errorBody } from '../http/errors.ts';
 import type { ZodApp } from '../http/reply.ts';
@@ -76,9 +77,38 @@ export function snapshotKeyOf(url: string): SnapshotKey | null {
       const n = ids.length === 1 ? positiveId(ids[0], MAX_ID) : null;
       return n === null ? null : `results:${n}`;
     }
+    case '/api/public/results/kecamatan': {
+      const params = new URLSearchParams(q < 0 ? '' : url.slice(q + 1));
+      const ids = params.getAll('contestId');
+      const codes = params.getAll('code');
+      const n = ids.length === 1 ? positiveId(ids[0], MAX_ID) : null;
+      const code = codes.length === 1 ? codes[0] : undefined;
+      return n === null || code === undefined || !KECAMATAN_CODE.test(code)
+        ? null
+        : `kecamatan:${n}:${code}`;
+    }
     default:
       return null;
   }
+}
+
+/** Whether the contest (and kecamatan) of a results key exist; undefined if not known without waiting. */
+function knownNow(site: PublicSite, key: SnapshotKey): boolean | undefined {
+  if (key.startsWith('results:')) return site.knownContestNow(Number(key.slice(8)));
+  if (key.startsWith('kecamatan:')) {
+    const [, id, code] = key.split(':') as [string, string, string];
+    return site.knownKecamatanNow(Number(id), code);
+  }
+  return true;
+}
+
+async function known(site: PublicSite, key: SnapshotKey): Promise<boolean> {
+  if (key.startsWith('results:')) return site.knownContest(Number(key.slice(8)));
+  if (key.startsWith('kecamatan:')) {
+    const [, id, code] = key.split(':') as [string, string, string];
+    return site.knownKecamatan(Number(id), code);
+  }
+  return true;
 }
 
 const hasSession = (req: IncomingMessage) =>
@@ -147,10 +177,8 @@ export function installPublic(
     void (async () => {
       let snap: Snapshot;
       try {
-        // An unknown contest is answered by its route (404): no snapshot per forged id.
-        if (key.startsWith('results:') && !(await site.knownContest(Number(key.slice(8))))) {
-          return done();
-        }
+        // An unknown contest or kecamatan is answered by its route (404): no snapshot per forged id.
+        if (!(await known(site, key))) return done();
         snap = await site.get(key);
       } catch {
         return done(); // the route answers (and reports) what went wrong
@@ -232,9 +260,7 @@ export function installPublic(
     if (!req.url.startsWith('/api/')) return false;
     const key = snapshotKeyOf(req.url);
     if (key === null || hasSession(req)) return false;
-    if (key.startsWith('results:') && site.knownContestNow(Number(key.slice(8))) !== true) {
-      return false;
-    }
+    if (knownNow(site, key) !== true) return false;
     const snap = site.fresh(key);
     if (snap === undefined) return false;
     sendSnapshot(req, res, snap);

@@ -16,7 +16,7 @@ import { consistentForm } from '../results/form-fixture.ts';
 import { FAST_PATH_SECURITY_HEADERS } from './security-headers.ts';
 import { resultsSummary } from '../results/results.summary.ts';
 import type { Contest } from '../../domain/contests/contest.schema.ts';
-import type { SubmissionAccepted } from '../../domain/results/results.schema.ts';
+import type { ResultsSummary, SubmissionAccepted } from '../../domain/results/results.schema.ts';
 
 /** Reads SSE events from a fetch body until `until` holds for the events read. */
 async function readEvents(
@@ -54,6 +54,15 @@ describe.each(testEngines())('the public site on %s', (engine) => {
   const url = () => `/api/public/results?contestId=${String(pilbup.id)}`;
   const live = async () => {
     const s = await resultsSummary(database.db, 'public', pilbup.id);
+    if (!s.ok) throw new Error(s.error.code);
+    return s.value;
+  };
+
+  const KEC = '35.13.01';
+  const kecUrl = (code = KEC) =>
+    `/api/public/results/kecamatan?contestId=${String(pilbup.id)}&code=${code}`;
+  const liveKec = async () => {
+    const s = await resultsSummary(database.db, 'public', pilbup.id, { code: KEC });
     if (!s.ok) throw new Error(s.error.code);
     return s.value;
   };
@@ -117,6 +126,54 @@ describe.each(testEngines())('the public site on %s', (engine) => {
     const head = await app.inject({ method: 'HEAD', url: url() });
     expect(head.statusCode).toBe(200);
     expect(head.body).toBe('');
+  });
+
+  it('answers a kecamatan with its desa totals from a snapshot (ETag, 304, security headers); 404 unknown, 400 malformed', async () => {
+    const res = await app.inject(kecUrl());
+    expect(res.statusCode).toBe(200);
+    const body = res.json<ResultsSummary>();
+    expect(body).toStrictEqual(JSON.parse(JSON.stringify(await liveKec())));
+    expect(body.region).toMatchObject({ code: KEC, level: 'kecamatan' });
+    expect(body.children.length).toBeGreaterThan(0);
+    expect(body.children.every((c) => c.level === 'desa' && c.code.startsWith(`${KEC}.`))).toBe(
+      true,
+    );
+    expect(app.publicSite.site.peek(`kecamatan:${pilbup.id}:${KEC}`)).toBeDefined();
+    const again = await app.inject({
+      url: kecUrl(),
+      headers: { 'if-none-match': res.headers.etag as string },
+    });
+    expect(again.statusCode).toBe(304);
+    expect(again.headers['x-content-type-options']).toBe('nosniff');
+    // Over a real socket too (the request-listener tier once fresh).
+    const sock = await fetch(`${address}${kecUrl()}`, {
+      headers: { 'if-none-match': res.headers.etag as string },
+    });
+    expect(sock.status).toBe(304);
+    expect(sock.headers.get('x-content-type-options')).toBe('nosniff');
+
+    const unknown = await app.inject(kecUrl('35.13.99'));
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json<{ error: { code: string } }>().error.code).toBe('region.not_found');
+    expect((await fetch(`${address}${kecUrl('35.13.99')}`)).status).toBe(404);
+    expect((await app.inject(kecUrl('99.99.99'))).statusCode).toBe(404);
+    // Forged codes get no snapshot of their own.
+    expect(app.publicSite.site.peek(`kecamatan:${pilbup.id}:35.13.99`)).toBeUndefined();
+    for (const q of [
+      `contestId=${String(pilbup.id)}&code=35.13.1`,
+      `contestId=${String(pilbup.id)}&code=35.13.01.2002`,
+      `contestId=${String(pilbup.id)}&code=35.13`,
+      `contestId=${String(pilbup.id)}`,
+      `contestId=${String(pilbup.id)}&code=35.13.01&code=35.13.02`,
+      'contestId=abc&code=35.13.01',
+    ]) {
+      const bad = await app.inject(`/api/public/results/kecamatan?${q}`);
+      expect(bad.statusCode, q).toBe(400);
+      expect((await fetch(`${address}/api/public/results/kecamatan?${q}`)).status, q).toBe(400);
+    }
+    expect(
+      (await app.inject(`/api/public/results/kecamatan?contestId=999999&code=${KEC}`)).statusCode,
+    ).toBe(404);
   });
 
   it('sends the full answer for forged or malformed If-None-Match, never a 5xx', async () => {
@@ -309,6 +366,17 @@ describe.each(testEngines())('the public site on %s', (engine) => {
             }
             await app.publicSite.site.settled();
             expect((await app.inject(url())).json()).toStrictEqual(want);
+            // The desa level too: the kecamatan's snapshot equals its live desa totals.
+            const wantKec = JSON.parse(JSON.stringify(await liveKec())) as unknown;
+            const startedKec = Date.now();
+            for (;;) {
+              const got = (await app.inject(kecUrl())).json<unknown>();
+              if (JSON.stringify(got) === JSON.stringify(wantKec)) break;
+              expect(Date.now() - startedKec).toBeLessThan(2000);
+              await new Promise((r) => setTimeout(r, 10));
+            }
+            await app.publicSite.site.settled();
+            expect((await app.inject(kecUrl())).json()).toStrictEqual(wantKec);
           }
         },
       ),
