@@ -32,7 +32,7 @@ describe('public results: desa totals per kecamatan', () => {
       await page.goto(`/hasil-sementara?pemilihan=${String(pilbup.id)}`);
       await page.getByRole('link', { name: kec.name, exact: true }).click();
       const section = page.locator('section.public-kecamatan');
-      await section.getByRole('heading', { name: `Kecamatan ${kec.name}` }).waitFor();
+      await section.getByRole('heading', { name: `Kecamatan ${kec.name}`, exact: true }).waitFor();
       expect(page.url()).toContain(`kecamatan=${kec.code}`);
       const table = section.getByRole('region', { name: `Per desa di Kecamatan ${kec.name}` });
       for (const d of desa.children) {
