@@ -702,6 +702,12 @@ export const api = {
     request<ResultsSummaryData>('GET', `/api/public/results?contestId=${String(contestId)}`, {
       signal,
     }),
+  publicKecamatan: (contestId: number, code: string, signal?: AbortSignal) =>
+    request<ResultsSummaryData>(
+      'GET',
+      `/api/public/results/kecamatan?contestId=${String(contestId)}&code=${encodeURIComponent(code)}`,
+      { signal },
+    ),
 
   // Field problems (lapor cepat part 2)
   problemConfig: (signal?: AbortSignal) =>

@@ -178,6 +178,18 @@ export const SummaryQuery = z.object({
   korwil: z.coerce.number().int().positive().max(2_147_483_647).optional(),
 });
 
+/** A kecamatan code (`35.13.01`): the public desa totals are asked per kecamatan. */
+export const KECAMATAN_CODE = /^\d{2}\.\d{2}\.\d{2}$/;
+
+/** The public desa totals' query: a contest and one of its regency's kecamatan. */
+export const PublicKecamatanQuery = z.object({
+  contestId: z.coerce.number().int().positive().max(2_147_483_647),
+  code: z
+    .string()
+    .regex(KECAMATAN_CODE, 'Kode kecamatan harus berbentuk 00.00.00.')
+    .meta({ description: 'A kecamatan code, e.g. 35.13.01' }),
+});
+
 export const PROVISIONAL_NOTICE = 'Hasil sementara, bukan hasil resmi KPU.';
 
 /** The worklist's query: a contest, and optionally a kecamatan or desa within the caller's area. */

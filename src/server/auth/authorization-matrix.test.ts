@@ -324,6 +324,10 @@ const POLICY: Record<string, Policy> = {
     access: { kind: 'public' },
     request: () => get(`/api/public/results?contestId=${String(PILBUP)}`),
   },
+  'GET /api/public/results/kecamatan': {
+    access: { kind: 'public' },
+    request: () => get(`/api/public/results/kecamatan?contestId=${String(PILBUP)}&code=35.13.01`),
+  },
   // Field problems (lapor cepat part 2)
   'GET /api/problems/config': {
     access: { kind: 'public' },

@@ -1,6 +1,7 @@
 /**
  * The public site's answers as ready bytes (issue 28): the provisional totals
- * per contest (regency, its Korwil and kecamatan) and the other public reads
+ * per contest (regency, its Korwil and kecamatan; per kecamatan its desa, built
+ * on first request for real kecamatan only) and the other public reads
  * the home page makes (settings, contests, stage calendar, news list,
  * problem places). Each is built once per change — serialized exactly as its
  * route would, compressed once with gzip and brotli, with a strong ETag — and
@@ -55,7 +56,14 @@ export interface Snapshot {
 
 /** The keys of the public snapshots; `null` for anything else. */
 export type SnapshotKey =
-  'settings' | 'contests' | 'stages' | 'problem-places' | `news:${number}` | `results:${number}`;
+  | 'settings'
+  | 'contests'
+  | 'stages'
+  | 'problem-places'
+  | `news:${number}`
+  | `results:${number}`
+  /** One kecamatan's desa totals: `kecamatan:<contestId>:<kecamatan code>`. */
+  | `kecamatan:${number}:${string}`;
 
 export interface PublicSiteOptions {
   /** At most one rebuild of a snapshot per this many ms (default 1000). */
@@ -105,6 +113,8 @@ export class PublicSite {
   private readonly now: () => number;
   private closed = false;
   private contestIds: { version: number; ids: Set<number> } | undefined;
+  /** The kecamatan codes of each contest's regency snapshot (its children), per snapshot version. */
+  private readonly kecamatanCodes = new Map<number, { version: number; codes: Set<string> }>();
   /** Rebuilds done (tests, bench). */
   builds = 0;
 
@@ -170,6 +180,35 @@ export class PublicSite {
     return this.contestIds.ids.has(id);
   }
 
+  private kecamatanOf(contestId: number, snap: Snapshot): Set<string> {
+    const known = this.kecamatanCodes.get(contestId);
+    if (known?.version === snap.version) return known.codes;
+    const codes = new Set<string>();
+    if (snap.status === 200) {
+      const summary = JSON.parse(snap.json.toString()) as { children: { code: string }[] };
+      for (const c of summary.children) codes.add(c.code);
+    }
+    this.kecamatanCodes.set(contestId, { version: snap.version, codes });
+    return codes;
+  }
+
+  /** Whether a kecamatan is one of a contest's regency, if known without waiting. */
+  knownKecamatanNow(contestId: number, code: string): boolean | undefined {
+    if (this.knownContestNow(contestId) !== true) return undefined;
+    const snap = this.fresh(`results:${contestId}`);
+    return snap === undefined ? undefined : this.kecamatanOf(contestId, snap).has(code);
+  }
+
+  /**
+   * Whether a kecamatan is one of a contest's regency (from the contest's
+   * regency snapshot), so that only real kecamatan get a desa snapshot:
+   * forged codes cannot grow memory.
+   */
+  async knownKecamatan(contestId: number, code: string): Promise<boolean> {
+    if (!(await this.knownContest(contestId))) return false;
+    return this.kecamatanOf(contestId, await this.get(`results:${contestId}`)).has(code);
+  }
+
   /** The current snapshot if there is one (no build). */
   peek(key: SnapshotKey): Snapshot | undefined {
     return this.entries.get(key)?.snapshot;
@@ -179,6 +218,8 @@ export class PublicSite {
   resultsChanged(contestId: number): void {
     const entry = this.entries.get(`results:${contestId}`);
     if (entry !== undefined) this.changed(entry);
+    const prefix = `kecamatan:${contestId}:`;
+    for (const [key, e] of this.entries) if (key.startsWith(prefix)) this.changed(e);
   }
 
   /**
@@ -241,8 +282,11 @@ export class PublicSite {
     if (key === 'stages') return async () => plain(StageCalendar, await getCalendar(db));
     if (key === 'problem-places')
       return async () => fromResult(ProblemPlaces, await problemPlaces(db, 'public'));
-    const [kind, n] = key.split(':') as [string, string];
+    const [kind, n, code] = key.split(':') as [string, string, string | undefined];
     const id = Number(n);
+    if (kind === 'kecamatan')
+      return async () =>
+        fromResult(ResultsSummary, await resultsSummary(db, 'public', id, { code }));
     if (kind === 'news')
       return async () => plain(z.array(PublicNewsItem), await publicNewsList(db, id));
     return async () => fromResult(ResultsSummary, await resultsSummary(db, 'public', id));

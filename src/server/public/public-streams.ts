@@ -9,6 +9,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PublicSite, Snapshot, SnapshotKey } from './public-site.ts';
+import { FAST_PATH_SECURITY_HEADERS } from './security-headers.ts';
 
 export interface PublicStreamsOptions {
   /** Most streams open at once (default 5,000); more are refused with 429. */
@@ -100,7 +101,7 @@ export class PublicStreams {
       'cache-control': 'no-cache, no-transform',
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
-      'x-content-type-options': 'nosniff',
+      ...FAST_PATH_SECURITY_HEADERS,
     });
     res.write('retry: 3000\n\n');
     this.deliver(client);

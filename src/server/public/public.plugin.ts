@@ -8,6 +8,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { ErrorBody } from '../../domain/common/error.schema.ts';
+import { KECAMATAN_CODE } from '../../domain/results/results.schema.ts';
 import type { Db } from '../db/connection.ts';
 import { errorBody } from '../http/errors.ts';
 import type { ZodApp } from '../http/reply.ts';
@@ -21,6 +22,7 @@ import {
   type SnapshotKey,
 } from './public-site.ts';
 import { PublicStreams, type PublicStreamsOptions } from './public-streams.ts';
+import { FAST_PATH_SECURITY_HEADERS } from './security-headers.ts';
 
 /** Phones, proxies and CDNs may keep a public answer a second, then revalidate in the background. */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=1, stale-while-revalidate=10';
@@ -75,9 +77,38 @@ export function snapshotKeyOf(url: string): SnapshotKey | null {
       const n = ids.length === 1 ? positiveId(ids[0], MAX_ID) : null;
       return n === null ? null : `results:${n}`;
     }
+    case '/api/public/results/kecamatan': {
+      const params = new URLSearchParams(q < 0 ? '' : url.slice(q + 1));
+      const ids = params.getAll('contestId');
+      const codes = params.getAll('code');
+      const n = ids.length === 1 ? positiveId(ids[0], MAX_ID) : null;
+      const code = codes.length === 1 ? codes[0] : undefined;
+      return n === null || code === undefined || !KECAMATAN_CODE.test(code)
+        ? null
+        : `kecamatan:${n}:${code}`;
+    }
     default:
       return null;
   }
+}
+
+/** Whether the contest (and kecamatan) of a results key exist; undefined if not known without waiting. */
+function knownNow(site: PublicSite, key: SnapshotKey): boolean | undefined {
+  if (key.startsWith('results:')) return site.knownContestNow(Number(key.slice(8)));
+  if (key.startsWith('kecamatan:')) {
+    const [, id, code] = key.split(':') as [string, string, string];
+    return site.knownKecamatanNow(Number(id), code);
+  }
+  return true;
+}
+
+async function known(site: PublicSite, key: SnapshotKey): Promise<boolean> {
+  if (key.startsWith('results:')) return site.knownContest(Number(key.slice(8)));
+  if (key.startsWith('kecamatan:')) {
+    const [, id, code] = key.split(':') as [string, string, string];
+    return site.knownKecamatan(Number(id), code);
+  }
+  return true;
 }
 
 const hasSession = (req: IncomingMessage) =>
@@ -91,7 +122,7 @@ export function sendSnapshot(req: IncomingMessage, res: ServerResponse, snap: Sn
     'last-modified': snap.lastModified,
     'cache-control': PUBLIC_CACHE_CONTROL,
     vary: 'accept-encoding',
-    'x-content-type-options': 'nosniff',
+    ...FAST_PATH_SECURITY_HEADERS,
   };
   if (etagMatches(req.headers['if-none-match'], snap.etag)) {
     res.writeHead(304, headers);
@@ -146,10 +177,8 @@ export function installPublic(
     void (async () => {
       let snap: Snapshot;
       try {
-        // An unknown contest is answered by its route (404): no snapshot per forged id.
-        if (key.startsWith('results:') && !(await site.knownContest(Number(key.slice(8))))) {
-          return done();
-        }
+        // An unknown contest or kecamatan is answered by its route (404): no snapshot per forged id.
+        if (!(await known(site, key))) return done();
         snap = await site.get(key);
       } catch {
         return done(); // the route answers (and reports) what went wrong
@@ -211,6 +240,7 @@ export function installPublic(
       reply.hijack();
       if (!streams.open(req.raw, reply.raw, snap)) {
         reply.raw.writeHead(429, {
+          ...FAST_PATH_SECURITY_HEADERS,
           'content-type': 'application/json; charset=utf-8',
           'retry-after': '10',
         });
@@ -230,9 +260,7 @@ export function installPublic(
     if (!req.url.startsWith('/api/')) return false;
     const key = snapshotKeyOf(req.url);
     if (key === null || hasSession(req)) return false;
-    if (key.startsWith('results:') && site.knownContestNow(Number(key.slice(8))) !== true) {
-      return false;
-    }
+    if (knownNow(site, key) !== true) return false;
     const snap = site.fresh(key);
     if (snap === undefined) return false;
     sendSnapshot(req, res, snap);

@@ -13,9 +13,10 @@ import { buildApp } from '../app.ts';
 import type { ZodApp } from '../http/reply.ts';
 import { injectAs, signIn, type Inject } from '../testing/app-harness.ts';
 import { consistentForm } from '../results/form-fixture.ts';
+import { FAST_PATH_SECURITY_HEADERS } from './security-headers.ts';
 import { resultsSummary } from '../results/results.summary.ts';
 import type { Contest } from '../../domain/contests/contest.schema.ts';
-import type { SubmissionAccepted } from '../../domain/results/results.schema.ts';
+import type { ResultsSummary, SubmissionAccepted } from '../../domain/results/results.schema.ts';
 
 /** Reads SSE events from a fetch body until `until` holds for the events read. */
 async function readEvents(
@@ -57,6 +58,15 @@ describe.each(testEngines())('the public site on %s', (engine) => {
     return s.value;
   };
 
+  const KEC = '35.13.01';
+  const kecUrl = (code = KEC) =>
+    `/api/public/results/kecamatan?contestId=${String(pilbup.id)}&code=${code}`;
+  const liveKec = async () => {
+    const s = await resultsSummary(database.db, 'public', pilbup.id, { code: KEC });
+    if (!s.ok) throw new Error(s.error.code);
+    return s.value;
+  };
+
   beforeAll(async () => {
     database = await createDemoDatabase(engine);
     app = await buildApp({
@@ -94,9 +104,15 @@ describe.each(testEngines())('the public site on %s', (engine) => {
     expect(res.headers['cache-control']).toBe('public, max-age=1, stale-while-revalidate=10');
     expect(new Date(res.headers['last-modified'] as string).getTime()).not.toBeNaN();
     expect(res.headers.vary).toBe('accept-encoding');
+    // The onRequest tier bypasses helmet: the same security headers, on 200 and 304.
+    for (const [name, value] of Object.entries(FAST_PATH_SECURITY_HEADERS)) {
+      expect(res.headers[name], name).toBe(value);
+    }
     for (const header of [etag, `W/${etag}`, `"nope", ${etag}`, '*']) {
       const again = await app.inject({ url: url(), headers: { 'if-none-match': header } });
       expect(again.statusCode).toBe(304);
+      expect(again.headers['x-content-type-options']).toBe('nosniff');
+      expect(again.headers['referrer-policy']).toBe('no-referrer');
       expect(again.body).toBe('');
       expect(again.headers.etag).toBe(etag);
     }
@@ -110,6 +126,54 @@ describe.each(testEngines())('the public site on %s', (engine) => {
     const head = await app.inject({ method: 'HEAD', url: url() });
     expect(head.statusCode).toBe(200);
     expect(head.body).toBe('');
+  });
+
+  it('answers a kecamatan with its desa totals from a snapshot (ETag, 304, security headers); 404 unknown, 400 malformed', async () => {
+    const res = await app.inject(kecUrl());
+    expect(res.statusCode).toBe(200);
+    const body = res.json<ResultsSummary>();
+    expect(body).toStrictEqual(JSON.parse(JSON.stringify(await liveKec())));
+    expect(body.region).toMatchObject({ code: KEC, level: 'kecamatan' });
+    expect(body.children.length).toBeGreaterThan(0);
+    expect(body.children.every((c) => c.level === 'desa' && c.code.startsWith(`${KEC}.`))).toBe(
+      true,
+    );
+    expect(app.publicSite.site.peek(`kecamatan:${pilbup.id}:${KEC}`)).toBeDefined();
+    const again = await app.inject({
+      url: kecUrl(),
+      headers: { 'if-none-match': res.headers.etag as string },
+    });
+    expect(again.statusCode).toBe(304);
+    expect(again.headers['x-content-type-options']).toBe('nosniff');
+    // Over a real socket too (the request-listener tier once fresh).
+    const sock = await fetch(`${address}${kecUrl()}`, {
+      headers: { 'if-none-match': res.headers.etag as string },
+    });
+    expect(sock.status).toBe(304);
+    expect(sock.headers.get('x-content-type-options')).toBe('nosniff');
+
+    const unknown = await app.inject(kecUrl('35.13.99'));
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json<{ error: { code: string } }>().error.code).toBe('region.not_found');
+    expect((await fetch(`${address}${kecUrl('35.13.99')}`)).status).toBe(404);
+    expect((await app.inject(kecUrl('99.99.99'))).statusCode).toBe(404);
+    // Forged codes get no snapshot of their own.
+    expect(app.publicSite.site.peek(`kecamatan:${pilbup.id}:35.13.99`)).toBeUndefined();
+    for (const q of [
+      `contestId=${String(pilbup.id)}&code=35.13.1`,
+      `contestId=${String(pilbup.id)}&code=35.13.01.2002`,
+      `contestId=${String(pilbup.id)}&code=35.13`,
+      `contestId=${String(pilbup.id)}`,
+      `contestId=${String(pilbup.id)}&code=35.13.01&code=35.13.02`,
+      'contestId=abc&code=35.13.01',
+    ]) {
+      const bad = await app.inject(`/api/public/results/kecamatan?${q}`);
+      expect(bad.statusCode, q).toBe(400);
+      expect((await fetch(`${address}/api/public/results/kecamatan?${q}`)).status, q).toBe(400);
+    }
+    expect(
+      (await app.inject(`/api/public/results/kecamatan?contestId=999999&code=${KEC}`)).statusCode,
+    ).toBe(404);
   });
 
   it('sends the full answer for forged or malformed If-None-Match, never a 5xx', async () => {
@@ -207,6 +271,13 @@ describe.each(testEngines())('the public site on %s', (engine) => {
     for (let i = 0; i < 20; i++) {
       const again = await fetch(`${address}${url()}`, { headers: { 'if-none-match': etag } });
       expect(again.status).toBe(304);
+      // The request-listener tier bypasses helmet too: 304 and 200 carry the security headers.
+      expect(again.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(again.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    }
+    const fresh = await fetch(`${address}${url()}`);
+    for (const [name, value] of Object.entries(FAST_PATH_SECURITY_HEADERS)) {
+      expect(fresh.headers.get(name), name).toBe(value);
     }
     const forged = await fetch(`${address}${url()}`, { headers: { 'if-none-match': 'W/"' } });
     expect(forged.status).toBe(200);
@@ -295,6 +366,17 @@ describe.each(testEngines())('the public site on %s', (engine) => {
             }
             await app.publicSite.site.settled();
             expect((await app.inject(url())).json()).toStrictEqual(want);
+            // The desa level too: the kecamatan's snapshot equals its live desa totals.
+            const wantKec = JSON.parse(JSON.stringify(await liveKec())) as unknown;
+            const startedKec = Date.now();
+            for (;;) {
+              const got = (await app.inject(kecUrl())).json<unknown>();
+              if (JSON.stringify(got) === JSON.stringify(wantKec)) break;
+              expect(Date.now() - startedKec).toBeLessThan(2000);
+              await new Promise((r) => setTimeout(r, 10));
+            }
+            await app.publicSite.site.settled();
+            expect((await app.inject(kecUrl())).json()).toStrictEqual(wantKec);
           }
         },
       ),
@@ -311,6 +393,8 @@ describe.each(testEngines())('the public site on %s', (engine) => {
         });
         expect(res.status).toBe(200);
         expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
+        expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(res.headers.get('referrer-policy')).toBe('no-referrer');
         const reader = res.body?.getReader();
         if (reader === undefined) throw new Error('no body');
         return reader;

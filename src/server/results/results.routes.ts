@@ -11,6 +11,7 @@ import {
   StatusChangeBody,
   SubmissionAccepted,
   SummaryQuery,
+  PublicKecamatanQuery,
   TpsResults,
   ResultsWorklist,
   WorklistQuery,
@@ -236,6 +237,23 @@ export function resultsRoutes(app: ZodApp, db: Db, hub: LiveHub, dataDir: string
     },
     async (req, reply) =>
       sendResult(reply, await resultsSummary(db, 'public', req.query.contestId)),
+  );
+  app.get(
+    '/api/public/results/kecamatan',
+    {
+      schema: {
+        tags: ['Hasil'],
+        summary:
+          'Provisional totals for the public: one kecamatan and its desa (not official KPU results)',
+        querystring: PublicKecamatanQuery,
+        response: { 200: ResultsSummary, ...ERRORS },
+      },
+    },
+    async (req, reply) =>
+      sendResult(
+        reply,
+        await resultsSummary(db, 'public', req.query.contestId, { code: req.query.code }),
+      ),
   );
   app.post(
     '/api/results/:tpsId/:contestId/photos',

@@ -85,7 +85,7 @@ export interface SummaryAt {
  * Totals of a contest for a region (default: the regency) and its children,
  * plus the Korwil at regency level; or for one Korwil and its kecamatan.
  * Readable by whoever may read results there; `'public'` may read the
- * regency and kecamatan only (the public page).
+ * regency (its kecamatan) and one kecamatan (its desa): the public page.
  */
 export async function resultsSummary(
   db: Db,
@@ -123,15 +123,7 @@ export async function resultsSummary(
   }
   const regionCode = at.code ?? regency.code;
   if (actor === 'public') {
-    if (regionCode !== regency.code) {
-      return err(
-        domainError(
-          'forbidden',
-          'auth.forbidden',
-          'Hasil publik hanya tersedia untuk tingkat kabupaten dan kecamatan.',
-        ),
-      );
-    }
+    // The public reads the regency, or one kecamatan (its desa): checked once the tree is loaded.
   } else {
     const allowed = canRead(actor, 'result.read', await regionTarget(db, regionCode));
     if (!allowed.ok) return allowed;
@@ -152,9 +144,18 @@ export async function resultsSummary(
       ),
     );
   }
+  const lvl = levelOf(tree, regionCode);
+  if (actor === 'public' && lvl === 'desa') {
+    return err(
+      domainError(
+        'forbidden',
+        'auth.forbidden',
+        'Hasil publik hanya tersedia untuk tingkat kabupaten, kecamatan, dan desa dalam kecamatan.',
+      ),
+    );
+  }
   const byDesa = desaTotals(await desaTotalRows(db, contestId));
   const selectionIds = contest.value.pairs.map((p) => p.id);
-  const lvl = levelOf(tree, regionCode);
   const children =
     lvl === 'desa'
       ? []
@@ -201,7 +202,10 @@ export async function resultsSummary(
       .filter((p) => p.level !== 'province')
       .map((p) => ({ code: p.code, name: p.name })),
     korwil,
-    children: actor === 'public' ? children.filter((c) => c.level === 'kecamatan') : children,
+    children:
+      actor === 'public' && lvl === 'regency'
+        ? children.filter((c) => c.level === 'kecamatan')
+        : children,
     notice: PROVISIONAL_NOTICE,
   });
 }

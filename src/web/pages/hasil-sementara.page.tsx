@@ -1,12 +1,13 @@
 /**
  * Provisional totals for everyone, without signing in: the regency and its
- * kecamatan, per contest. Live from the public stream (the server's snapshot,
+ * kecamatan, per contest; a kecamatan opens to its desa (`&kecamatan=<code>`). Live from the public stream (the server's snapshot,
  * pushed on each change); also refetched every minute while the tab is
  * visible, in case the stream is refused or cut.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { api, type ContestData, type ResultsSummaryData } from '../api.ts';
 import { Async } from '../components.tsx';
+import { Link } from '../router.tsx';
 import { useSearch } from '../router.tsx';
 import { contestShort, defaultContest, PROVISIONAL_TEXT } from '../results.ts';
 import { useApi } from '../use-api.ts';
@@ -75,7 +76,9 @@ function usePublicStream(contestId: number, onSummary: (s: ResultsSummaryData) =
 export function HasilSementaraPage() {
   useTitle('Hasil sementara');
   const contests = useApi((signal) => api.contests(signal));
-  const asked = Number(new URLSearchParams(useSearch()).get('pemilihan') ?? '');
+  const search = new URLSearchParams(useSearch());
+  const asked = Number(search.get('pemilihan') ?? '');
+  const kecamatan = search.get('kecamatan') ?? undefined;
   return (
     <>
       <h1>Hasil sementara</h1>
@@ -86,7 +89,12 @@ export function HasilSementaraPage() {
           return contest === undefined ? (
             <p className="muted">Belum ada pemilihan.</p>
           ) : (
-            <PublicContest key={contest.id} contests={list} contest={contest} />
+            <PublicContest
+              key={contest.id}
+              contests={list}
+              contest={contest}
+              kecamatan={kecamatan}
+            />
           );
         }}
       </Async>
@@ -94,12 +102,54 @@ export function HasilSementaraPage() {
   );
 }
 
+/** One kecamatan's desa totals; refetched when the kecamatan's own totals change (`stamp`). */
+function PublicKecamatan({
+  contest,
+  code,
+  stamp,
+  backHref,
+}: {
+  contest: ContestData;
+  code: string;
+  stamp: string;
+  backHref: string;
+}) {
+  const desa = useApi(
+    (signal) => api.publicKecamatan(contest.id, code, signal),
+    `${String(contest.id)}:${code}:${stamp}`,
+  );
+  return (
+    <section aria-labelledby="hasil-kecamatan" className="public-kecamatan">
+      <p>
+        <Link to={backHref}>← Semua kecamatan</Link>
+      </p>
+      <Async state={desa}>
+        {(data) => (
+          <>
+            <h3 id="hasil-kecamatan">Kecamatan {data.region.name}</h3>
+            <SummaryTiles totals={data.region} />
+            <SelectionBars selections={data.contest.selections} totals={data.region} />
+            <TotalsTable
+              summary={data}
+              rows={data.children}
+              caption={`Per desa di Kecamatan ${data.region.name}`}
+              firstHeader="Desa/Kelurahan"
+            />
+          </>
+        )}
+      </Async>
+    </section>
+  );
+}
+
 function PublicContest({
   contests,
   contest,
+  kecamatan,
 }: {
   contests: readonly ContestData[];
   contest: ContestData;
+  kecamatan: string | undefined;
 }) {
   const fetched = useApi((signal) => api.publicResults(contest.id, signal), String(contest.id));
   // The last summary received, from the stream or a (re)fetch, whichever came later.
@@ -154,12 +204,23 @@ function PublicContest({
             <SummaryTiles totals={data.region} />
             <h3>Perolehan suara</h3>
             <SelectionBars selections={data.contest.selections} totals={data.region} />
+            {kecamatan !== undefined && (
+              <PublicKecamatan
+                contest={contest}
+                code={kecamatan}
+                stamp={JSON.stringify(data.children.find((c) => c.code === kecamatan) ?? null)}
+                backHref={`/hasil-sementara?pemilihan=${String(contest.id)}`}
+              />
+            )}
             {data.children.length > 0 && (
               <TotalsTable
                 summary={data}
                 rows={data.children}
                 caption={`Per kecamatan di ${data.region.name}`}
                 firstHeader="Kecamatan"
+                linkOf={(row) =>
+                  `/hasil-sementara?pemilihan=${String(contest.id)}&kecamatan=${row.code}`
+                }
               />
             )}
           </section>
