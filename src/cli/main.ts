@@ -71,10 +71,27 @@ function port(): number {
   return n;
 }
 
+/** `PUBLIC_BASE_URL` (e.g. https://pilkada.probolinggokab.go.id), else this machine's port. */
+function publicBaseUrlFromEnv(): string {
+  const raw = process.env.PUBLIC_BASE_URL;
+  if (raw === undefined || raw.trim() === '') return `http://localhost:${String(port())}`;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    fail(`PUBLIC_BASE_URL "${raw}" bukan alamat yang sah (contoh: https://pilkada.example.go.id).`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    fail(`PUBLIC_BASE_URL "${raw}" harus diawali http:// atau https://.`);
+  }
+  return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
 async function serve(initDemoIfEmpty: boolean): Promise<void> {
   // Checked before anything opens: a wrong TRUST_PROXY must stop the start, not weaken the limits.
   const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
   if (!trustProxy.ok) fail(trustProxy.message);
+  const publicBaseUrl = publicBaseUrlFromEnv();
   const database = await openDatabase({ url: process.env.DATABASE_URL, dataDir: dataDirFromEnv() });
   if (initDemoIfEmpty && (await getRegencySetting(database.db)) === null) {
     const result = await initRegency(database.db, { regencyCode: DEMO_REGENCY, demo: true });
@@ -86,6 +103,7 @@ async function serve(initDemoIfEmpty: boolean): Promise<void> {
     // Request and error logs by default (JSON lines on stdout); LOG_LEVEL=silent turns them off.
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     trustProxy: trustProxy.value,
+    publicBaseUrl,
   });
   installCrashPolicy(process, app.log, (code) => {
     // Give open requests a moment, then go whatever happens.

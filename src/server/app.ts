@@ -23,6 +23,7 @@ import {
 import { dataDirFromEnv, type Database } from './db/connection.ts';
 import { installErrorHandlers } from './http/errors.ts';
 import { installTextGuard } from './http/text-guard.ts';
+import { installSecurityHeaders, swaggerCsp } from './http/security-headers.ts';
 import { fastifyLogger, type LogOptions } from './http/logging.ts';
 import { fastifyTrustProxy, type TrustProxy } from './http/trust-proxy.ts';
 import type { ZodApp } from './http/reply.ts';
@@ -77,6 +78,8 @@ export interface AppOptions {
    * `ResultSubmissionBody` and answers 204 — the HTTP ceiling of this server.
    */
   readonly benchReference?: boolean;
+  /** Where the public reaches the site (`PUBLIC_BASE_URL`), for og:url, canonical and feed links. */
+  readonly publicBaseUrl?: string;
 }
 
 /** Registers a feature's routes in a plugin context of their own (hooks and error handling inherited). */
@@ -102,6 +105,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   installErrorHandlers(app, { spaIndex: hasWeb });
   installTextGuard(app);
   await app.register(fastifyCookie);
+  await installSecurityHeaders(app);
   installAuth(app, db);
 
   await app.register(fastifySwagger, {
@@ -116,7 +120,11 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    transformStaticCSP: swaggerCsp,
+  });
 
   app.get(
     '/api/health',
@@ -159,7 +167,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   await feature(app, (scope) => votersRoutes(scope, db, dataDir));
   // News and outreach (issue 8): desk workflow, public pages, feeds, OG page.
   const indexHtml = hasWeb ? readFileSync(resolve(webDir, 'index.html'), 'utf8') : null;
-  await feature(app, (scope) => newsRoutes(scope, db, dataDir, indexHtml));
+  await feature(app, (scope) => newsRoutes(scope, db, dataDir, indexHtml, options.publicBaseUrl));
   // Dashboard, reports and exports (issue 8)
   await feature(app, (scope) => dashboardRoutes(scope, db));
   if (options.benchReference === true) {
