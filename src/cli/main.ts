@@ -12,6 +12,7 @@ import {
 import { buildApp } from '../server/app.ts';
 import { parseTrustProxy } from '../server/http/trust-proxy.ts';
 import { installCrashPolicy } from '../server/http/crash-policy.ts';
+import { auditCheckpoint, formatCheckpoint } from '../server/audit/audit.service.ts';
 import { startReportScheduler } from '../server/dashboard/reports.service.ts';
 import { initRegency, type InitSummary } from '../server/setup/setup.service.ts';
 import { DEMO_REGENCY } from '../server/setup/demo-data.ts';
@@ -116,7 +117,17 @@ async function serve(initDemoIfEmpty: boolean): Promise<void> {
   const scheduler = startReportScheduler(database.db, {
     log: (m) => process.stderr.write(`${m}\n`),
   });
+  // A checkpoint of the audit trail in the log every hour (and now), kept off this
+  // database: `audit verify --checkpoint` proves with it that no row was cut off the end.
+  const logCheckpoint = () =>
+    auditCheckpoint(database.db)
+      .then((c) => app.log.info({ auditCheckpoint: formatCheckpoint(c) }, 'audit checkpoint'))
+      .catch((e: unknown) => app.log.error({ err: e }, 'audit checkpoint failed'));
+  void logCheckpoint();
+  const checkpoints = setInterval(() => void logCheckpoint(), 60 * 60_000);
+  checkpoints.unref();
   const stop = () => {
+    clearInterval(checkpoints);
     scheduler.stop();
     void app
       .close()

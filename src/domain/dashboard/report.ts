@@ -58,6 +58,8 @@ export interface ReportMeta {
   /** When it was made, in words: `1 Desember 2026 pukul 08.13 WIB`. */
   readonly generatedAtLabel: string;
   readonly signer: { readonly name: string | null; readonly nip: string | null };
+  /** The audit trail's checkpoint when it was made (`rows:hash`), printed in the footer. */
+  readonly auditCheckpoint?: string;
 }
 
 export const REPORT_CODE: Record<ReportKind, string> = { harian: 'LH', mingguan: 'LM' };
@@ -123,7 +125,11 @@ export function shapeReport(d: Dashboard, activity: Activity, meta: ReportMeta):
     place: d.regencyName.replace(/^Kabupaten |^Kota /, ''),
     signedOn: formatTanggal(meta.today),
     signer,
-    footer: `Dibuat oleh Desk Pilkada pada ${meta.generatedAtLabel}.`,
+    footer:
+      `Dibuat oleh Desk Pilkada pada ${meta.generatedAtLabel}.` +
+      (meta.auditCheckpoint === undefined
+        ? ''
+        : ` Titik periksa jejak audit: ${meta.auditCheckpoint}.`),
   };
   if (!hasData) {
     return {
