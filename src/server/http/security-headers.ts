@@ -5,7 +5,7 @@
  * DENY) — plus nosniff, a strict referrer policy and the rest of helmet's
  * defaults. No `upgrade-insecure-requests`: a desk on a LAN is served over
  * plain http. The Swagger page sets its own policy (its inline bootstrap by
- * hash), tightened to the same framing rule.
+ * hash, inline styles allowed there only), tightened to the same framing rule.
  */
 import type { FastifyInstance } from 'fastify';
 import fastifyHelmet from '@fastify/helmet';
@@ -39,7 +39,13 @@ export async function installSecurityHeaders(app: FastifyInstance): Promise<void
 
 /** The Swagger page's own policy (hashes of its inline parts), never framed, no https upgrade. */
 export function swaggerCsp(header: string): string {
-  return header
-    .replace("frame-ancestors 'self'", "frame-ancestors 'none'")
-    .replace(/\s*upgrade-insecure-requests;?/, '');
+  return (
+    header
+      .replace("frame-ancestors 'self'", "frame-ancestors 'none'")
+      // Swagger UI sets style attributes from its script (a hash cannot allow
+      // those, and a hash beside 'unsafe-inline' disables it): inline styles
+      // on this one admin page only; scripts stay 'self' and hashed.
+      .replace(/style-src [^;]*;/, "style-src 'self' 'unsafe-inline';")
+      .replace(/\s*upgrade-insecure-requests;?/, '')
+  );
 }
