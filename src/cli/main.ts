@@ -12,6 +12,7 @@ import {
 import { buildApp } from '../server/app.ts';
 import { parseTrustProxy } from '../server/http/trust-proxy.ts';
 import { installCrashPolicy } from '../server/http/crash-policy.ts';
+import { auditCheckpoint, formatCheckpoint } from '../server/audit/audit.service.ts';
 import { startReportScheduler } from '../server/dashboard/reports.service.ts';
 import { initRegency, type InitSummary } from '../server/setup/setup.service.ts';
 import { DEMO_REGENCY } from '../server/setup/demo-data.ts';
@@ -72,10 +73,27 @@ function port(): number {
   return n;
 }
 
+/** `PUBLIC_BASE_URL` (e.g. https://pilkada.probolinggokab.go.id), else this machine's port. */
+function publicBaseUrlFromEnv(): string {
+  const raw = process.env.PUBLIC_BASE_URL;
+  if (raw === undefined || raw.trim() === '') return `http://localhost:${String(port())}`;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    fail(`PUBLIC_BASE_URL "${raw}" bukan alamat yang sah (contoh: https://pilkada.example.go.id).`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    fail(`PUBLIC_BASE_URL "${raw}" harus diawali http:// atau https://.`);
+  }
+  return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
 async function serve(initDemoIfEmpty: boolean): Promise<void> {
   // Checked before anything opens: a wrong TRUST_PROXY must stop the start, not weaken the limits.
   const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
   if (!trustProxy.ok) fail(trustProxy.message);
+  const publicBaseUrl = publicBaseUrlFromEnv();
   const database = await openDatabase({ url: process.env.DATABASE_URL, dataDir: dataDirFromEnv() });
   if (initDemoIfEmpty && (await getRegencySetting(database.db)) === null) {
     const result = await initRegency(database.db, { regencyCode: DEMO_REGENCY, demo: true });
@@ -89,6 +107,7 @@ async function serve(initDemoIfEmpty: boolean): Promise<void> {
     // Request and error logs by default (JSON lines on stdout); LOG_LEVEL=silent turns them off.
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     trustProxy: trustProxy.value,
+    publicBaseUrl,
   });
   installCrashPolicy(process, app.log, (code) => {
     // Give open requests a moment, then go whatever happens.
@@ -101,7 +120,17 @@ async function serve(initDemoIfEmpty: boolean): Promise<void> {
   const scheduler = startReportScheduler(database.db, {
     log: (m) => process.stderr.write(`${m}\n`),
   });
+  // A checkpoint of the audit trail in the log every hour (and now), kept off this
+  // database: `audit verify --checkpoint` proves with it that no row was cut off the end.
+  const logCheckpoint = () =>
+    auditCheckpoint(database.db)
+      .then((c) => app.log.info({ auditCheckpoint: formatCheckpoint(c) }, 'audit checkpoint'))
+      .catch((e: unknown) => app.log.error({ err: e }, 'audit checkpoint failed'));
+  void logCheckpoint();
+  const checkpoints = setInterval(() => void logCheckpoint(), 60 * 60_000);
+  checkpoints.unref();
   const stop = () => {
+    clearInterval(checkpoints);
     scheduler.stop();
     void app
       .close()

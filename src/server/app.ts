@@ -26,6 +26,7 @@ import {
 import { dataDirFromEnv, type Database } from './db/connection.ts';
 import { installErrorHandlers } from './http/errors.ts';
 import { installTextGuard } from './http/text-guard.ts';
+import { installSecurityHeaders, swaggerCsp } from './http/security-headers.ts';
 import { fastifyLogger, type LogOptions } from './http/logging.ts';
 import { fastifyTrustProxy, type TrustProxy } from './http/trust-proxy.ts';
 import type { ZodApp } from './http/reply.ts';
@@ -83,6 +84,8 @@ export interface AppOptions {
   readonly benchReference?: boolean;
   /** The public snapshots' freshness and the live streams' cap (tests, bench). */
   readonly publicSite?: PublicOptions;
+  /** Where the public reaches the site (`PUBLIC_BASE_URL`), for og:url, canonical and feed links. */
+  readonly publicBaseUrl?: string;
 }
 
 /** Cache-Control of a built file: immutable under `assets/` (hashed names), else revalidated. */
@@ -128,6 +131,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   installErrorHandlers(app, { spaIndex: hasWeb });
   installTextGuard(app);
   await app.register(fastifyCookie);
+  await installSecurityHeaders(app);
   // JSON and other text answers over 1 KB go out compressed (br/gzip); a fast
   // brotli level, since each answer is compressed as it is sent. Answers that
   // are already compressed (built assets, public snapshots) are left as they are.
@@ -155,7 +159,11 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    transformStaticCSP: swaggerCsp,
+  });
 
   app.get(
     '/api/health',
@@ -197,7 +205,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   await feature(app, (scope) => votersRoutes(scope, db, dataDir));
   // News and outreach (issue 8): desk workflow, public pages, feeds, OG page.
   const indexHtml = hasWeb ? readFileSync(resolve(webDir, 'index.html'), 'utf8') : null;
-  await feature(app, (scope) => newsRoutes(scope, db, dataDir, indexHtml));
+  await feature(app, (scope) => newsRoutes(scope, db, dataDir, indexHtml, options.publicBaseUrl));
   // Dashboard, reports and exports (issue 8)
   await feature(app, (scope) => dashboardRoutes(scope, db));
   if (options.benchReference === true) {

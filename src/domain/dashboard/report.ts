@@ -62,6 +62,8 @@ export interface ReportMeta {
   readonly signer: { readonly name: string | null; readonly nip: string | null };
   /** The data it is made from (the audit trail's data entries). */
   readonly dataMark?: DataMark;
+  /** The audit trail's checkpoint when it was made (`rows:hash`), printed in the footer. */
+  readonly auditCheckpoint?: string;
 }
 
 /** `daily` → `harian`, `weekly` → `mingguan`; the Indonesian names as they are. */
@@ -149,7 +151,11 @@ export function shapeReport(d: Dashboard, activity: Activity, meta: ReportMeta):
     place: d.regencyName.replace(/^Kabupaten |^Kota /, ''),
     signedOn: formatTanggal(meta.today),
     signer,
-    footer: `Dibuat oleh Desk Pilkada pada ${meta.generatedAtLabel}.`,
+    footer:
+      `Dibuat oleh Desk Pilkada pada ${meta.generatedAtLabel}.` +
+      (meta.auditCheckpoint === undefined
+        ? ''
+        : ` Titik periksa jejak audit: ${meta.auditCheckpoint}.`),
     ...(meta.dataMark === undefined
       ? {}
       : { madeFrom: dataMarkLabel(meta.dataMark, meta.generatedAtLabel) }),

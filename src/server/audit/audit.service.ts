@@ -17,7 +17,7 @@
 import { createHash } from 'node:crypto';
 import { and, asc, count, desc, eq, gt, gte, ilike, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/connection.ts';
-import { auditLog } from '../db/schema.ts';
+import { auditHead, auditLog } from '../db/schema.ts';
 import { rowsOf } from '../db/rows.ts';
 import {
   auditRangeEnd,
@@ -363,13 +363,56 @@ function toRow(r: StoredRow): AuditRow {
 export const VERIFY_PAGE_SIZE = 5_000;
 
 /**
+ * A checkpoint of the trail: how many rows it has and the hash of the last
+ * one. Written where an operator keeps it (a line in the server log every
+ * hour, the footer of each daily report), it lets `audit verify --checkpoint`
+ * prove that rows were cut off the end even if the head row was changed too.
+ */
+export interface AuditCheckpoint {
+  readonly rows: number;
+  readonly hash: string;
+}
+
+export async function auditCheckpoint(db: Db): Promise<AuditCheckpoint> {
+  const [counted] = rowsOf<{ n: string }>(
+    await db.execute(sql`select count(*)::text as n from audit_log`),
+  );
+  const [last] = await db
+    .select({ hash: auditLog.hash })
+    .from(auditLog)
+    .orderBy(desc(auditLog.id))
+    .limit(1);
+  return { rows: Number(counted?.n ?? 0), hash: last?.hash ?? GENESIS_HASH };
+}
+
+/** `1234:ab12…` (rows and hash), as printed and as `audit verify --checkpoint` reads it. */
+export function formatCheckpoint(c: AuditCheckpoint): string {
+  return `${String(c.rows)}:${c.hash}`;
+}
+
+export function parseCheckpoint(text: string): AuditCheckpoint | null {
+  const m = /^(\d+):([0-9a-f]{64})$/.exec(text.trim());
+  return m === null ? null : { rows: Number(m[1]), hash: m[2] ?? '' };
+}
+
+const short = (hash: string) => `${hash.slice(0, 12)}…`;
+
+/**
  * Walks the whole trail in id order, a page at a time (memory stays flat),
- * recomputing each hash and checking each link to the row before.
+ * recomputing each hash and checking each link to the row before; then
+ * checks the end: the head row's hash must be one of the rows (deleting the
+ * last rows leaves the head pointing at nothing), and, when a checkpoint is
+ * given, its row must still be there with its hash.
  */
 export async function verifyAuditChain(
   db: Db,
   pageSize: number = VERIFY_PAGE_SIZE,
+  checkpoint?: AuditCheckpoint,
 ): Promise<VerifyResult> {
+  // Read before the walk: rows appended meanwhile come after it and chain on.
+  const [headRow] = await db.select({ lastHash: auditHead.lastHash }).from(auditHead);
+  const head = headRow?.lastHash ?? GENESIS_HASH;
+  let headSeen = head === GENESIS_HASH;
   let rows = 0;
   let prevHash = GENESIS_HASH;
   let lastId: number | null = null;
@@ -399,11 +442,38 @@ export async function verifyAuditChain(
           reason: `Rantai putus sebelum baris ${String(row.id)}: ada baris yang dihapus atau disisipkan, atau baris sebelumnya diubah`,
         };
       }
+      if (checkpoint !== undefined && rows === checkpoint.rows && row.hash !== checkpoint.hash) {
+        return {
+          ok: false,
+          rows,
+          brokenAtId: row.id,
+          reason: `Baris ke-${String(rows)} (id ${String(row.id)}) tidak sama dengan titik periksa (hash ${short(checkpoint.hash)}): jejak diganti sejak titik periksa dicatat`,
+        };
+      }
+      if (row.hash === head) headSeen = true;
       prevHash = row.hash;
       lastId = row.id;
     }
-    if (page.length < pageSize) return { ok: true, rows };
+    if (page.length < pageSize) break;
   }
+  const end = lastId === null ? 'jejak kosong' : `baris terakhir id ${String(lastId)}`;
+  if (checkpoint !== undefined && rows < checkpoint.rows) {
+    return {
+      ok: false,
+      rows,
+      brokenAtId: (lastId ?? 0) + 1,
+      reason: `Ujung jejak audit dipotong: titik periksa mencatat ${String(checkpoint.rows)} baris (hash ${short(checkpoint.hash)}), kini hanya ${String(rows)} baris (${end}); ${String(checkpoint.rows - rows)} baris terakhir hilang`,
+    };
+  }
+  if (!headSeen) {
+    return {
+      ok: false,
+      rows,
+      brokenAtId: (lastId ?? 0) + 1,
+      reason: `Ujung jejak audit hilang: kepala rantai mencatat hash ${short(head)}, tetapi tidak ada baris dengan hash itu (${String(rows)} baris, ${end}); baris sesudahnya telah dihapus, atau kepala rantai diubah`,
+    };
+  }
+  return { ok: true, rows };
 }
 
 function escapeLike(text: string): string {

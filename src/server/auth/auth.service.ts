@@ -1,7 +1,8 @@
 /**
  * Sign-in, sessions and passwords. Sessions expire after an idle period and
- * at an absolute limit; failed sign-ins lock the account and the address for
- * a while; messages never tell which of username or password was wrong.
+ * at an absolute limit; failed sign-ins slow the next try of that username
+ * (known or not) and, far later, of that address — progressively, never a
+ * long lock; messages never tell which of username or password was wrong.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Grant } from '../../domain/auth/authorize.ts';
@@ -33,11 +34,26 @@ import { decoyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './
 export const AUTH_POLICY = {
   idleMs: 30 * 60_000,
   absoluteMs: 12 * 60 * 60_000,
-  accountMaxFailures: 5,
-  addressMaxFailures: 20,
-  addressWindowMs: 15 * 60_000,
-  lockMs: 15 * 60_000,
+  /** Failures of one username allowed before each next try must wait. */
+  accountFreeFailures: 3,
+  /** The longest wait a username's failures impose (a stranger cannot lock anyone out). */
+  accountMaxDelayMs: 30_000,
+  /** Failures from one address allowed before it must wait (high: phones share carrier NAT). */
+  addressFreeFailures: 50,
+  addressMaxDelayMs: 60_000,
+  /** Failures older than this (since the last one) are forgotten. */
+  windowMs: 15 * 60_000,
 } as const;
+
+/**
+ * How long the next try must wait after `failures` failures: nothing for
+ * the first `free`, then 1 s, 2 s, 4 s … up to `maxMs`. Progressive, never a
+ * long lock: the real owner is slowed at worst for `maxMs`, a guesser a lot.
+ */
+export function delayAfter(failures: number, free: number, maxMs: number): number {
+  if (failures <= free) return 0;
+  return Math.min(1000 * 2 ** (failures - free - 1), maxMs);
+}
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -45,12 +61,13 @@ const badCredentials = () =>
   err(
     domainError('unauthorized', 'auth.invalid_credentials', 'Nama pengguna atau kata sandi salah.'),
   );
-const locked = () =>
+/** The same answer for a known or unknown username, from the same counters. */
+const slowDown = (until: Date, now: Date) =>
   err(
     domainError(
       'too_many',
       'auth.locked',
-      'Terlalu banyak percobaan masuk yang gagal. Silakan coba lagi dalam 15 menit.',
+      `Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam ${String(Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)))} detik.`,
     ),
   );
 
@@ -86,26 +103,41 @@ function actorOf(
   };
 }
 
-async function addressLocked(db: Db, address: string, now: Date): Promise<boolean> {
-  const t = await findThrottle(db, address);
-  return t?.lockedUntil != null && t.lockedUntil > now;
+/** The failure counter of an address, or of a username no account has (`akun:<name>`). */
+async function throttleWait(db: Db, key: string, now: Date): Promise<Date | null> {
+  const t = await findThrottle(db, key);
+  return t?.lockedUntil != null && t.lockedUntil > now ? t.lockedUntil : null;
 }
 
-async function recordAddressFailure(db: Db, address: string, now: Date): Promise<void> {
-  const t = await findThrottle(db, address);
-  const fresh =
-    t === undefined || now.getTime() - t.windowStart.getTime() > AUTH_POLICY.addressWindowMs;
+async function recordThrottleFailure(
+  db: Db,
+  key: string,
+  now: Date,
+  free: number,
+  maxMs: number,
+): Promise<void> {
+  const t = await findThrottle(db, key);
+  const fresh = t === undefined || now.getTime() - t.windowStart.getTime() > AUTH_POLICY.windowMs;
   const failures = fresh ? 1 : t.failures + 1;
   await saveThrottle(db, {
-    address,
-    failures: failures >= AUTH_POLICY.addressMaxFailures ? 0 : failures,
-    windowStart: fresh ? now : t.windowStart,
-    lockedUntil:
-      failures >= AUTH_POLICY.addressMaxFailures
-        ? new Date(now.getTime() + AUTH_POLICY.lockMs)
-        : null,
+    address: key,
+    failures,
+    // The window runs from the last failure.
+    windowStart: now,
+    lockedUntil: new Date(now.getTime() + delayAfter(failures, free, maxMs)),
   });
 }
+
+const recordAddressFailure = (db: Db, address: string, now: Date) =>
+  recordThrottleFailure(
+    db,
+    address,
+    now,
+    AUTH_POLICY.addressFreeFailures,
+    AUTH_POLICY.addressMaxDelayMs,
+  );
+
+const unknownNameKey = (username: string) => `akun:${username}`;
 
 export async function signIn(
   db: Db,
@@ -114,25 +146,46 @@ export async function signIn(
 ): Promise<Result<SignedIn>> {
   const { address } = input;
   const username = input.username.trim().toLowerCase();
-  if (await addressLocked(db, address, now)) return locked();
+  const addressWait = await throttleWait(db, address, now);
+  if (addressWait !== null) return slowDown(addressWait, now);
   const user = await findUserByUsername(db, username);
   if (user === undefined) {
+    // An unknown name is counted and slowed exactly like an account, and
+    // costs the same password check, so neither the answer nor its time
+    // tells whether the name exists.
+    const wait = await throttleWait(db, unknownNameKey(username), now);
+    if (wait !== null) return slowDown(wait, now);
     await verifyPassword(await decoyHash(), input.password);
     await inTransaction(db, async (tx) => {
+      await recordThrottleFailure(
+        tx,
+        unknownNameKey(username),
+        now,
+        AUTH_POLICY.accountFreeFailures,
+        AUTH_POLICY.accountMaxDelayMs,
+      );
       await recordAddressFailure(tx, address, now);
       return ok(null);
     });
     return badCredentials();
   }
-  if (user.lockedUntil !== null && user.lockedUntil > now) return locked();
+  if (user.lockedUntil !== null && user.lockedUntil > now) return slowDown(user.lockedUntil, now);
   const valid = !user.disabled && (await verifyPassword(user.passwordHash, input.password));
   if (!valid) {
     await inTransaction(db, async (tx) => {
-      const failures = user.failedAttempts + 1;
-      const lock = failures >= AUTH_POLICY.accountMaxFailures;
+      // lockedUntil is the time the last failure allows the next try (the window runs from it).
+      const fresh =
+        user.lockedUntil === null ||
+        now.getTime() - user.lockedUntil.getTime() > AUTH_POLICY.windowMs;
+      const failures = fresh ? 1 : user.failedAttempts + 1;
+      const delay = delayAfter(
+        failures,
+        AUTH_POLICY.accountFreeFailures,
+        AUTH_POLICY.accountMaxDelayMs,
+      );
       await updateUser(tx, user.id, {
-        failedAttempts: lock ? 0 : failures,
-        lockedUntil: lock ? new Date(now.getTime() + AUTH_POLICY.lockMs) : user.lockedUntil,
+        failedAttempts: failures,
+        lockedUntil: new Date(now.getTime() + delay),
       });
       await recordAddressFailure(tx, address, now);
       await appendAudit(tx, {
@@ -141,7 +194,7 @@ export async function signIn(
         outcome: 'denied',
         targetType: 'user',
         targetId: user.id,
-        after: lock ? { lockedForMinutes: AUTH_POLICY.lockMs / 60_000 } : undefined,
+        after: delay > 0 ? { waitSeconds: delay / 1000 } : undefined,
       });
       return ok(null);
     });

@@ -4,7 +4,12 @@ import { testEngines } from '../db/test-databases.ts';
 import { appUser, auditLog, session } from '../db/schema.ts';
 import { createTestApp, injectAs, signIn, type TestApp } from '../testing/app-harness.ts';
 import { DEMO_PASSWORD } from '../setup/demo-accounts.ts';
-import { AUTH_POLICY, resolveSession, signIn as signInService } from './auth.service.ts';
+import {
+  AUTH_POLICY,
+  delayAfter,
+  resolveSession,
+  signIn as signInService,
+} from './auth.service.ts';
 import { hashPassword, oneTimePassword, verifyPassword } from './passwords.ts';
 import type { Me } from '../../domain/auth/auth.schema.ts';
 
@@ -97,17 +102,20 @@ describe.each(testEngines())('sign-in and sessions on %s', (engine) => {
     });
   });
 
-  it('locks an account after repeated failures, even with the right password, then frees it', async () => {
-    for (let i = 0; i < AUTH_POLICY.accountMaxFailures; i++) {
+  it('slows an account progressively after repeated failures, never a long lock', async () => {
+    const free = AUTH_POLICY.accountFreeFailures;
+    for (let i = 0; i <= free; i++) {
       expect(
         (await attempt('pengawas', `salah-${String(i)}`, `10.1.0.${String(i)}`)).statusCode,
       ).toBe(401);
     }
-    const locked = await attempt('pengawas', DEMO_PASSWORD, '10.1.0.99');
-    expect(locked.statusCode).toBe(429);
-    expect(locked.json()).toMatchObject({ error: { code: 'auth.locked' } });
-    // Time passes: the lock ends.
-    const later = new Date(Date.now() + AUTH_POLICY.lockMs + 1000);
+    // Right after: wait a second, even with the right password, from anywhere.
+    const slowed = await attempt('pengawas', DEMO_PASSWORD, '10.1.0.99');
+    expect(slowed.statusCode).toBe(429);
+    expect(slowed.json()).toMatchObject({ error: { code: 'auth.locked' } });
+    expect(slowed.json<{ error: { message: string } }>().error.message).toContain('1 detik');
+    // At most the longest delay later the owner gets in (no 15-minute lock).
+    const later = new Date(Date.now() + AUTH_POLICY.accountMaxDelayMs + 1000);
     const result = await signInService(
       t.database.db,
       { username: 'pengawas', password: DEMO_PASSWORD, address: '10.1.0.99' },
@@ -116,12 +124,45 @@ describe.each(testEngines())('sign-in and sessions on %s', (engine) => {
     expect(result.ok).toBe(true);
   });
 
-  it('locks an address after many failures across accounts', async () => {
-    for (let i = 0; i < AUTH_POLICY.addressMaxFailures; i++) {
-      await attempt(`tebakan${String(i)}`, 'x', '10.9.9.9');
+  it('unknown and known usernames get the same answers, failure after failure', async () => {
+    const run = async (name: string, net: string) => {
+      const out: string[] = [];
+      for (let i = 0; i < AUTH_POLICY.accountFreeFailures + 2; i++) {
+        const res = await attempt(name, `salah-${String(i)}`, `${net}.${String(i)}`);
+        out.push(`${String(res.statusCode)} ${res.body}`);
+      }
+      return out;
+    };
+    const known = await run('ketua.desk', '10.4.0');
+    const unknown = await run('tidak.ada.sama.sekali', '10.4.1');
+    expect(unknown).toEqual(known);
+    expect(known.at(-1)).toContain('429');
+  });
+
+  it('many failures from one address (carrier NAT) never lock it: a high threshold, then a short wait', async () => {
+    const nat = '10.9.9.9';
+    for (let i = 0; i < 25; i++) await attempt(`tebakan${String(i)}`, 'x', nat);
+    // Past the old lock (20): others behind the same address still sign in.
+    expect((await attempt('bupati', DEMO_PASSWORD, nat)).statusCode).toBe(200);
+    for (let i = 25; i < AUTH_POLICY.addressFreeFailures + 1; i++) {
+      await attempt(`tebakan${String(i)}`, 'x', nat);
     }
-    expect((await attempt('bupati', DEMO_PASSWORD, '10.9.9.9')).statusCode).toBe(429);
+    const slowed = await attempt('bupati', DEMO_PASSWORD, nat);
+    expect(slowed.statusCode).toBe(429);
     expect((await attempt('bupati', DEMO_PASSWORD, '10.9.9.8')).statusCode).toBe(200);
+    const later = new Date(Date.now() + AUTH_POLICY.addressMaxDelayMs + 1000);
+    const result = await signInService(
+      t.database.db,
+      { username: 'bupati', password: DEMO_PASSWORD, address: nat },
+      later,
+    );
+    expect(result.ok).toBe(true);
+  });
+
+  it('delayAfter: free tries, then doubling up to the cap', () => {
+    expect([0, 3, 4, 5, 6, 20].map((n) => delayAfter(n, 3, 30_000))).toEqual([
+      0, 0, 1000, 2000, 4000, 30_000,
+    ]);
   });
 
   it('ends a session after the idle period and at the absolute limit', async () => {

@@ -2,6 +2,7 @@
  * The desk's situation reports: generated on demand or by the scheduler,
  * numbered per kind and year, stored with their PDF, audited.
  */
+import { auditCheckpoint, formatCheckpoint } from '../audit/audit.service.ts';
 import { daysBetween, todayWib } from '../../domain/common/dates.ts';
 import { formatTanggal } from '../../domain/common/format.ts';
 import { domainError, err, ok, type Result } from '../../domain/common/result.ts';
@@ -210,6 +211,7 @@ async function build(
     generatedAtLabel: formatWaktuWib(now),
     signer: { name: chair?.name ?? null, nip: chair?.nip ?? null },
     dataMark,
+    auditCheckpoint: formatCheckpoint(await auditCheckpoint(db)),
   });
   return { pdf: await renderReportPdf(doc), hasData: doc.hasData };
 }

@@ -56,7 +56,7 @@ export function loggerOptions(options: LogOptions): FastifyLogger {
         type: e.name,
         message: maskNiks(e.message),
         stack: maskNiks(e.stack ?? ''),
-        ...(e.code === undefined ? {} : { code: e.code }),
+        code: e.code,
       }),
     },
   };

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import sharp from 'sharp';
 import type { ZodApp } from './reply.ts';
 
 export const PHOTO_TYPES: Readonly<Record<string, string>> = {
@@ -71,6 +72,54 @@ export function photoSizeRefusal(photo: Photo, prefix: string, limit: number): P
     };
   }
   return null;
+}
+
+/** The formats taken, by what sharp reads from the bytes, with their media type. */
+const FORMATS: Readonly<Record<string, string>> = {
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+};
+
+/** Above this many pixels a "photo" is refused before decoding (a decompression bomb). */
+const MAX_PIXELS = 60_000_000;
+
+/**
+ * The photo as it is stored: refused when empty or above `limit` bytes, or
+ * when its bytes are not a JPEG, PNG or WebP image whatever the header said
+ * (HTML sent as image/jpeg, SVG as image/png); otherwise decoded and encoded
+ * again in its own format, turned upright, and without any metadata (EXIF
+ * GPS would tell where a reporter lives).
+ */
+export async function preparePhoto(
+  photo: Photo,
+  prefix: string,
+  limit: number,
+): Promise<Photo | PhotoRefusal> {
+  const size = photoSizeRefusal(photo, prefix, limit);
+  if (size !== null) return size;
+  const notImage: PhotoRefusal = {
+    status: 415,
+    code: `${prefix}.photo_type`,
+    message: 'Isi berkas bukan foto JPEG, PNG, atau WebP.',
+  };
+  try {
+    const image = sharp(photo.body, { limitInputPixels: MAX_PIXELS, failOn: 'error' });
+    const { format } = await image.metadata();
+    const mediaType = FORMATS[format];
+    const ext = PHOTO_TYPES[mediaType ?? ''];
+    if (mediaType === undefined || ext === undefined) return notImage;
+    const upright = image.rotate();
+    const out =
+      format === 'jpeg'
+        ? upright.jpeg({ quality: 85, mozjpeg: true })
+        : format === 'png'
+          ? upright.png()
+          : upright.webp({ quality: 85 });
+    return { body: await out.toBuffer(), mediaType, ext };
+  } catch {
+    return notImage;
+  }
 }
 
 export function refusePhoto(reply: FastifyReply, refusal: PhotoRefusal): FastifyReply {

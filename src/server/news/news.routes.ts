@@ -1,5 +1,4 @@
 /** HTTP routes of news and outreach (thin: validate → service → reply), the feeds and the OG page. */
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ErrorBody, IdParam } from '../../domain/common/error.schema.ts';
 import { ok } from '../../domain/common/result.ts';
@@ -40,7 +39,7 @@ import {
   isRefusal,
   photoOf,
   sendPhotoFile,
-  photoSizeRefusal,
+  preparePhoto,
   refusePhoto,
   storePhoto,
 } from '../http/photos.ts';
@@ -51,10 +50,8 @@ export const NEWS_PHOTO_LIMIT = 5 * 1024 * 1024;
 const TAGS = ['Berita'];
 const FEED_ITEMS = 30;
 
-/** `https://host` of this request (behind a proxy: as forwarded, when trusted). */
-function originOf(req: FastifyRequest): string {
-  return `${req.protocol}://${req.host}`;
-}
+/** The default public address when none is configured (never the request's Host header). */
+export const DEFAULT_PUBLIC_BASE_URL = 'http://localhost:3000';
 
 async function siteName(db: Db): Promise<string> {
   const settings = await getSettings(db);
@@ -67,7 +64,14 @@ export function newsRoutes(
   dataDir: string,
   /** The built web app's index.html, when the pages are served (for the OG page). */
   indexHtml: string | null,
+  /**
+   * Where the public reaches this site (`PUBLIC_BASE_URL`): og:url, canonical
+   * and feed links are built from it, never from a request's Host header
+   * (which anyone can set, poisoning a cached feed or preview).
+   */
+  publicBaseUrl: string = DEFAULT_PUBLIC_BASE_URL,
 ): void {
+  const origin = publicBaseUrl.replace(/\/+$/, '');
   acceptPhotoBodies(app, 10 * 1024 * 1024);
 
   // ------------------------------------------------------------ desk
@@ -157,10 +161,10 @@ export function newsRoutes(
       if (isRefusal(photo)) return refusePhoto(reply, photo);
       const access = await authorizeNewsPhoto(db, req.actor, id);
       if (!access.ok) return sendResult(reply, access);
-      const refused = photoSizeRefusal(photo, 'news', NEWS_PHOTO_LIMIT);
-      if (refused !== null) return refusePhoto(reply, refused);
-      const { body, mediaType } = photo;
-      const sha256 = await storePhoto(dataDir, photo);
+      const clean = await preparePhoto(photo, 'news', NEWS_PHOTO_LIMIT);
+      if (isRefusal(clean)) return refusePhoto(reply, clean);
+      const { body, mediaType } = clean;
+      const sha256 = await storePhoto(dataDir, clean);
       const caption =
         req.query.caption === undefined || req.query.caption === '' ? null : req.query.caption;
       const saved = await inTransaction(db, async (tx) => {
@@ -263,9 +267,9 @@ export function newsRoutes(
     },
   );
 
-  const feeds = async (req: FastifyRequest) => {
+  const feeds = async () => {
     const entries = await publicFeedEntries(db, FEED_ITEMS);
-    return buildFeed(originOf(req), await siteName(db), entries);
+    return buildFeed(origin, await siteName(db), entries);
   };
   app.get(
     RSS_PATH,
@@ -282,7 +286,7 @@ export function newsRoutes(
         .type('application/rss+xml; charset=utf-8')
         .header('cache-control', 'public, max-age=300')
         .serializer((s: string) => s)
-        .send((await feeds(req)).rss),
+        .send((await feeds()).rss),
   );
   app.get(
     ATOM_PATH,
@@ -299,7 +303,7 @@ export function newsRoutes(
         .type('application/atom+xml; charset=utf-8')
         .header('cache-control', 'public, max-age=300')
         .serializer((s: string) => s)
-        .send((await feeds(req)).atom),
+        .send((await feeds()).atom),
   );
 
   // A published item's page carries its Open Graph tags in the HTML the
@@ -316,7 +320,6 @@ export function newsRoutes(
         if (slug === '') return reply.send(indexHtml);
         const found = isSlug(slug) ? await publicNewsDetail(db, slug) : undefined;
         if (found === undefined || !found.ok) return reply.status(404).send(indexHtml);
-        const origin = originOf(req);
         const item = found.value;
         return reply.send(
           withOpenGraph(indexHtml, {

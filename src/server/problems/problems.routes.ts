@@ -52,7 +52,7 @@ import {
   acceptPhotoBodies,
   isRefusal,
   photoOf,
-  photoSizeRefusal,
+  preparePhoto,
   refusePhoto,
   storePhoto,
 } from '../http/photos.ts';
@@ -293,10 +293,10 @@ export function problemsRoutes(app: ZodApp, db: Db, hub: LiveHub, dataDir: strin
       if (isRefusal(photo)) return refusePhoto(reply, photo);
       const access = await authorizePhoto(db, req.actor, id);
       if (!access.ok) return sendResult(reply, access);
-      const refused = photoSizeRefusal(photo, 'problem', PROBLEM_PHOTO_LIMIT);
-      if (refused !== null) return refusePhoto(reply, refused);
-      const { body, mediaType } = photo;
-      const sha256 = await storePhoto(dataDir, photo);
+      const clean = await preparePhoto(photo, 'problem', PROBLEM_PHOTO_LIMIT);
+      if (isRefusal(clean)) return refusePhoto(reply, clean);
+      const { body, mediaType } = clean;
+      const sha256 = await storePhoto(dataDir, clean);
       const saved = await inTransaction(db, async (tx) => {
         await insertProblemPhoto(tx, {
           problemId: id,

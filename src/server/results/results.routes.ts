@@ -38,7 +38,7 @@ import {
   acceptPhotoBodies,
   isRefusal,
   photoOf,
-  photoSizeRefusal,
+  preparePhoto,
   refusePhoto,
   storePhoto,
 } from '../http/photos.ts';
@@ -285,10 +285,10 @@ export function resultsRoutes(app: ZodApp, db: Db, hub: LiveHub, dataDir: string
         tpsRow === undefined ? undefined : await regionTarget(db, tpsRow.desaCode, tpsRow.id);
       const access = await authorizeWrite(db, req.actor, 'result.submit', target, what);
       if (!access.ok) return sendResult(reply, access);
-      const refused = photoSizeRefusal(photo, 'result', PHOTO_LIMIT);
-      if (refused !== null) return refusePhoto(reply, refused);
-      const { body, mediaType } = photo;
-      const sha256 = await storePhoto(dataDir, photo);
+      const clean = await preparePhoto(photo, 'result', PHOTO_LIMIT);
+      if (isRefusal(clean)) return refusePhoto(reply, clean);
+      const { body, mediaType } = clean;
+      const sha256 = await storePhoto(dataDir, clean);
       const saved = await inTransaction(db, async (tx) => {
         await insertPhoto(tx, {
           tpsId,

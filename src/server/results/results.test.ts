@@ -1,3 +1,4 @@
+import { TEST_JPEG } from '../testing/images.ts';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -418,15 +419,7 @@ describe.each(testEngines())('TPS results on %s', (engine) => {
   });
 
   it('flags the same photo uploaded for two TPS', async () => {
-    const jpeg = Buffer.from([
-      0xff,
-      0xd8,
-      0xff,
-      0xe0,
-      ...Buffer.from('formulir C.Hasil'),
-      0xff,
-      0xd9,
-    ]);
+    const jpeg = TEST_JPEG;
     const up = (who: Inject, id: number) =>
       who({
         method: 'POST',

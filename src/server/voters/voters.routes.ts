@@ -40,7 +40,7 @@ import {
   acceptPhotoBodies,
   isRefusal,
   photoOf,
-  photoSizeRefusal,
+  preparePhoto,
   refusePhoto,
   storePhoto,
 } from '../http/photos.ts';
@@ -291,13 +291,13 @@ export function votersRoutes(app: ZodApp, db: Db, dataDir: string): void {
       if (isRefusal(photo)) return refusePhoto(reply, photo);
       const allowed = await authorizeHouseholdPhoto(db, req.actor, id);
       if (!allowed.ok) return sendResult(reply, allowed);
-      const refused = photoSizeRefusal(photo, 'household', HOUSEHOLD_PHOTO_LIMIT);
-      if (refused !== null) return refusePhoto(reply, refused);
-      const sha256 = await storePhoto(dataDir, photo);
+      const clean = await preparePhoto(photo, 'household', HOUSEHOLD_PHOTO_LIMIT);
+      if (isRefusal(clean)) return refusePhoto(reply, clean);
+      const sha256 = await storePhoto(dataDir, clean);
       const saved = await recordHouseholdPhoto(db, allowed.value.access, id, {
         sha256,
-        mediaType: photo.mediaType,
-        bytes: photo.body.length,
+        mediaType: clean.mediaType,
+        bytes: clean.body.length,
         uploadedBy: req.actor.username,
       });
       return sendResult(reply, saved, 201);
