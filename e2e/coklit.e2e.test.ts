@@ -11,6 +11,7 @@ import { openPage, PHONE } from './browser.ts';
 import { useDemo } from './demo.ts';
 import { signIn } from './sign-in.ts';
 import type { TpsVoterList } from '../src/domain/voters/voters.schema.ts';
+import { composeNik } from '../src/domain/voters/nik.ts';
 
 const BULAN =
   '(Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember)';
@@ -101,6 +102,54 @@ describe('coklit as the demo Pantarlih on a phone', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
         360,
       );
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('adds a pemilih baru through a date picker and the same choices as a U', async () => {
+    const { page, problems, context } = await openPage(demo.browser, demo.url, PHONE);
+    try {
+      await signIn(page, 'pantarlih.ngadisari.1');
+      await page.getByRole('navigation').getByRole('link', { name: 'Coklit', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: /Coklit TPS 001 Ngadisari/ }).waitFor();
+      const list = (await (await context.request.get('/api/voters/tps/1')).json()) as TpsVoterList;
+      const prefix = list.voters[0]?.nik.slice(0, 6) ?? '';
+      await page.getByRole('button', { name: 'Tambah pemilih baru' }).click();
+      // Sex, marital status and KTP-el are choices of their codes; the birth date a date picker.
+      expect(await page.locator('#baru-birthDate').getAttribute('type')).toBe('date');
+      const sex = page.getByLabel('Jenis kelamin', { exact: true });
+      expect(await sex.locator('option').allTextContents()).toEqual(['Laki-laki', 'Perempuan']);
+      expect(
+        await page.getByLabel('Status kawin', { exact: true }).locator('option').allTextContents(),
+      ).toEqual(['Belum kawin', 'Kawin', 'Pernah kawin']);
+      await page
+        .getByLabel('NIK', { exact: true })
+        .fill(composeNik(prefix, '2007-10-01', 'P', 9871));
+      await page.getByLabel('NKK', { exact: true }).fill('3513011203150099');
+      await page.getByLabel('Nama', { exact: true }).fill('Sinta Rahmawati');
+      await page.getByLabel('Tempat lahir', { exact: true }).fill('Probolinggo');
+      await page.getByLabel('Tanggal lahir', { exact: true }).fill('2007-10-01');
+      await sex.selectOption({ label: 'Perempuan' });
+      await page
+        .getByLabel('KTP-el', { exact: true })
+        .selectOption({ label: 'Belum punya KTP-el' });
+      await page.getByLabel('Alamat', { exact: true }).fill('Dusun Krajan');
+      await page.getByLabel('RT', { exact: true }).fill('1');
+      await page.getByLabel('RW', { exact: true }).fill('2');
+      await page.getByRole('button', { name: 'Simpan pemilih baru' }).click();
+      await page
+        .getByText('Sinta Rahmawati dicatat sebagai pemilih baru.', { exact: false })
+        .waitFor();
+      const after = (await (await context.request.get('/api/voters/tps/1')).json()) as TpsVoterList;
+      expect(after.voters.find((v) => v.name === 'Sinta Rahmawati')).toMatchObject({
+        source: 'baru',
+        sex: 'P',
+        marital: 'B',
+        ktpEl: 'B',
+        birthDate: '2007-10-01',
+      });
       expect(problems).toEqual([]);
     } finally {
       await context.close();

@@ -206,8 +206,6 @@ describe('voter data: DP4 import, coklit, DPS, cek DPT', () => {
         Nama: 'Fitri Handayani',
         'Tempat lahir': 'Probolinggo',
         'Tanggal lahir': '2007-09-01',
-        'Status kawin (B/S/P)': 'B',
-        'Jenis kelamin (L/P)': 'P',
         Alamat: 'Dusun Krajan',
         RT: '1',
         RW: '1',
@@ -218,6 +216,9 @@ describe('voter data: DP4 import, coklit, DPS, cek DPT', () => {
       for (const [label, value] of Object.entries(baru)) {
         await form.getByLabel(label, { exact: true }).fill(value);
       }
+      // Sex, marital status and KTP-el are choices (as in a U).
+      await form.getByLabel('Jenis kelamin', { exact: true }).selectOption({ label: 'Perempuan' });
+      await form.getByLabel('Status kawin', { exact: true }).selectOption({ label: 'Belum kawin' });
       await form.getByRole('button', { name: 'Simpan pemilih baru' }).click();
       // Same family card: the household's sticker number again, not a new one.
       await page

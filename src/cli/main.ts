@@ -2,6 +2,7 @@
  * `desk-pilkada`: init, serve, start, contests list.
  * Expected failures print an Indonesian message and exit 1; no stack traces.
  */
+import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import {
   DataDirInUse,
@@ -16,6 +17,7 @@ import { auditCheckpoint, formatCheckpoint } from '../server/audit/audit.service
 import { startReportScheduler } from '../server/dashboard/reports.service.ts';
 import { initRegency, type InitSummary } from '../server/setup/setup.service.ts';
 import { DEMO_REGENCY } from '../server/setup/demo-data.ts';
+import { adminExists, createFirstAdmin, passwordFromFile } from '../server/setup/first-admin.ts';
 import { writeDemoPhotos } from '../server/setup/demo-photos.ts';
 import { getRegencySetting } from '../server/settings/settings.service.ts';
 import { listContests } from '../server/contests/contests.service.ts';
@@ -58,11 +60,49 @@ function printSummary(s: InitSummary, engine: string): void {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-async function runInit(regencyCode: string, demo: boolean): Promise<void> {
+async function runInit(
+  regencyCode: string,
+  demo: boolean,
+  adminPasswordFile: string | undefined,
+): Promise<void> {
+  // The password file is read before anything is written: a bad one changes nothing.
+  let adminPassword: string | undefined;
+  if (adminPasswordFile !== undefined) {
+    if (demo) fail('--admin-password-file tidak berlaku untuk --demo (demo memakai akun demonya).');
+    let text: string;
+    try {
+      text = await readFile(adminPasswordFile, 'utf8');
+    } catch {
+      fail(`Berkas sandi admin ${adminPasswordFile} tidak dapat dibaca.`);
+    }
+    const read = passwordFromFile(text);
+    if (!read.ok) fail(read.error.message);
+    adminPassword = read.value;
+  }
   await withDatabase(async (database) => {
+    // The demo keeps its own demo admin; a real regency gets its first admin here, once.
+    if (!demo && (await adminExists(database.db))) {
+      fail(
+        'Akun admin sudah ada; init tidak membuat admin baru. Admin yang ada dapat mengatur ulang sandi di halaman Akun.',
+      );
+    }
     const result = await initRegency(database.db, { regencyCode, demo });
     if (!result.ok) fail(result.error.message);
     printSummary(result.value, database.engine);
+    if (demo) return;
+    const admin = await createFirstAdmin(database.db, {
+      regencyCode: result.value.regencyCode,
+      password: adminPassword,
+    });
+    if (!admin.ok) fail(admin.error.message);
+    process.stdout.write(
+      admin.value.oneTimePassword === null
+        ? `Akun admin pertama dibuat: pengguna "${admin.value.username}", sandi dari ${adminPasswordFile ?? ''}.\n` +
+            'Sandi wajib diganti saat masuk pertama kali.\n'
+        : `Akun admin pertama dibuat: pengguna "${admin.value.username}"\n` +
+            `Sandi sekali pakai: ${admin.value.oneTimePassword}\n` +
+            'Catat sekarang: sandi ini hanya ditampilkan sekali dan wajib diganti saat masuk pertama kali.\n',
+    );
   });
 }
 
@@ -151,10 +191,14 @@ program
   .description('Muat kabupaten/kota beserta kecamatan dan desanya (dan data demo Probolinggo)')
   .option('--regency <kode>', 'kode kabupaten/kota Kemendagri, mis. 35.13')
   .option('--demo', `tambahkan data demo Kabupaten Probolinggo (${DEMO_REGENCY})`, false)
-  .action(async (opts: { regency?: string; demo: boolean }) => {
+  .option(
+    '--admin-password-file <berkas>',
+    'sandi admin pertama dari baris pertama berkas ini (bawaan: sandi sekali pakai acak dicetak sekali)',
+  )
+  .action(async (opts: { regency?: string; demo: boolean; adminPasswordFile?: string }) => {
     const code = opts.regency ?? (opts.demo ? DEMO_REGENCY : undefined);
     if (code === undefined) fail('Sebutkan kode kabupaten/kota: desk-pilkada init --regency 35.13');
-    await runInit(code, opts.demo);
+    await runInit(code, opts.demo, opts.adminPasswordFile);
   });
 
 program

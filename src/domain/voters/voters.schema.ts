@@ -35,6 +35,18 @@ export const ImportQuery = z.object({
 
 export const TmsCodeSchema = z.union(TMS_CODES.map((c) => z.literal(c)));
 
+/**
+ * The coded voter fields, one form for every payload that carries them (a U's
+ * changes and a pemilih baru): choices are one of their codes, the birth date
+ * an ISO date.
+ */
+const VoterCodedFields = {
+  birthDate: IsoDate,
+  marital: z.enum(['B', 'S', 'P']),
+  sex: z.enum(['L', 'P']),
+  ktpEl: z.enum(['S', 'B']),
+};
+
 export const VoterView = z
   .object({
     id: z.number().int(),
@@ -43,13 +55,13 @@ export const VoterView = z
     name: z.string(),
     birthPlace: z.string(),
     birthDate: z.string(),
-    marital: z.enum(['B', 'S', 'P']),
-    sex: z.enum(['L', 'P']),
+    marital: VoterCodedFields.marital,
+    sex: VoterCodedFields.sex,
     address: z.string(),
     rt: z.string(),
     rw: z.string(),
     disability: z.string().nullable(),
-    ktpEl: z.enum(['S', 'B']),
+    ktpEl: VoterCodedFields.ktpEl,
     remarks: z.string().nullable(),
     desaCode: z.string(),
     tpsId: z.number().int(),
@@ -118,14 +130,14 @@ export const CoklitChanges = z
     nkk: z.string().max(16),
     name: z.string().max(100),
     birthPlace: z.string().max(100),
-    birthDate: IsoDate,
-    marital: z.enum(['B', 'S', 'P']),
-    sex: z.enum(['L', 'P']),
+    birthDate: VoterCodedFields.birthDate,
+    marital: VoterCodedFields.marital,
+    sex: VoterCodedFields.sex,
     address: z.string().max(200),
     rt: z.string().max(3),
     rw: z.string().max(3),
     disability: z.string().max(20),
-    ktpEl: z.enum(['S', 'B']),
+    ktpEl: VoterCodedFields.ktpEl,
     remarks: z.string().max(200),
   } satisfies Record<(typeof CHANGEABLE_FIELDS)[number], z.ZodType>)
   .partial()
@@ -155,14 +167,14 @@ const NewVoterFields = z.object({
   nik: z.string().max(16),
   name: z.string().max(100),
   birthPlace: z.string().max(100),
-  birthDate: z.string().max(10),
-  marital: z.string().max(1),
-  sex: z.string().max(1),
+  birthDate: VoterCodedFields.birthDate,
+  marital: VoterCodedFields.marital,
+  sex: VoterCodedFields.sex,
   address: z.string().max(200),
   rt: z.string().max(3),
   rw: z.string().max(3),
   disability: z.string().max(20).default(''),
-  ktpEl: z.string().max(1),
+  ktpEl: VoterCodedFields.ktpEl,
   remarks: z.string().max(200).default(''),
 });
 

@@ -641,7 +641,7 @@ const POLICY: Record<string, Policy> = {
           nik: '1',
           name: 'x',
           birthPlace: 'x',
-          birthDate: 'x',
+          birthDate: '2000-01-01',
           marital: 'B',
           sex: 'L',
           address: 'x',

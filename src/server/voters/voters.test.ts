@@ -605,6 +605,28 @@ describe.each(testEngines())('voter data on %s', (engine) => {
         })
       ).statusCode,
     ).toBe(403);
+    // The coded fields take only their codes (the form offers them as choices), as in a U.
+    for (const [field, value] of [
+      ['marital', 'Kawin'],
+      ['sex', 'W'],
+      ['ktpEl', 'sudah'],
+      ['birthDate', '01-10-2007'],
+    ] as const) {
+      const bad = await pantarlih({
+        method: 'POST',
+        url,
+        payload: {
+          ...body,
+          voter: {
+            ...body.voter,
+            nik: composeNik('351301', '2007-10-01', 'P', 58),
+            [field]: value,
+          },
+        },
+      });
+      expect(bad.statusCode, field).toBe(400);
+      expect(bad.json<{ error: { field: string } }>().error.field).toBe(`voter.${field}`);
+    }
   });
 
   it('progress of the desa and above reflects the records', async () => {

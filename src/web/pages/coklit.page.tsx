@@ -29,6 +29,7 @@ import {
   type CoklitChangesWrite,
   type CoklitWrite,
   type HouseholdData,
+  type NewVoterWrite,
   type TpsVoterListData,
   type VoterData,
 } from '../api.ts';
@@ -495,7 +496,9 @@ function VoterPanel({
   );
 }
 
-const EMPTY_NEW = {
+type NewVoterFieldsWrite = NewVoterWrite['voter'];
+
+const EMPTY_NEW: NewVoterFieldsWrite = {
   nkk: '',
   nik: '',
   name: '',
@@ -511,18 +514,18 @@ const EMPTY_NEW = {
   remarks: '',
 };
 
-const NEW_FIELDS: { field: keyof typeof EMPTY_NEW; label: string; hint?: string }[] = [
+/** Free-text boxes of a pemilih baru; the birth date and the choices follow, as in a U. */
+const NEW_TEXT_FIELDS: {
+  field: 'nik' | 'nkk' | 'name' | 'birthPlace' | 'address' | 'rt' | 'rw';
+  label: string;
+}[] = [
   { field: 'nik', label: 'NIK' },
   { field: 'nkk', label: 'NKK' },
   { field: 'name', label: 'Nama' },
   { field: 'birthPlace', label: 'Tempat lahir' },
-  { field: 'birthDate', label: 'Tanggal lahir', hint: 'TTTT-BB-HH' },
-  { field: 'marital', label: 'Status kawin (B/S/P)' },
-  { field: 'sex', label: 'Jenis kelamin (L/P)' },
   { field: 'address', label: 'Alamat' },
   { field: 'rt', label: 'RT' },
   { field: 'rw', label: 'RW' },
-  { field: 'ktpEl', label: 'KTP-el (S/B)' },
 ];
 
 function NewVoterForm({ tpsId, onDone }: { tpsId: number; onDone: () => void }) {
@@ -583,16 +586,43 @@ function NewVoterForm({ tpsId, onDone }: { tpsId: number; onDone: () => void }) 
         </button>
       ) : (
         <form onSubmit={(e) => void submit(e)}>
-          {NEW_FIELDS.map((f) => (
+          {NEW_TEXT_FIELDS.map((f) => (
             <div key={f.field} className="field">
               <label htmlFor={`baru-${f.field}`}>{f.label}</label>
               <input
                 id={`baru-${f.field}`}
                 value={voter[f.field]}
-                placeholder={f.hint}
                 aria-invalid={error?.field === f.field}
                 onChange={(e) => setVoter({ ...voter, [f.field]: e.target.value })}
               />
+            </div>
+          ))}
+          <div className="field">
+            <label htmlFor="baru-birthDate">Tanggal lahir</label>
+            <input
+              id="baru-birthDate"
+              type="date"
+              required
+              value={voter.birthDate}
+              aria-invalid={error?.field === 'birthDate'}
+              onChange={(e) => setVoter({ ...voter, birthDate: e.target.value })}
+            />
+          </div>
+          {CHOICES.map((c) => (
+            <div key={c.field} className="field">
+              <label htmlFor={`baru-${c.field}`}>{c.label}</label>
+              <select
+                id={`baru-${c.field}`}
+                value={voter[c.field]}
+                aria-invalid={error?.field === c.field}
+                onChange={(e) => setVoter({ ...voter, [c.field]: e.target.value })}
+              >
+                {Object.entries(c.options).map(([code, label]) => (
+                  <option key={code} value={code}>
+                    {label}
+                  </option>
+                ))}
+              </select>
             </div>
           ))}
           <div className="field">
