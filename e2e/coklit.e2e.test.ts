@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPage, PHONE } from './browser.ts';
 import { useDemo } from './demo.ts';
-import { signIn } from './sign-in.ts';
+import { mainMenu, signIn } from './sign-in.ts';
 import type { TpsVoterList } from '../src/domain/voters/voters.schema.ts';
 import { composeNik } from '../src/domain/voters/nik.ts';
 
@@ -28,7 +28,7 @@ describe('coklit as the demo Pantarlih on a phone', () => {
     const { page, problems, context } = await openPage(demo.browser, demo.url, PHONE);
     try {
       await signIn(page, 'pantarlih.ngadisari.1');
-      await page.getByRole('navigation').getByRole('link', { name: 'Coklit', exact: true }).click();
+      await (await mainMenu(page)).getByRole('link', { name: 'Coklit', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: /Coklit TPS 001 Ngadisari/ }).waitFor();
       // The demo opened the coklit window: the page says so and offers recording.
       await page.getByText(/Masa coklit dibuka kembali sampai 31 Desember 2099/).waitFor();

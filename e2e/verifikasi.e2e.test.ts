@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DESKTOP, openPage } from './browser.ts';
 import { useDemo } from './demo.ts';
-import { signIn } from './sign-in.ts';
+import { mainMenu, signIn } from './sign-in.ts';
 import { FIGURES } from './chasil-figures.ts';
 
 function voteInput(page: Page, ballot: number) {
@@ -44,11 +44,9 @@ describe('verification: worklist, form photos, next TPS', () => {
     try {
       const page = ppk.page;
       await signIn(page, 'ppk.sukapura');
-      // The menu offers the worklist.
-      expect(await page.getByRole('link', { name: 'Verifikasi C.Hasil' }).count()).toBeGreaterThan(
-        0,
-      );
-      await page.goto('/verifikasi');
+      // The menu (folded behind its button on a phone) offers the worklist.
+      await (await mainMenu(page)).getByRole('link', { name: 'Verifikasi C.Hasil' }).click();
+      await page.waitForURL((url) => url.pathname === '/verifikasi');
       await page.getByRole('heading', { level: 1, name: 'Daftar verifikasi C.Hasil' }).waitFor();
       await page.getByText('Kecamatan Sukapura', { exact: false }).first().waitFor();
       await page.getByTestId('live-state').filter({ hasText: 'Langsung' }).waitFor();

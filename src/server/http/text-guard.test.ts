@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
 import { testEngines } from '../db/test-databases.ts';
@@ -15,6 +16,19 @@ describe('isBadText / findBadText', () => {
     expect(isBadText('x\udc00')).toBe(true);
     expect(isBadText('\ude00\ud83d')).toBe(true);
   });
+  it('does not walk a streamed body or bytes, only parsed data', () => {
+    // The DP4 import's body is the raw request stream: walking its graph
+    // (socket, server, ...) never ended and blocked the server.
+    const stream = Object.assign(new PassThrough(), { note: 'a\u0000b' });
+    expect(findBadText(stream)).toBeNull();
+    expect(findBadText({ upload: stream })).toBeNull();
+    expect(findBadText(Buffer.from([0]))).toBeNull();
+    // Parsed JSON and query objects (null prototype too) are still walked.
+    const query = Object.assign(Object.create(null) as Record<string, unknown>, { q: 'a\u0000' });
+    expect(findBadText(query)).toBe('q');
+    expect(findBadText({ list: [{ name: 'x\udc00' }] })).toBe('list.0.name');
+  });
+
   it('names the path of the first bad string, keys included', () => {
     expect(findBadText({ a: 'ok', b: { c: ['x', 'y\u0000'] } })).toBe('b.c.1');
     expect(findBadText({ a: 1, b: null, c: true })).toBeNull();

@@ -5,6 +5,7 @@
  * field, before any route runs (so nothing is counted or written). PostgreSQL
  * rejects both in text and jsonb, which otherwise surfaced as a 500.
  */
+import { Stream } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { errorBody } from './errors.ts';
 
@@ -19,9 +20,11 @@ export function isBadText(s: string): boolean {
 /** The dotted path of the first bad string in `value` ('' for the value itself), or null. */
 export function findBadText(value: unknown, path = '', depth = 0): string | null {
   if (typeof value === 'string') return isBadText(value) ? path : null;
-  if (depth > 64 || value === null || typeof value !== 'object' || Buffer.isBuffer(value)) {
-    return null;
-  }
+  if (depth > 64 || value === null || typeof value !== 'object') return null;
+  // A streamed body (the DP4 upload is the raw request stream) or bytes are
+  // not text from the client: walking a stream's graph of sockets and
+  // servers never ended and blocked the whole server.
+  if (value instanceof Stream || ArrayBuffer.isView(value)) return null;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const found = findBadText(
