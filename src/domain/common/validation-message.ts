@@ -116,6 +116,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   topic: 'Topik',
   tpsId: 'TPS',
   tpsNumber: 'Nomor TPS',
+  ukuran: 'Ukuran foto',
   until: 'Berlaku sampai',
   username: 'Nama pengguna',
   venue: 'Tempat',
