@@ -139,6 +139,46 @@ describe.each(testEngines())('sign-in and sessions on %s', (engine) => {
     expect(known.at(-1)).toContain('429');
   });
 
+  it('an unknown name and a wrong password take the same time (both pay argon2 and the same writes)', async () => {
+    // Each try at its own time far from the others, so no counter ever
+    // reaches a delay: both paths run in full every time.
+    const base = Date.now() + 24 * 60 * 60_000;
+    const timed = async (username: string, i: number) => {
+      const at = new Date(base + i * 2 * AUTH_POLICY.windowMs);
+      const start = performance.now();
+      const result = await signInService(
+        t.database.db,
+        { username, password: `salah-${String(i)}`, address: `10.7.${String(i % 250)}.1` },
+        at,
+      );
+      const ms = performance.now() - start;
+      expect(result.ok).toBe(false);
+      return ms;
+    };
+    const n = 15;
+    const unknown: number[] = [];
+    const known: number[] = [];
+    // Warm up both paths (decoy hash, prepared statements), then interleave.
+    await timed('pemanasan.tak.ada', 0);
+    await timed('bupati', 1);
+    for (let i = 0; i < n; i++) {
+      unknown.push(await timed(`tak.ada.${String(i)}`, 2 + 2 * i));
+      known.push(await timed('bupati', 3 + 2 * i));
+    }
+    // The known account's counter now sits in the future: clear it for the next tests.
+    await t.database.db
+      .update(appUser)
+      .set({ failedAttempts: 0, lockedUntil: null })
+      .where(eq(appUser.username, 'bupati'));
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+    const mu = median(unknown);
+    const mk = median(known);
+    console.info(
+      `sign-in timing on ${engine}: unknown ${mu.toFixed(1)} ms, wrong password ${mk.toFixed(1)} ms`,
+    );
+    expect(Math.abs(mu - mk)).toBeLessThan(Math.max(15, 0.25 * Math.max(mu, mk)));
+  });
+
   it('many failures from one address (carrier NAT) never lock it: a high threshold, then a short wait', async () => {
     const nat = '10.9.9.9';
     for (let i = 0; i < 25; i++) await attempt(`tebakan${String(i)}`, 'x', nat);
