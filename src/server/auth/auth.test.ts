@@ -12,6 +12,7 @@ import {
 } from './auth.service.ts';
 import { hashPassword, oneTimePassword, verifyPassword } from './passwords.ts';
 import type { Me } from '../../domain/auth/auth.schema.ts';
+import type { ThrottleList } from '../../domain/auth/throttle.schema.ts';
 
 describe('passwords', () => {
   it('hashes with argon2id and verifies', async () => {
@@ -197,6 +198,73 @@ describe.each(testEngines())('sign-in and sessions on %s', (engine) => {
       later,
     );
     expect(result.ok).toBe(true);
+  });
+
+  it('the admin sees the waits of an account, an unknown name and an address, and lifts them (audited); others may not', async () => {
+    const net = '10.8.0.1';
+    const free = AUTH_POLICY.accountFreeFailures;
+    // All failures at one instant a little ahead, so the (short) waits are
+    // still in force while the admin looks.
+    const at = new Date(Date.now() + 10 * 60_000);
+    const fail = (username: string, i: number) =>
+      signInService(t.database.db, { username, password: `salah-${String(i)}`, address: net }, at);
+    for (let i = 0; i <= free; i++) await fail('pps.wonotoro', i);
+    for (let i = 0; i <= free; i++) await fail('nama.tak.dikenal', i);
+    for (let i = 2 * (free + 1); i <= AUTH_POLICY.addressFreeFailures; i++) {
+      await fail(`tebak.${String(i)}`, i);
+    }
+    expect((await attempt('pps.wonotoro', DEMO_PASSWORD, net)).statusCode).toBe(429);
+
+    const admin = injectAs(t.app, await signIn(t.app, 'admin'));
+    const listed = await admin('/api/auth/throttles');
+    expect(listed.statusCode).toBe(200);
+    const items = listed.json<ThrottleList>().items;
+    expect(items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'account', key: 'pps.wonotoro', failures: free + 1 }),
+        expect.objectContaining({ kind: 'name', key: 'nama.tak.dikenal', failures: free + 1 }),
+        expect.objectContaining({
+          kind: 'address',
+          key: net,
+          failures: AUTH_POLICY.addressFreeFailures + 1,
+        }),
+      ]),
+    );
+    for (const i of items) expect(new Date(i.until).getTime()).toBeGreaterThan(Date.now());
+
+    // Someone else may neither see nor lift.
+    const pps = injectAs(t.app, await signIn(t.app, 'pps.ngadisari'));
+    expect((await pps('/api/auth/throttles')).statusCode).toBe(403);
+    const lift = (who: typeof admin, kind: string, key: string) =>
+      who({ method: 'POST', url: '/api/auth/throttles/lift', payload: { kind, key } });
+    expect((await lift(pps, 'address', net)).statusCode).toBe(403);
+    expect((await attempt('pps.wonotoro', DEMO_PASSWORD, net)).statusCode).toBe(429);
+
+    // Lifting the address alone still leaves the account's wait.
+    expect((await lift(admin, 'address', net)).statusCode).toBe(204);
+    expect((await attempt('pps.wonotoro', DEMO_PASSWORD, net)).statusCode).toBe(429);
+    expect((await lift(admin, 'account', 'pps.wonotoro')).statusCode).toBe(204);
+    expect((await lift(admin, 'name', 'nama.tak.dikenal')).statusCode).toBe(204);
+    const again = await lift(admin, 'name', 'nama.tak.dikenal');
+    expect(again.statusCode).toBe(404);
+    expect(again.json()).toMatchObject({ error: { code: 'auth.throttle_not_found' } });
+    expect((await attempt('pps.wonotoro', DEMO_PASSWORD, net)).statusCode).toBe(200);
+    expect((await attempt('nama.tak.dikenal', 'x', net)).statusCode).toBe(401);
+    const after = (await admin('/api/auth/throttles')).json<ThrottleList>().items;
+    expect(after.map((i) => i.key)).not.toContain(net);
+    expect(after.map((i) => i.key)).not.toContain('pps.wonotoro');
+
+    const audited = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'auth.throttle_lift'))
+      .orderBy(desc(auditLog.id));
+    expect(audited.map((a) => [a.outcome, a.actorUsername, a.targetType])).toEqual([
+      ['ok', 'admin', 'name'],
+      ['ok', 'admin', 'account'],
+      ['ok', 'admin', 'address'],
+      ['denied', 'pps.ngadisari', 'address'],
+    ]);
   });
 
   it('delayAfter: free tries, then doubling up to the cap', () => {
