@@ -177,7 +177,9 @@ describe.each(testEngines())('sign-in and sessions on %s', (engine) => {
     console.info(
       `sign-in timing on ${engine}: unknown ${mu.toFixed(1)} ms, wrong password ${mk.toFixed(1)} ms`,
     );
-    expect(Math.abs(mu - mk)).toBeLessThan(Math.max(15, 0.25 * Math.max(mu, mk)));
+    // A generous bound, so a busy machine does not fail it: skipping argon2 on
+    // one path made the medians differ 3-6 times (14 vs 44 ms, 8 vs 51 ms).
+    expect(Math.abs(mu - mk)).toBeLessThan(Math.max(20, 0.5 * Math.max(mu, mk)));
   });
 
   it('many failures from one address (carrier NAT) never lock it: a high threshold, then a short wait', async () => {
