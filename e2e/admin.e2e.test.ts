@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { openPage, DESKTOP } from './browser.ts';
 import { useDemo } from './demo.ts';
-import { signIn, mainMenu } from './sign-in.ts';
+import { DEMO_PASSWORD, signIn, mainMenu } from './sign-in.ts';
 
 const HEADER = 'username,nama,peran,wilayah';
 const GOOD_ROWS = [
@@ -140,4 +140,36 @@ describe('admin: accounts from CSV, printable sheets, audit trail', () => {
       await context.close();
     }
   });
+  it('shows an account slowed by failed sign-ins and lifts the wait', async () => {
+    const tryPassword = (password: string) =>
+      fetch(new URL('/api/auth/sign-in', demo.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'pps.wonotoro', password }),
+      });
+    // Failures spaced past each wait, until the wait is long enough (16 s) to look at.
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    for (const pause of [0, 0, 0, 0, 1100, 2100, 4100, 8100]) {
+      await sleep(pause);
+      expect((await tryPassword('salah-sekali')).status).toBe(401);
+    }
+    expect((await tryPassword(DEMO_PASSWORD)).status).toBe(429);
+
+    const { page, context, problems } = await openPage(demo.browser, demo.url, DESKTOP);
+    try {
+      await signIn(page, 'admin');
+      await page.goto(new URL('/admin/akun', demo.url).href);
+      const section = page.getByRole('region', { name: 'Akun/alamat yang sedang ditahan' });
+      const row = section.getByRole('row').filter({ hasText: 'pps.wonotoro' });
+      await row.waitFor();
+      expect(await row.textContent()).toContain('Akun');
+      await row.getByRole('button', { name: 'Lepaskan pps.wonotoro' }).click();
+      await page.getByText('Penahanan pps.wonotoro dilepaskan.').waitFor();
+      await expect.poll(() => row.count()).toBe(0);
+      expect((await tryPassword(DEMO_PASSWORD)).status).toBe(200);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 });

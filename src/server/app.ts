@@ -34,6 +34,7 @@ import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { installAuth } from './auth/auth.plugin.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { throttleRoutes } from './auth/throttles.ts';
 import { contestsRoutes } from './contests/contests.routes.ts';
 import { LiveHub } from './live/live-hub.ts';
 import { startPgRelay } from './live/pg-relay.ts';
@@ -184,6 +185,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   authRoutes(app, db);
+  throttleRoutes(app, db);
   accountsRoutes(app, db);
   auditRoutes(app, db);
   regionsRoutes(app, db);

@@ -7,6 +7,7 @@
  * Payload types are inferred from the shared zod schemas in src/domain, imported
  * as types only so zod itself stays out of the browser bundle.
  */
+import type { ThrottleList, ThrottleLiftBody } from '../domain/auth/throttle.schema.ts';
 import type { z } from 'zod';
 import type {
   KecamatanKorwilInput,
@@ -652,6 +653,10 @@ export const api = {
   enableAccount: (id: number) => request<AccountData>('POST', `/api/accounts/${String(id)}/enable`),
   importAccounts: (input: AccountImportInput) =>
     request<AccountImportData>('POST', '/api/accounts/import', { body: input }),
+  throttles: (signal?: AbortSignal) =>
+    request<ThrottleList>('GET', '/api/auth/throttles', { signal }),
+  liftThrottle: (input: ThrottleLiftBody) =>
+    request<null>('POST', '/api/auth/throttles/lift', { body: input }),
 
   audit: (filter: AuditFilter, signal?: AbortSignal) =>
     request<AuditPageData>('GET', `/api/audit${auditQuery(filter)}`, { signal }),

@@ -14,6 +14,7 @@ export const AUDIT_ACTION_LABEL: Readonly<Record<string, string>> = {
   'account.import': 'Impor akun dari CSV',
   'account.reset_password': 'Reset kata sandi',
   'account.disable': 'Nonaktifkan akun',
+  'auth.throttle_lift': 'Lepaskan penahanan masuk',
   'account.enable': 'Aktifkan akun',
   'asn.import': 'Impor daftar ASN',
   'asn.voted': 'Catat kehadiran ASN memilih',

@@ -27,6 +27,7 @@ import {
   touchSession,
   updateUser,
   type RoleRow,
+  type ThrottleRow,
   type UserRow,
 } from './auth.repository.ts';
 import { decoyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.ts';
@@ -115,17 +116,20 @@ async function recordThrottleFailure(
   now: Date,
   free: number,
   maxMs: number,
-): Promise<void> {
-  const t = await findThrottle(db, key);
+  known?: ThrottleRow,
+): Promise<number> {
+  const t = known ?? (await findThrottle(db, key));
   const fresh = t === undefined || now.getTime() - t.windowStart.getTime() > AUTH_POLICY.windowMs;
   const failures = fresh ? 1 : t.failures + 1;
+  const delay = delayAfter(failures, free, maxMs);
   await saveThrottle(db, {
     address: key,
     failures,
     // The window runs from the last failure.
     windowStart: now,
-    lockedUntil: new Date(now.getTime() + delayAfter(failures, free, maxMs)),
+    lockedUntil: new Date(now.getTime() + delay),
   });
+  return delay;
 }
 
 const recordAddressFailure = (db: Db, address: string, now: Date) =>
@@ -149,22 +153,35 @@ export async function signIn(
   const addressWait = await throttleWait(db, address, now);
   if (addressWait !== null) return slowDown(addressWait, now);
   const user = await findUserByUsername(db, username);
+  // Both paths below do the same work in the same order — one counter read,
+  // one argon2 verify of the same cost, then one transaction writing the
+  // name's counter, the address's counter and one audit row — so neither the
+  // answer nor its time tells whether the name exists.
+  const nameThrottle = await findThrottle(db, unknownNameKey(username));
   if (user === undefined) {
-    // An unknown name is counted and slowed exactly like an account, and
-    // costs the same password check, so neither the answer nor its time
-    // tells whether the name exists.
-    const wait = await throttleWait(db, unknownNameKey(username), now);
+    const wait =
+      nameThrottle?.lockedUntil != null && nameThrottle.lockedUntil > now
+        ? nameThrottle.lockedUntil
+        : null;
     if (wait !== null) return slowDown(wait, now);
     await verifyPassword(await decoyHash(), input.password);
     await inTransaction(db, async (tx) => {
-      await recordThrottleFailure(
+      const delay = await recordThrottleFailure(
         tx,
         unknownNameKey(username),
         now,
         AUTH_POLICY.accountFreeFailures,
         AUTH_POLICY.accountMaxDelayMs,
+        nameThrottle,
       );
       await recordAddressFailure(tx, address, now);
+      await appendAudit(tx, {
+        actor: { userId: null, username, role: null, scope: null, address },
+        action: 'auth.sign_in',
+        outcome: 'denied',
+        targetType: 'user',
+        after: delay > 0 ? { waitSeconds: delay / 1000 } : undefined,
+      });
       return ok(null);
     });
     return badCredentials();

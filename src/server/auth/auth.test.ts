@@ -12,6 +12,7 @@ import {
 } from './auth.service.ts';
 import { hashPassword, oneTimePassword, verifyPassword } from './passwords.ts';
 import type { Me } from '../../domain/auth/auth.schema.ts';
+import type { ThrottleList } from '../../domain/auth/throttle.schema.ts';
 
 describe('passwords', () => {
   it('hashes with argon2id and verifies', async () => {
@@ -139,6 +140,48 @@ describe.each(testEngines())('sign-in and sessions on %s', (engine) => {
     expect(known.at(-1)).toContain('429');
   });
 
+  it('an unknown name and a wrong password take the same time (both pay argon2 and the same writes)', async () => {
+    // Each try at its own time far from the others, so no counter ever
+    // reaches a delay: both paths run in full every time.
+    const base = Date.now() + 24 * 60 * 60_000;
+    const timed = async (username: string, i: number) => {
+      const at = new Date(base + i * 2 * AUTH_POLICY.windowMs);
+      const start = performance.now();
+      const result = await signInService(
+        t.database.db,
+        { username, password: `salah-${String(i)}`, address: `10.7.${String(i % 250)}.1` },
+        at,
+      );
+      const ms = performance.now() - start;
+      expect(result.ok).toBe(false);
+      return ms;
+    };
+    const n = 15;
+    const unknown: number[] = [];
+    const known: number[] = [];
+    // Warm up both paths (decoy hash, prepared statements), then interleave.
+    await timed('pemanasan.tak.ada', 0);
+    await timed('bupati', 1);
+    for (let i = 0; i < n; i++) {
+      unknown.push(await timed(`tak.ada.${String(i)}`, 2 + 2 * i));
+      known.push(await timed('bupati', 3 + 2 * i));
+    }
+    // The known account's counter now sits in the future: clear it for the next tests.
+    await t.database.db
+      .update(appUser)
+      .set({ failedAttempts: 0, lockedUntil: null })
+      .where(eq(appUser.username, 'bupati'));
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+    const mu = median(unknown);
+    const mk = median(known);
+    console.info(
+      `sign-in timing on ${engine}: unknown ${mu.toFixed(1)} ms, wrong password ${mk.toFixed(1)} ms`,
+    );
+    // A generous bound, so a busy machine does not fail it: skipping argon2 on
+    // one path made the medians differ 3-6 times (14 vs 44 ms, 8 vs 51 ms).
+    expect(Math.abs(mu - mk)).toBeLessThan(Math.max(20, 0.5 * Math.max(mu, mk)));
+  });
+
   it('many failures from one address (carrier NAT) never lock it: a high threshold, then a short wait', async () => {
     const nat = '10.9.9.9';
     for (let i = 0; i < 25; i++) await attempt(`tebakan${String(i)}`, 'x', nat);
@@ -157,6 +200,73 @@ describe.each(testEngines())('sign-in and sessions on %s', (engine) => {
       later,
     );
     expect(result.ok).toBe(true);
+  });
+
+  it('the admin sees the waits of an account, an unknown name and an address, and lifts them (audited); others may not', async () => {
+    const net = '10.8.0.1';
+    const free = AUTH_POLICY.accountFreeFailures;
+    // All failures at one instant a little ahead, so the (short) waits are
+    // still in force while the admin looks.
+    const at = new Date(Date.now() + 10 * 60_000);
+    const fail = (username: string, i: number) =>
+      signInService(t.database.db, { username, password: `salah-${String(i)}`, address: net }, at);
+    for (let i = 0; i <= free; i++) await fail('pps.wonotoro', i);
+    for (let i = 0; i <= free; i++) await fail('nama.tak.dikenal', i);
+    for (let i = 2 * (free + 1); i <= AUTH_POLICY.addressFreeFailures; i++) {
+      await fail(`tebak.${String(i)}`, i);
+    }
+    expect((await attempt('pps.wonotoro', DEMO_PASSWORD, net)).statusCode).toBe(429);
+
+    const admin = injectAs(t.app, await signIn(t.app, 'admin'));
+    const listed = await admin('/api/auth/throttles');
+    expect(listed.statusCode).toBe(200);
+    const items = listed.json<ThrottleList>().items;
+    expect(items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'account', key: 'pps.wonotoro', failures: free + 1 }),
+        expect.objectContaining({ kind: 'name', key: 'nama.tak.dikenal', failures: free + 1 }),
+        expect.objectContaining({
+          kind: 'address',
+          key: net,
+          failures: AUTH_POLICY.addressFreeFailures + 1,
+        }),
+      ]),
+    );
+    for (const i of items) expect(new Date(i.until).getTime()).toBeGreaterThan(Date.now());
+
+    // Someone else may neither see nor lift.
+    const pps = injectAs(t.app, await signIn(t.app, 'pps.ngadisari'));
+    expect((await pps('/api/auth/throttles')).statusCode).toBe(403);
+    const lift = (who: typeof admin, kind: string, key: string) =>
+      who({ method: 'POST', url: '/api/auth/throttles/lift', payload: { kind, key } });
+    expect((await lift(pps, 'address', net)).statusCode).toBe(403);
+    expect((await attempt('pps.wonotoro', DEMO_PASSWORD, net)).statusCode).toBe(429);
+
+    // Lifting the address alone still leaves the account's wait.
+    expect((await lift(admin, 'address', net)).statusCode).toBe(204);
+    expect((await attempt('pps.wonotoro', DEMO_PASSWORD, net)).statusCode).toBe(429);
+    expect((await lift(admin, 'account', 'pps.wonotoro')).statusCode).toBe(204);
+    expect((await lift(admin, 'name', 'nama.tak.dikenal')).statusCode).toBe(204);
+    const again = await lift(admin, 'name', 'nama.tak.dikenal');
+    expect(again.statusCode).toBe(404);
+    expect(again.json()).toMatchObject({ error: { code: 'auth.throttle_not_found' } });
+    expect((await attempt('pps.wonotoro', DEMO_PASSWORD, net)).statusCode).toBe(200);
+    expect((await attempt('nama.tak.dikenal', 'x', net)).statusCode).toBe(401);
+    const after = (await admin('/api/auth/throttles')).json<ThrottleList>().items;
+    expect(after.map((i) => i.key)).not.toContain(net);
+    expect(after.map((i) => i.key)).not.toContain('pps.wonotoro');
+
+    const audited = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'auth.throttle_lift'))
+      .orderBy(desc(auditLog.id));
+    expect(audited.map((a) => [a.outcome, a.actorUsername, a.targetType])).toEqual([
+      ['ok', 'admin', 'name'],
+      ['ok', 'admin', 'account'],
+      ['ok', 'admin', 'address'],
+      ['denied', 'pps.ngadisari', 'address'],
+    ]);
   });
 
   it('delayAfter: free tries, then doubling up to the cap', () => {

@@ -217,6 +217,14 @@ const POLICY: Record<string, Policy> = {
     access: { kind: 'permission', permission: 'stage.manage', target: 'none' },
     request: () => body('DELETE', '/api/stages/999999'),
   },
+  'GET /api/auth/throttles': {
+    access: { kind: 'permission', permission: 'account.manage', target: 'none' },
+    request: () => get('/api/auth/throttles'),
+  },
+  'POST /api/auth/throttles/lift': {
+    access: { kind: 'permission', permission: 'account.manage', target: 'none' },
+    request: () => body('POST', '/api/auth/throttles/lift', { kind: 'address', key: '192.0.2.1' }),
+  },
   'GET /api/accounts': {
     access: { kind: 'permission', permission: 'account.manage', target: 'none' },
     request: () => get('/api/accounts'),

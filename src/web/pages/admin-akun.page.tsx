@@ -27,6 +27,8 @@ import {
 import { can, useMe } from '../session.ts';
 import { useApi } from '../use-api.ts';
 import { useTitle } from '../use-title.ts';
+import { formatWaktuWib } from '../labels.ts';
+import type { Throttle } from '../../domain/auth/throttle.schema.ts';
 import { AdminTabs } from './admin-tabs.tsx';
 import { PrintSheets } from './print-sheets.tsx';
 
@@ -117,6 +119,12 @@ function AkunView({ myId }: { myId: number | null }) {
             />
           )}
         </Async>
+        <ThrottleSection
+          onLifted={(text) => {
+            setNotice(text);
+            accounts.reload();
+          }}
+        />
         <CreateAccountForm settings={settings.data} onCreated={() => accounts.reload()} />
         <ImportForm
           onImported={(result) => {
@@ -647,5 +655,82 @@ function ImportOutcome({ result }: { result: AccountImportData }) {
       {formatAngka(result.created)} akun dibuat. Lembar kata sandi sementara ada di bawah; cetak
       sekarang, karena kata sandi ini tidak akan ditampilkan lagi.
     </p>
+  );
+}
+
+const THROTTLE_KIND_LABEL: Record<Throttle['kind'], string> = {
+  account: 'Akun',
+  name: 'Nama tak dikenal',
+  address: 'Alamat',
+};
+
+/** Sign-in waits in force; the admin may lift one (e.g. a kecamatan behind one carrier address). */
+function ThrottleSection({ onLifted }: { onLifted: (notice: string) => void }) {
+  const throttles = useApi((signal) => api.throttles(signal));
+  const [error, setError] = useState<ApiError | undefined>(undefined);
+  const [busy, setBusy] = useState<string | null>(null);
+  const lift = async (t: Throttle) => {
+    setError(undefined);
+    setBusy(t.key);
+    const result = await api.liftThrottle({ kind: t.kind, key: t.key });
+    setBusy(null);
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    onLifted(`Penahanan ${t.key} dilepaskan.`);
+    throttles.reload();
+  };
+  return (
+    <section aria-labelledby="ditahan">
+      <h2 id="ditahan">Akun/alamat yang sedang ditahan</h2>
+      {error !== undefined && (
+        <p className="alert alert-error" role="alert">
+          {error.message}
+        </p>
+      )}
+      <Async state={throttles}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <p className="muted">Tidak ada yang sedang ditahan.</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Jenis</th>
+                  <th scope="col">Nama/alamat</th>
+                  <th scope="col">Gagal</th>
+                  <th scope="col">Ditahan sampai</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Tindakan</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.items.map((t) => (
+                  <tr key={`${t.kind}:${t.key}`}>
+                    <td>{THROTTLE_KIND_LABEL[t.kind]}</td>
+                    <td>{t.key}</td>
+                    <td>{formatAngka(t.failures)}</td>
+                    <td>{formatWaktuWib(t.until)}</td>
+                    <td>
+                      <button
+                        type="button"
+                        className="button button-small"
+                        aria-label={`Lepaskan ${t.key}`}
+                        disabled={busy !== null}
+                        onClick={() => void lift(t)}
+                      >
+                        Lepaskan
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </Async>
+    </section>
   );
 }
