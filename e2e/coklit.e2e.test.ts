@@ -112,7 +112,7 @@ describe('coklit as the demo Pantarlih on a phone', () => {
     const { page, problems, context } = await openPage(demo.browser, demo.url, PHONE);
     try {
       await signIn(page, 'pantarlih.ngadisari.1');
-      await page.getByRole('navigation').getByRole('link', { name: 'Coklit', exact: true }).click();
+      await (await mainMenu(page)).getByRole('link', { name: 'Coklit', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: /Coklit TPS 001 Ngadisari/ }).waitFor();
       const list = (await (await context.request.get('/api/voters/tps/1')).json()) as TpsVoterList;
       const prefix = list.voters[0]?.nik.slice(0, 6) ?? '';

@@ -8,6 +8,7 @@
  * comments on the DPS, the PPS sees and resolves it, the public tracks it.
  */
 import { readFile } from 'node:fs/promises';
+import { TEST_JPEG, TEST_PNG } from '../src/server/testing/images.ts';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DESKTOP, openPage } from './browser.ts';
@@ -18,9 +19,7 @@ import { composeNik } from '../src/domain/voters/nik.ts';
 
 const NGADISARI = '35.13.01.2001';
 /** A tiny JPEG (the server checks the type and size, not the picture). */
-const HOUSE_PHOTO = Buffer.from([
-  0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0xff, 0xd9,
-]);
+const HOUSE_PHOTO = TEST_JPEG;
 
 function row(name: string, serial: number, over: Partial<Record<string, string>> = {}): string {
   const birth = over.birth ?? '1988-03-12';
@@ -163,9 +162,9 @@ describe('voter data: DP4 import, coklit, DPS, cek DPT', () => {
       // Without signal a second photo waits on the phone, and goes by itself when the signal returns.
       await pantarlih.context.setOffline(true);
       await household.getByLabel('Foto rumah').setInputFiles({
-        name: 'rumah-2.jpg',
-        mimeType: 'image/jpeg',
-        buffer: Buffer.concat([HOUSE_PHOTO, Buffer.from([0x00])]),
+        name: 'rumah-2.png',
+        mimeType: 'image/png',
+        buffer: TEST_PNG,
       });
       await household
         .getByText('Foto rumah disimpan di perangkat dan dikirim saat ada sinyal.')
