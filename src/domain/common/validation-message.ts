@@ -52,6 +52,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   jabatan: 'Jabatan',
   kecamatanCode: 'Kecamatan',
   kecamatanCodes: 'Kecamatan',
+  key: 'Nama pengguna atau alamat',
   kind: 'Jenis',
   korwil: 'Korwil',
   korwilId: 'Korwil',

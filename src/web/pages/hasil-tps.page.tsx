@@ -871,8 +871,14 @@ function VerifyActions({
     <section className="panel" aria-labelledby="verifikasi-ppk">
       <h2 id="verifikasi-ppk">Verifikasi PPK</h2>
       <p>
-        Periksa angka versi {version} terhadap foto formulir, lalu verifikasi atau kembalikan ke
-        KPPS dengan catatan.
+        Periksa angka versi {version} terhadap{' '}
+        {result.photos.length > 0 ? (
+          // On a phone the photos sit below the figures: one tap takes the PPK there.
+          <a href="#foto-formulir">foto formulir</a>
+        ) : (
+          'foto formulir (belum ada foto yang diunggah KPPS)'
+        )}
+        , lalu verifikasi atau kembalikan ke KPPS dengan catatan.
       </p>
       <div className="dialog-actions">
         {result.status !== 'verified' && (
