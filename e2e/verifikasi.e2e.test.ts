@@ -101,10 +101,18 @@ describe('verification: worklist, form photos, next TPS', () => {
         oldest.replace(/^TPS \d{3} /, ''),
       );
 
-      // Its form photo: a thumbnail, then the full-screen viewer.
+      // Its form photo: the verify box links to it (below the figures on a
+      // phone), a thumbnail, then the full-screen viewer.
       const thumbs = page.getByRole('list', { name: 'Foto yang sudah diunggah' });
       const thumb = thumbs.getByRole('button', { name: /^Buka Foto 1 C\.Hasil Pilbup/ });
-      await thumb.scrollIntoViewIfNeeded();
+      await page
+        .getByRole('region', { name: 'Verifikasi PPK' })
+        .getByRole('link', { name: 'foto formulir' })
+        .click();
+      await expect.poll(() => thumb.isVisible()).toBe(true);
+      expect(
+        await thumb.evaluate((el) => el.getBoundingClientRect().bottom <= window.innerHeight),
+      ).toBe(true);
       await expect
         .poll(() => thumb.locator('img').evaluate((img) => (img as HTMLImageElement).naturalWidth))
         .toBeGreaterThan(100);
