@@ -294,18 +294,12 @@ export function parseWhole(text: string): number | undefined {
 // ---------------------------------------------------------------------------
 // Dialog
 
-/** A modal dialog (native `<dialog>`): mounted = open; Esc or "Batal" closes. */
-export function Dialog({
-  title,
-  onClose,
-  children,
-}: {
-  title: string;
-  onClose: () => void;
-  children: ReactNode;
-}) {
+/**
+ * A native `<dialog>` shown modal while mounted: `onClose` runs when it
+ * closes (Esc, a form's close); unmounting closes it.
+ */
+export function useModalDialog(onClose: () => void) {
   const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
   const onCloseRef = useRef(onClose);
   useEffect(() => {
     onCloseRef.current = onClose;
@@ -321,6 +315,21 @@ export function Dialog({
       if (dialog.open) dialog.close();
     };
   }, []);
+  return ref;
+}
+
+/** A modal dialog (native `<dialog>`): mounted = open; Esc or "Batal" closes. */
+export function Dialog({
+  title,
+  onClose,
+  children,
+}: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  const ref = useModalDialog(onClose);
+  const titleId = useId();
   return (
     <dialog ref={ref} className="dialog" aria-labelledby={titleId}>
       <h2 id={titleId}>{title}</h2>

@@ -17,6 +17,7 @@ import {
   type WheelEvent as ReactWheelEvent,
 } from 'react';
 import { formatAngka } from '../domain/common/format.ts';
+import { useModalDialog } from './components.tsx';
 import './photo-viewer.css';
 
 export interface ViewablePhoto {
@@ -225,24 +226,9 @@ export function PhotoViewer({
   index: number;
   onClose: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(onClose);
   const titleId = useId();
   const [at, setAt] = useState(index);
-  const onCloseRef = useRef(onClose);
-  useEffect(() => {
-    onCloseRef.current = onClose;
-  });
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog === null) return;
-    if (!dialog.open) dialog.showModal();
-    const handleClose = () => onCloseRef.current();
-    dialog.addEventListener('close', handleClose);
-    return () => {
-      dialog.removeEventListener('close', handleClose);
-      if (dialog.open) dialog.close();
-    };
-  }, []);
   const photo = photos[at];
   return (
     <dialog ref={ref} className="photo-viewer" aria-labelledby={titleId}>

@@ -125,24 +125,22 @@ const Evidence = {
  * status, KTP-el) are one of their codes, the birth date an ISO date; the
  * rules of each value are in `checkVoterField`.
  */
-export const CoklitChanges = z
-  .object({
-    nkk: z.string().max(16),
-    name: z.string().max(100),
-    birthPlace: z.string().max(100),
-    birthDate: VoterCodedFields.birthDate,
-    marital: VoterCodedFields.marital,
-    sex: VoterCodedFields.sex,
-    address: z.string().max(200),
-    rt: z.string().max(3),
-    rw: z.string().max(3),
-    disability: z.string().max(20),
-    ktpEl: VoterCodedFields.ktpEl,
-    remarks: z.string().max(200),
-  } satisfies Record<(typeof CHANGEABLE_FIELDS)[number], z.ZodType>)
-  .partial()
-  .strict()
-  .meta({ id: 'CoklitChanges' });
+const VoterFields = {
+  nkk: z.string().max(16),
+  name: z.string().max(100),
+  birthPlace: z.string().max(100),
+  birthDate: VoterCodedFields.birthDate,
+  marital: VoterCodedFields.marital,
+  sex: VoterCodedFields.sex,
+  address: z.string().max(200),
+  rt: z.string().max(3),
+  rw: z.string().max(3),
+  disability: z.string().max(20),
+  ktpEl: VoterCodedFields.ktpEl,
+  remarks: z.string().max(200),
+} satisfies Record<(typeof CHANGEABLE_FIELDS)[number], z.ZodType>;
+
+export const CoklitChanges = z.object(VoterFields).partial().strict().meta({ id: 'CoklitChanges' });
 
 export const CoklitBody = z
   .discriminatedUnion('kind', [
@@ -162,20 +160,12 @@ export const CoklitBody = z
   .meta({ id: 'CoklitBody' });
 export type CoklitBody = z.infer<typeof CoklitBody>;
 
+/** A pemilih baru: every field a U may change, with the NIK; the optional ones default to ''. */
 const NewVoterFields = z.object({
-  nkk: z.string().max(16),
+  ...VoterFields,
   nik: z.string().max(16),
-  name: z.string().max(100),
-  birthPlace: z.string().max(100),
-  birthDate: VoterCodedFields.birthDate,
-  marital: VoterCodedFields.marital,
-  sex: VoterCodedFields.sex,
-  address: z.string().max(200),
-  rt: z.string().max(3),
-  rw: z.string().max(3),
-  disability: z.string().max(20).default(''),
-  ktpEl: VoterCodedFields.ktpEl,
-  remarks: z.string().max(200).default(''),
+  disability: VoterFields.disability.default(''),
+  remarks: VoterFields.remarks.default(''),
 });
 
 export const NewVoterBody = z
